@@ -1,0 +1,315 @@
+"""The ``graphbuild`` command line: parse arguments, call the library twin, render the result.
+
+Exit codes: 0 success; 1 an error; 2 bad input or usage (a missing path, say); 3 the run
+finished but skipped bad records (listed in ``errors.jsonl``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import networkx as nx
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from graphbuild._version import __version__
+from graphbuild.errors import GraphbuildError, InputError
+from graphbuild.export import FORMATS, read_json
+from graphbuild.graph import graph_summary
+from graphbuild.nlp import DEFAULT_MODEL, load_model, model_version, package_version
+from graphbuild.pipeline import build, count_records, export_triples, extract_to_file, load_triples
+from graphbuild.resolve import AliasTable, load_aliases
+
+app = typer.Typer(
+    name="graphbuild",
+    help="Build a knowledge graph of who does what to whom from news articles.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+
+EXIT_SKIPPED = 3
+_err = Console(stderr=True)
+_out = Console()
+T = TypeVar("T")
+
+
+class Format(str, Enum):
+    """Graph file formats ``build`` and ``export`` can write."""
+
+    graphml = "graphml"
+    json = "json"
+    gexf = "gexf"
+    csv = "csv"
+
+
+InputsArg = Annotated[
+    list[str],
+    typer.Argument(help="Articles: .txt files, .jsonl files (id, text, title, date, url, source), "
+                        "directories (searched recursively), or - for JSON Lines on stdin.",
+                   show_default=False),
+]
+ModelOpt = Annotated[str, typer.Option("--model", "-m", envvar="GRAPHBUILD_MODEL",
+                                       help="spaCy model (an installed package name).")]
+AliasOpt = Annotated[Path | None, typer.Option("--aliases", "-a", exists=True, dir_okay=False,
+                                               help="Alias file (YAML or CSV) mapping names onto one entity.")]
+WorkersOpt = Annotated[int, typer.Option("--workers", "-w", min=1, help="spaCy worker processes.")]
+BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Texts per spaCy batch.")]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Stop at the first bad record instead of skipping it.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+FormatOpt = Annotated[list[Format] | None, typer.Option("--format", "-f",
+                                                        help="Graph format to write (repeatable; default: all).")]
+
+
+def _setup_logging(quiet: bool) -> None:
+    logging.basicConfig(
+        level=logging.ERROR if quiet else logging.WARNING,
+        format="%(message)s",
+        handlers=[RichHandler(console=_err, show_time=False, show_path=False, markup=False)],
+        force=True,
+    )
+
+
+def _fail(err: GraphbuildError) -> typer.Exit:
+    _err.print(f"[bold red]error:[/] {err}", markup=True, highlight=False, soft_wrap=True)
+    return typer.Exit(code=err.exit_code)
+
+
+def _run(action: Callable[[], T]) -> T:
+    """Run a library call, turning graphbuild errors into one line on stderr and an exit code."""
+    try:
+        return action()
+    except GraphbuildError as err:
+        raise _fail(err) from None
+    except KeyboardInterrupt:
+        _err.print("interrupted")
+        raise typer.Exit(code=130) from None
+
+
+@contextmanager
+def _progress(total: int | None, label: str, *, quiet: bool) -> Iterator[Callable[[int], None]]:
+    if quiet:
+        yield lambda _n: None
+        return
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn()]
+    with Progress(*columns, console=_err, transient=False) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda n: bar.advance(task, n)
+
+
+def _aliases(path: Path | None) -> AliasTable:
+    return load_aliases(path) if path is not None else AliasTable()
+
+
+def _formats(formats: list[Format] | None) -> tuple[str, ...]:
+    return tuple(f.value for f in formats) if formats else FORMATS
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        _out.print(f"graphbuild {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version_callback, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Build a knowledge graph of who does what to whom from news articles."""
+
+
+@app.command("build")
+def build_cli(
+    inputs: InputsArg,
+    out: Annotated[Path, typer.Option("--out", "-o", file_okay=False, help="Output directory.")] = Path("out"),
+    model: ModelOpt = DEFAULT_MODEL,
+    aliases: AliasOpt = None,
+    formats: FormatOpt = None,
+    workers: WorkersOpt = 1,
+    batch_size: BatchOpt = 32,
+    strict: StrictOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Extract triples from articles, merge them into one graph and write every output file.
+
+    Writes triples.jsonl, articles.jsonl, errors.jsonl, graph.graphml, graph.json, graph.gexf,
+    nodes.csv + relationships.csv (neo4j-admin import format) and manifest.json into --out.
+    """
+    _setup_logging(quiet)
+    alias_table = _run(lambda: _aliases(aliases))
+    total = _run(lambda: count_records(inputs))
+    nlp = _run(lambda: load_model(model))
+    with _progress(total, "extracting", quiet=quiet) as advance:
+        report = _run(lambda: build(inputs, out, formats=_formats(formats), nlp=nlp, model=model,
+                                    aliases=alias_table, workers=workers, batch_size=batch_size,
+                                    strict=strict, progress=advance))
+    if not quiet:
+        if report.graph is not None:
+            _print_stats(graph_summary(report.graph, top=10))
+        _err.print(f"{report.articles} articles, {report.errors} skipped, {report.triples} triples, "
+                   f"{report.nodes} nodes, {report.edges} edges → {out}/", highlight=False)
+        if report.errors:
+            _err.print(f"skipped records are listed in {out / 'errors.jsonl'}", highlight=False)
+    if report.errors:
+        raise typer.Exit(code=EXIT_SKIPPED)
+
+
+@app.command("extract")
+def extract_cli(
+    inputs: InputsArg,
+    output: Annotated[str, typer.Option("--output", "-o", help="Triples file (JSON Lines); - for stdout.")] = "-",
+    errors: Annotated[Path | None, typer.Option("--errors", help="Write skipped records here (JSON Lines).")] = None,
+    model: ModelOpt = DEFAULT_MODEL,
+    aliases: AliasOpt = None,
+    workers: WorkersOpt = 1,
+    batch_size: BatchOpt = 32,
+    strict: StrictOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Extract actor triples only, one JSON object a line (no graph)."""
+    _setup_logging(quiet)
+    alias_table = _run(lambda: _aliases(aliases))
+    total = _run(lambda: count_records(inputs))
+    nlp = _run(lambda: load_model(model))
+    with _progress(total, "extracting", quiet=quiet or output == "-") as advance:
+        report = _run(lambda: extract_to_file(inputs, output, errors_path=errors, nlp=nlp, aliases=alias_table,
+                                              workers=workers, batch_size=batch_size, strict=strict,
+                                              progress=advance))
+    if not quiet:
+        _err.print(f"{report.articles} articles, {report.errors} skipped, {report.triples} triples", highlight=False)
+    if report.errors:
+        raise typer.Exit(code=EXIT_SKIPPED)
+
+
+@app.command("export")
+def export_cli(
+    source: Annotated[Path, typer.Argument(help="A triples.jsonl file, or a build directory holding one.",
+                                           show_default=False)],
+    out: Annotated[Path | None, typer.Option("--out", "-o", file_okay=False,
+                                             help="Output directory (default: beside the triples).")] = None,
+    formats: FormatOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Turn a triples file into the graph formats (GraphML, JSON, GEXF, neo4j-admin CSV)."""
+    _setup_logging(quiet)
+    triples = source / "triples.jsonl" if source.is_dir() else source
+    articles = triples.parent / "articles.jsonl"
+    target = out or triples.parent
+    report = _run(lambda: export_triples(triples, target, articles_path=articles, formats=_formats(formats)))
+    if not quiet:
+        for path in report.files:
+            _err.print(f"wrote {path}", highlight=False)
+        _err.print(f"{report.triples} triples → {report.nodes} nodes, {report.edges} edges", highlight=False)
+
+
+def _load_graph(path: Path) -> nx.MultiDiGraph:
+    if path.is_dir():
+        if (path / "graph.json").exists():
+            return read_json(path / "graph.json")
+        path = path / "triples.jsonl"
+    if not path.exists():
+        raise InputError(f"{path}: no such file; give a build directory, graph.json or triples.jsonl")
+    if path.suffix == ".json":
+        return read_json(path)
+    from graphbuild.graph import build_graph
+
+    return build_graph(load_triples(path))
+
+
+def _print_stats(summary: dict[str, Any]) -> None:
+    counts = Table(title="graph", show_header=False)
+    for name in ("articles", "nodes", "edges", "weight"):
+        counts.add_row(name, str(summary[name]))
+    actors = Table(title="top actors")
+    for column in ("actor", "type", "degree", "mentions"):
+        actors.add_column(column, justify="right" if column in {"degree", "mentions"} else "left")
+    for row in summary["top_actors"]:
+        actors.add_row(row["name"], row["type"], str(row["degree"]), str(row["mentions"]))
+    relations = Table(title="top relations")
+    relations.add_column("relation")
+    relations.add_column("weight", justify="right")
+    for row in summary["top_relations"]:
+        relations.add_row(row["relation"], str(row["weight"]))
+    for table in (counts, actors, relations):
+        _out.print(table)
+
+
+@app.command("stats")
+def stats_cli(
+    source: Annotated[Path, typer.Argument(help="A build directory, graph.json or triples.jsonl.",
+                                           show_default=False)] = Path("out"),
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many actors and relations to list.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+) -> None:
+    """Print counts, the top actors by degree and the top relations by weight."""
+    graph = _run(lambda: _load_graph(source))
+    summary = graph_summary(graph, top=top)
+    if as_json:
+        sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print_stats(summary)
+
+
+@app.command("eval")
+def eval_cli(
+    gold: Annotated[Path, typer.Argument(help="Gold file: one article a line with id, text, entities, triples.",
+                                         show_default=False)],
+    model: ModelOpt = DEFAULT_MODEL,
+    details: Annotated[bool, typer.Option("--details", help="List every TP/FP/FN decision.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Score the extractor on a gold file: precision, recall and F1 per article and overall."""
+    from dataclasses import asdict
+
+    from graphbuild.evaluate import evaluate, format_report
+
+    _setup_logging(quiet=True)
+    nlp = _run(lambda: load_model(model))
+    report = _run(lambda: evaluate(gold, nlp=nlp, details=details))
+    if details:
+        for verdict, article, subject, relation, obj in report.details:
+            _out.print(f"{verdict:<10} {article:<10} {subject} | {relation} | {obj}", highlight=False, markup=False)
+    if as_json:
+        m = report.micro
+        data = {"micro": {**asdict(m), "precision": m.precision, "recall": m.recall, "f1": m.f1,
+                          "entity_recall": m.entity_recall, "split_rate": m.split_rate},
+                "macro_f1": report.macro_f1,
+                "articles": [{**asdict(a), "precision": a.precision, "recall": a.recall, "f1": a.f1}
+                             for a in report.articles]}
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+    else:
+        _out.print(format_report(report), highlight=False, markup=False)
+
+
+@app.command("info")
+def info_cli(
+    model: ModelOpt = DEFAULT_MODEL,
+) -> None:
+    """Print the versions of graphbuild, its model and the packages it uses."""
+    table = Table(show_header=False)
+    table.add_row("graphbuild", __version__)
+    for dist in ("spacy", "networkx", "neo4j", "typer", "rich", "ftfy", "PyYAML"):
+        table.add_row(dist, package_version(dist) or "not installed")
+    try:
+        nlp = load_model(model)
+        table.add_row("model", f"{model} ({model_version(nlp)})")
+        table.add_row("pipeline", ", ".join(nlp.pipe_names))
+    except GraphbuildError as err:
+        table.add_row("model", f"{model}: {err}")
+    table.add_row("python", sys.version.split()[0])
+    table.add_row("cores", str(os.cpu_count()))
+    _out.print(table)

@@ -1,0 +1,35 @@
+"""graphbuild's exception hierarchy; only the CLI turns these into exit codes."""
+
+from __future__ import annotations
+
+__all__ = [
+    "ExportError",
+    "GraphbuildError",
+    "InputError",
+    "ModelError",
+    "StrictModeError",
+]
+
+
+class GraphbuildError(Exception):
+    """Base class of every error graphbuild raises on purpose."""
+
+    exit_code = 1
+
+
+class InputError(GraphbuildError):
+    """An input path or record cannot be read as articles."""
+
+    exit_code = 2
+
+
+class StrictModeError(InputError):
+    """A bad record was found while running with ``strict=True``."""
+
+
+class ModelError(GraphbuildError):
+    """The spaCy model cannot be loaded; the message names the package to install."""
+
+
+class ExportError(GraphbuildError):
+    """A graph or triples file cannot be written or read back."""

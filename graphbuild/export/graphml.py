@@ -1,0 +1,23 @@
+"""GraphML export: lists become JSON strings, text is made XML-safe."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+
+from graphbuild.export._flat import flat_graph
+from graphbuild.io import atomic_write
+
+__all__ = ["to_graphml", "write_graphml"]
+
+
+def to_graphml(graph: nx.MultiDiGraph) -> str:
+    """Return ``graph`` as a GraphML document."""
+    return "\n".join(nx.generate_graphml(flat_graph(graph), named_key_ids=True)) + "\n"
+
+
+def write_graphml(graph: nx.MultiDiGraph, path: str | Path) -> None:
+    """Write ``graph`` to ``path`` as GraphML, atomically."""
+    with atomic_write(path) as handle:
+        handle.write(to_graphml(graph))

@@ -1,0 +1,409 @@
+"""Extract actor-to-actor triples from a parsed article with rules over the dependency parse.
+
+Each rule branch below names its construction and gives a sample sentence. The extractor
+turns spaCy tokens into plain :class:`~graphbuild.model.Triple` values right here; nothing
+downstream sees a token.
+
+Relations are the verb lemma plus particle and preposition in snake_case (``travel_to``,
+``drum_up``); a non-actor direct object between the verb and a prepositional actor becomes part
+of the relation (``impose_sanctions_on``). Roles from appositions and titles become
+``<role>_of`` relations (``defence_minister_of``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from graphbuild.mentions import ACTOR_LABELS, ArticleMentions, find_mentions
+from graphbuild.model import Article, ArticleResult, Entity, EntityType, Evidence, Triple
+from graphbuild.names import Gazetteer, load_gazetteer
+
+__all__ = ["EXTRACTOR_VERSION", "Extractor"]
+
+#: Bumped whenever a rule changes what is extracted (it keys caches of extraction results).
+EXTRACTOR_VERSION = "1"
+
+_SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+_PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
+_OBJ_DEPS = frozenset({"dobj", "obj"})
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+#: Modal auxiliaries that make a statement a possibility rather than a fact.
+_HEDGE_MODALS = frozenset({"would", "could", "may", "might", "can", "should", "must", "shall"})
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+#: Verbs whose infinitive complement states an intention or attempt, not a fact.
+_INTENT_VERBS = frozenset({
+    "want", "plan", "hope", "seek", "try", "threaten", "intend", "aim", "expect", "consider",
+    "propose", "attempt", "offer", "promise", "wish", "prepare", "vow", "pledge", "urge",
+    "ask", "call", "persuade", "encourage", "push", "press", "need",
+})
+#: Verbs whose complement is denied.
+_NEGATING_VERBS = frozenset({"deny", "refuse", "reject", "fail", "decline", "rule"})
+#: Verbs whose infinitive complement takes the verb's object as subject ("urged X to leave").
+_OBJECT_CONTROL = frozenset({
+    "persuade", "urge", "ask", "tell", "force", "allow", "invite", "order", "encourage",
+    "help", "enable", "require", "permit", "warn", "advise", "pressure", "press",
+})
+#: Motion verbs: in "head for Moscow to speak with X" the clause's subject is the traveller.
+_MOTION_VERBS = frozenset({
+    "head", "leave", "travel", "fly", "depart", "go", "come", "return", "sail", "set", "drive",
+    "move", "race", "rush",
+})
+_PLACE_TYPES = frozenset({EntityType.GPE, EntityType.LOC, EntityType.FAC})
+_ROLE_PREPS = frozenset({"of", "for", "at", "in", "to", "with"})
+_MAX_NOUN_CHAIN = 2
+_SNAKE = re.compile(r"[^a-z0-9]+")
+
+
+def _snake(words: Sequence[str]) -> str:
+    return _SNAKE.sub("_", " ".join(words).lower()).strip("_")
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("France and Germany")."""
+    return [token, *token.conjuncts]
+
+
+@dataclass(frozen=True, slots=True)
+class _Args:
+    """The subject side of a predicate: who acts, and whether they are grammatical patients."""
+
+    tokens: tuple[Token, ...] = ()
+    passive: bool = False
+
+
+@dataclass(slots=True)
+class _Modality:
+    negated: bool = False
+    hedged: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Relation:
+    words: tuple[str, ...]
+    surface: tuple[Token, ...]
+    obj: Token
+    rule: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Extractor:
+    """Rule-based actor-triple extractor; holds only read-only settings.
+
+    Args:
+        gazetteer: canonical places, aliases and demonyms (the bundled table by default).
+        labels: spaCy entity labels that count as actors.
+    """
+
+    gazetteer: Gazetteer = field(default_factory=load_gazetteer)
+    labels: frozenset[str] = ACTOR_LABELS
+
+    def extract(self, doc: Doc, article: Article, *, offset: int = 0) -> ArticleResult:
+        """Extract the actors and triples of ``article`` from its parsed ``doc``.
+
+        ``offset`` is added to character offsets when ``doc`` covers a later chunk of the text.
+        """
+        mentions = find_mentions(doc, self.gazetteer, labels=self.labels)
+        seen: set[tuple[str, str, str, int]] = set()
+        triples: list[Triple] = []
+        for triple in self._triples(doc, article, mentions, offset):
+            key = (triple.subject.key, triple.relation, triple.object.key, triple.evidence.start)
+            if key in seen:
+                continue
+            seen.add(key)
+            triples.append(triple)
+        return ArticleResult(article=article, entities=mentions.entities, triples=tuple(triples))
+
+    # ------------------------------------------------------------------ driving the rules
+    def _triples(self, doc: Doc, article: Article, mentions: ArticleMentions, offset: int) -> Iterator[Triple]:
+        for token in doc:
+            if _is_predicate(token):
+                yield from self._predicate_triples(token, article, mentions, offset)
+            if token.i in mentions.by_token:
+                yield from self._role_triples(token, article, mentions, offset)
+
+    def _make(self, subject: Entity, relation: str, obj: Entity, sent: Span, article: Article,
+              offset: int, *, modality: _Modality, surface: Sequence[Token], rule: str) -> Triple | None:
+        if subject.key == obj.key or not relation:
+            return None
+        evidence = Evidence(
+            article_id=article.id,
+            sentence=sent.text,
+            start=sent.start_char + offset,
+            end=sent.end_char + offset,
+            date=article.date,
+        )
+        return Triple(
+            subject=subject, relation=relation, object=obj, evidence=evidence,
+            negated=modality.negated, hedged=modality.hedged,
+            surface=" ".join(t.text for t in sorted(set(surface), key=lambda t: t.i)), rule=rule,
+        )
+
+    # ------------------------------------------------------------------ verbal predicates
+    def _predicate_triples(self, verb: Token, article: Article, mentions: ArticleMentions,
+                           offset: int) -> Iterator[Triple]:
+        args = _subject_of(verb, mentions)
+        agents = [a for t in _agent_tokens(verb) for a in [mentions.entity(t)] if a is not None]
+        subjects = [e for t in args.tokens for e in [mentions.entity(t)] if e is not None]
+        modality = _modality(verb)
+        sent = verb.sent
+        lemma = _verb_words(verb)
+        auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "prt"}]
+        if args.passive and agents:
+            # passive with agent: "Jack Straw was criticised by the Conservatives" → Conservatives criticise Straw
+            for agent in agents:
+                for patient in subjects:
+                    triple = self._make(agent, _snake(lemma), patient, sent, article, offset,
+                                        modality=modality, surface=[verb, *auxes], rule="passive_agent")
+                    if triple:
+                        yield triple
+            return
+        for rel in _objects(verb, mentions, passive=args.passive):
+            obj = mentions.entity(rel.obj)
+            if obj is None:
+                continue
+            for subject in subjects:
+                triple = self._make(subject, _snake([*lemma, *rel.words]), obj, sent, article, offset,
+                                    modality=modality, surface=[verb, *auxes, *rel.surface], rule=rel.rule)
+                if triple:
+                    yield triple
+
+    # ------------------------------------------------------------------ roles and titles
+    def _role_triples(self, token: Token, article: Article, mentions: ArticleMentions,
+                      offset: int) -> Iterator[Triple]:
+        person = mentions.by_token[token.i]
+        if token.head.i in mentions.by_token and mentions.by_token[token.head.i] is person and token.head is not token:
+            return  # not the root of its mention
+        if person.type not in {EntityType.PERSON, EntityType.ORG}:
+            return
+        nouns: list[tuple[Token, str]] = []
+        for child in token.children:
+            # apposition: "Sergei Shoigu, Russia's defence minister" / "Brad Adams, Asia director of HRW"
+            if child.dep_ == "appos" and child.i not in mentions.by_token and child.pos_ == "NOUN":
+                nouns.append((child, "appos_role"))
+            # title before the name: "Russian president Vladimir Putin", "UK defence secretary Ben Wallace"
+            elif (child.dep_ in {"compound", "amod", "nmod"} and child.i < token.i
+                  and child.i not in mentions.by_token and child.pos_ == "NOUN"):
+                nouns.append((child, "title_role"))
+        # reversed apposition: "Russia's defence minister, Sergei Shoigu"
+        if token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.i not in mentions.by_token:
+            nouns.append((token.head, "appos_role"))
+        for noun, rule in nouns:
+            for words, target_token in _role_targets(noun, mentions):
+                target = mentions.entity(target_token)
+                if target is None:
+                    continue
+                triple = self._make(person, _snake(words), target, token.sent, article, offset,
+                                    modality=_Modality(), surface=[noun], rule=rule)
+                if triple:
+                    yield triple
+
+
+# ---------------------------------------------------------------------- helpers on tokens
+def _is_predicate(token: Token) -> bool:
+    if token.pos_ == "VERB":
+        return token.dep_ not in {"amod", "compound"}
+    # copula as the main verb: "Romania is a member of Nato"
+    return token.pos_ == "AUX" and token.dep_ not in {"aux", "auxpass"}
+
+
+def _verb_words(verb: Token) -> list[str]:
+    """The verb lemma with its particles: "drum up" → ["drum", "up"]."""
+    words = [verb.lemma_.lower()]
+    words += [c.text.lower() for c in verb.children if c.dep_ == "prt"]
+    return words
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass"} or c.dep_ in _PASS_SUBJ_DEPS for c in verb.children)
+
+
+def _agent_tokens(verb: Token) -> list[Token]:
+    """Agents of a passive verb: "criticised by Y" → [Y]."""
+    return [p for agent in verb.children if agent.dep_ == "agent"
+            for pobj in agent.children if pobj.dep_ == "pobj" for p in _conjuncts(pobj)]
+
+
+def _own_subject(verb: Token) -> _Args | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJ_DEPS | _PASS_SUBJ_DEPS:
+            passive = child.dep_ in _PASS_SUBJ_DEPS
+            if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                # relative clause: "Russia, which is demanding that ..." → Russia
+                return _Args((verb.head, *verb.head.conjuncts), passive)
+            return _Args(tuple(_conjuncts(child)), passive)
+    return None
+
+
+def _for_clause_subject(clause: Token, mentions: ArticleMentions) -> Token | None:
+    """The actor X of "for X to V" attached to a clause, if the clause has that shape."""
+    if not any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+        return None
+    for child in clause.children:
+        if child.dep_ == "nsubj" and mentions.entity(child) is not None:
+            return child
+    return None
+
+
+def _subject_of(verb: Token, mentions: ArticleMentions, depth: int = 0) -> _Args:
+    """Who the verb's subject is, inheriting it through coordination, control and clauses."""
+    if depth > 6:
+        return _Args()
+    own = _own_subject(verb)
+    head = verb.head
+    if own is not None:
+        # "head for Moscow to speak with Shoigu": spaCy parses "Moscow" as subject of "speak";
+        # a place after a motion verb is the destination, so the traveller is the subject.
+        place = _for_clause_subject(verb, mentions)
+        if place is not None and head.lemma_ in _MOTION_VERBS:
+            entity = mentions.entity(place)
+            if entity is not None and entity.type in _PLACE_TYPES:
+                return _subject_of(head, mentions, depth + 1)
+        return own
+    if verb.dep_ == "conj" and head is not verb:
+        # coordinated verbs: "X travelled to Paris and met Y" → X met Y
+        return _subject_of(head, mentions, depth + 1)
+    if verb.dep_ in {"xcomp", "advcl", "pcomp", "ccomp"}:
+        governor = head.head if head.dep_ == "prep" and verb.dep_ == "pcomp" else head
+        if verb.dep_ == "ccomp" or governor is verb:
+            return _Args()
+        # object control: "urged Germany to lift the ban" → Germany lift ban
+        if verb.dep_ == "xcomp" and governor.lemma_ in _OBJECT_CONTROL:
+            objects = [c for c in governor.children if c.dep_ in _OBJ_DEPS]
+            if objects:
+                return _Args(tuple(_conjuncts(objects[0])))
+        inherited = _subject_of(governor, mentions, depth + 1)
+        # "Putin can be persuaded against invading Ukraine" → Putin invade Ukraine
+        return _Args(inherited.tokens, passive=False)
+    if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
+        # participle: "Oona King, backed by Tony Blair" (patient) / "troops leaving Belarus" (agent)
+        return _Args((head,), passive=verb.tag_ == "VBN")
+    return _Args()
+
+
+def _modality(verb: Token) -> _Modality:
+    """Negation and hedging of a verb, including those of the verbs that control it."""
+    result = _Modality()
+    current: Token | None = verb
+    steps = 0
+    while current is not None and steps < 6:
+        for child in current.children:
+            if child.dep_ == "neg":
+                result.negated = True
+            elif child.dep_ == "aux" and child.lower_ in _HEDGE_MODALS:
+                result.hedged = True
+            elif child.dep_ == "mark" and child.lower_ in _CONDITIONAL_MARKS:
+                result.hedged = True
+        if current.dep_ not in {"xcomp", "pcomp", "advcl", "ccomp"} or current.head is current:
+            break
+        governor = current.head.head if current.dep_ == "pcomp" else current.head
+        if current.dep_ in {"xcomp", "pcomp"} and governor.lemma_ in _INTENT_VERBS:
+            result.hedged = True
+        if governor.lemma_ in _NEGATING_VERBS:
+            result.negated = True
+        if current.dep_ == "pcomp" and current.head.lower_ == "against":
+            result.hedged = True
+        if current.dep_ in {"advcl", "ccomp"}:
+            break  # a separate clause keeps its own modality
+        current = governor
+        steps += 1
+    return result
+
+
+def _noun_chain(noun: Token, mentions: ArticleMentions, depth: int = 0) -> Iterator[tuple[list[str], list[Token], Token]]:
+    """Follow "noun prep noun" chains to an actor: "sanctions against the Kremlin".
+
+    Yields the words along the way, the tokens for the surface form, and the actor token.
+    """
+    if depth >= _MAX_NOUN_CHAIN:
+        return
+    for prep in noun.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for target in _conjuncts(pobj):
+                if mentions.entity(target) is not None:
+                    yield [noun.lower_, prep.lower_], [noun, prep], target
+                elif target.pos_ == "NOUN":
+                    for words, surface, actor in _noun_chain(target, mentions, depth + 1):
+                        yield [noun.lower_, prep.lower_, *words], [noun, prep, *surface], actor
+
+
+def _objects(verb: Token, mentions: ArticleMentions, *, passive: bool) -> Iterator[_Relation]:
+    """The objects of a verb, each with the words it adds to the relation."""
+    for child in verb.children:
+        dep = child.dep_
+        if dep in _OBJ_DEPS and not passive:
+            for obj in _conjuncts(child):
+                if mentions.entity(obj) is not None:
+                    # direct object: "Russia invaded Ukraine" → invade
+                    yield _Relation((), (), obj, "svo")
+                elif obj.pos_ in {"NOUN", "PROPN"}:
+                    # object noun with a prepositional actor: "imposed sanctions on Russia" → impose_sanctions_on
+                    for words, surface, actor in _noun_chain(obj, mentions):
+                        yield _Relation(tuple(words), tuple(surface), actor, "svo_noun_prep")
+        elif dep == "dative" and not passive:
+            for obj in _conjuncts(child):
+                if obj.dep_ == "dative" and obj.pos_ == "ADP":
+                    # "gave weapons to Ukraine"
+                    for pobj in obj.children:
+                        if pobj.dep_ == "pobj":
+                            yield _Relation((obj.lower_,), (obj,), pobj, "dative")
+                else:
+                    # indirect object: "he told the BBC" → tell BBC
+                    yield _Relation((), (), obj, "dative")
+        elif dep == "prep":
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for obj in _conjuncts(pobj):
+                    if mentions.entity(obj) is not None:
+                        # prepositional object: "travelled to Moscow" → travel_to
+                        yield _Relation((child.lower_,), (child,), obj, "prep")
+                    elif obj.pos_ == "NOUN":
+                        # "finished talks with leaders in Europe" → finish_talks_with_leaders_in
+                        for words, surface, actor in _noun_chain(obj, mentions, 1):
+                            yield _Relation((child.lower_, *words), (child, *surface), actor, "prep_noun")
+        elif dep == "attr" and child.pos_ == "NOUN" and child.i not in mentions.by_token:
+            # copula with a relational noun: "Romania is a member of Nato" → member_of
+            for words, surface, actor in _noun_chain(child, mentions):
+                role = _role_words(child)
+                yield _Relation((*role, *words[1:]), tuple(surface), actor, "copula")
+        elif dep == "acomp":
+            # adjective with preposition: "Blair is close to Israel" → be_close_to
+            for prep in child.children:
+                if prep.dep_ != "prep":
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        for obj in _conjuncts(pobj):
+                            yield _Relation((child.lower_, prep.lower_), (child, prep), obj, "acomp_prep")
+        elif dep in {"advcl", "xcomp"}:
+            # "called for Russia to withdraw" → call_for Russia
+            target = _for_clause_subject(child, mentions)
+            if target is not None:
+                mark = next(c for c in child.children if c.dep_ == "mark")
+                yield _Relation(("for",), (mark,), target, "for_clause")
+
+
+def _role_words(noun: Token) -> list[str]:
+    """The words of a role noun with its non-actor modifiers: "defence minister"."""
+    mods = [c for c in noun.lefts if c.dep_ in {"compound", "amod"} and c.ent_type_ == "" and c.pos_ in {"NOUN", "ADJ"}]
+    return [*(m.lower_ for m in mods), noun.lemma_.lower()]
+
+
+def _role_targets(noun: Token, mentions: ArticleMentions) -> Iterator[tuple[list[str], Token]]:
+    """The actors a role noun is relative to: "Russia's defence minister" → (defence minister of, Russia)."""
+    role = _role_words(noun)
+    for child in noun.children:
+        if child.i in mentions.by_token and child.dep_ in {"poss", "compound", "amod", "nmod"}:
+            yield [*role, "of"], child
+        elif child.dep_ == "prep" and child.lower_ in _ROLE_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i in mentions.by_token:
+                    yield [*role, child.lower_], pobj

@@ -1,0 +1,174 @@
+"""Merge extraction results into one ``networkx.MultiDiGraph``, deterministically.
+
+Nodes are resolved entities keyed by ``Entity.key``; there is one edge per (subject, relation,
+object), keyed by the relation, whose ``weight`` is the number of supporting sentences. The
+result does not depend on the order articles arrive in: nodes and edges are inserted sorted,
+evidence is sorted by article, offset and text, and a node's name and type are decided by vote.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from graphbuild.model import ArticleEntity, ArticleResult, Entity, EntityType, Triple
+
+__all__ = ["GraphBuilder", "build_graph", "graph_summary"]
+
+
+@dataclass(slots=True)
+class _Node:
+    names: Counter[str] = field(default_factory=Counter)
+    types: Counter[EntityType] = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+    mentions: int = 0
+    articles: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class _Edge:
+    evidence: dict[tuple[str, int, int, str], dict[str, Any]] = field(default_factory=dict)
+    surfaces: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass(slots=True)
+class GraphBuilder:
+    """Accumulate articles and triples, then :meth:`graph` returns the merged graph.
+
+    Example:
+        >>> builder = GraphBuilder()
+        >>> builder.add_result(result)  # doctest: +SKIP
+        >>> graph = builder.graph()     # doctest: +SKIP
+    """
+
+    _nodes: dict[str, _Node] = field(default_factory=dict)
+    _edges: dict[tuple[str, str, str], _Edge] = field(default_factory=dict)
+    _articles: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def _node(self, entity: Entity) -> _Node:
+        node = self._nodes.get(entity.key)
+        if node is None:
+            node = self._nodes[entity.key] = _Node()
+        return node
+
+    def add_article(self, article_id: str, entities: Iterable[ArticleEntity], **meta: Any) -> None:
+        """Record an article's metadata and the entities it mentions (with counts)."""
+        self._articles[article_id] = {"id": article_id, **meta}
+        for item in entities:
+            node = self._node(item.entity)
+            node.names[item.entity.name] += item.mentions
+            node.types[item.entity.type] += item.mentions
+            node.aliases |= item.entity.aliases
+            node.mentions += item.mentions
+            node.articles.add(article_id)
+
+    def add_triple(self, triple: Triple) -> None:
+        """Add one triple's support to its edge (creating both end nodes as needed)."""
+        for entity in (triple.subject, triple.object):
+            node = self._node(entity)
+            if triple.evidence.article_id not in node.articles:
+                # triples read without an articles file still count as one mention
+                node.names[entity.name] += 1
+                node.types[entity.type] += 1
+                node.aliases |= entity.aliases
+                node.mentions += 1
+                node.articles.add(triple.evidence.article_id)
+        edge_key = (triple.subject.key, triple.relation, triple.object.key)
+        edge = self._edges.get(edge_key)
+        if edge is None:
+            edge = self._edges[edge_key] = _Edge()
+        ev = triple.evidence
+        evidence_key = (ev.article_id, ev.start, ev.end, ev.sentence)
+        if evidence_key not in edge.evidence:
+            edge.evidence[evidence_key] = {
+                "article_id": ev.article_id, "sentence": ev.sentence, "start": ev.start, "end": ev.end,
+                "date": ev.date, "negated": triple.negated, "hedged": triple.hedged,
+            }
+        if triple.surface:
+            edge.surfaces[triple.surface] += 1
+
+    def add_result(self, result: ArticleResult) -> None:
+        """Add one article's extraction result."""
+        a = result.article
+        self.add_article(a.id, result.entities, title=a.title, date=a.date, url=a.url, source=a.source)
+        for triple in result.triples:
+            self.add_triple(triple)
+
+    def graph(self) -> nx.MultiDiGraph:
+        """Return the merged graph; calling it twice gives equal graphs."""
+        graph = nx.MultiDiGraph()
+        graph.graph["articles"] = [self._articles[k] for k in sorted(self._articles)]
+        for key in sorted(self._nodes):
+            node = self._nodes[key]
+            best_type = max(node.types.values(), default=0)
+            type_ = next((t for t in EntityType if node.types[t] == best_type), EntityType.OTHER)
+            name = max(node.names, key=lambda n: (node.names[n], len(n), n)) if node.names else key
+            graph.add_node(
+                key, key=key, name=name, type=str(type_), aliases=sorted(node.aliases | {name}),
+                mentions=node.mentions, articles=sorted(node.articles),
+            )
+        for (subj, relation, obj) in sorted(self._edges):
+            edge = self._edges[(subj, relation, obj)]
+            evidence = [edge.evidence[k] for k in sorted(edge.evidence)]
+            dates = sorted(d for d in (e["date"] for e in evidence) if d)
+            graph.add_edge(
+                subj, obj, key=relation, relation=relation, weight=len(evidence),
+                evidence=evidence, articles=sorted({e["article_id"] for e in evidence}),
+                first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
+                negated=all(e["negated"] for e in evidence), hedged=all(e["hedged"] for e in evidence),
+                negated_count=sum(e["negated"] for e in evidence),
+                hedged_count=sum(e["hedged"] for e in evidence),
+                surface=sorted(edge.surfaces, key=lambda s: (-edge.surfaces[s], s)),
+            )
+        return graph
+
+
+def build_graph(results: Iterable[ArticleResult | Triple]) -> nx.MultiDiGraph:
+    """Build the actor graph from extraction results or bare triples.
+
+    Args:
+        results: :class:`ArticleResult` values (entities with mention counts and triples), or
+            :class:`Triple` values (e.g. read back from ``triples.jsonl``), in any order.
+
+    Returns:
+        A ``networkx.MultiDiGraph``: nodes keyed by entity key with ``name``, ``type``,
+        ``aliases``, ``mentions`` and ``articles``; one edge per (subject, relation, object),
+        keyed by relation, with ``weight``, ``evidence``, ``first_seen``/``last_seen`` and
+        ``negated``/``hedged`` (true when every supporting sentence is).
+
+    Example:
+        >>> from graphbuild import extract_triples, build_graph  # doctest: +SKIP
+        >>> graph = build_graph(extract_triples(["seeds/"]))       # doctest: +SKIP
+    """
+    builder = GraphBuilder()
+    for item in results:
+        if isinstance(item, ArticleResult):
+            builder.add_result(item)
+        else:
+            builder.add_triple(item)
+    return builder.graph()
+
+
+def graph_summary(graph: nx.MultiDiGraph, *, top: int = 10) -> dict[str, Any]:
+    """Return counts, the top actors by degree and the top relations by weight."""
+    degree = sorted(((graph.degree(n), n) for n in graph.nodes), key=lambda x: (-x[0], x[1]))
+    relations: Counter[str] = Counter()
+    for _, _, data in graph.edges(data=True):
+        relations[data["relation"]] += data["weight"]
+    return {
+        "nodes": graph.number_of_nodes(),
+        "edges": graph.number_of_edges(),
+        "articles": len(graph.graph.get("articles", [])),
+        "weight": sum(relations.values()),
+        "top_actors": [
+            {"key": n, "name": graph.nodes[n]["name"], "type": graph.nodes[n]["type"], "degree": d,
+             "mentions": graph.nodes[n]["mentions"]}
+            for d, n in degree[:top]
+        ],
+        "top_relations": [{"relation": r, "weight": w}
+                          for r, w in sorted(relations.items(), key=lambda x: (-x[1], x[0]))[:top]],
+    }

@@ -1,0 +1,265 @@
+"""Find the actors an article mentions and resolve them within the article.
+
+Resolution rules, each applied to the spaCy ``Doc`` of one whole article:
+
+* titles and honorifics are stripped (``Mr Wallace`` → ``Wallace``, ``Prime minister Boris
+  Johnson`` → ``Boris Johnson``), as are possessives (``Russia’s`` → ``Russia``);
+* well-known places and bodies take their canonical name from the gazetteer (``UK``,
+  ``Britain`` → ``United Kingdom``);
+* demonyms become the country (``Russian president`` → ``Russia``);
+* partial person names merge into the full name they are part of, including its surname
+  (``Wallace`` → ``Ben Wallace``), choosing the nearest preceding full name when several fit;
+* ``he``/``she``/``him``/``her`` resolve to the most recent person, preferring one that was the
+  subject of its clause; ``they``/``them`` to the most recent organisation, country or group that
+  was a subject, in the same or the previous sentence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from graphbuild.model import ArticleEntity, Entity, EntityType
+from graphbuild.names import HONORIFICS, Gazetteer, clean_name, name_key, name_tokens
+
+__all__ = ["ACTOR_LABELS", "ArticleMentions", "find_mentions"]
+
+#: spaCy entity labels that name actors.
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
+
+_PERSON_PRONOUNS = frozenset({"he", "him", "she", "her", "himself", "herself"})
+_GROUP_PRONOUNS = frozenset({"they", "them"})
+_GROUP_TYPES = frozenset({EntityType.ORG, EntityType.GPE, EntityType.NORP})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Types a lone surname may carry when spaCy mislabels it, and still merge into a person.
+_SURNAME_TYPES = frozenset({EntityType.PERSON, EntityType.ORG, EntityType.NORP, EntityType.FAC})
+#: How many sentences back a pronoun may look for its antecedent.
+_PRONOUN_WINDOW = 3
+#: Tie-break order when a name carries several types.
+_TYPE_PRIORITY = (
+    EntityType.PERSON, EntityType.GPE, EntityType.ORG, EntityType.NORP,
+    EntityType.LOC, EntityType.FAC, EntityType.EVENT, EntityType.OTHER,
+)
+
+
+@dataclass(slots=True)
+class _Cluster:
+    """Mentions that resolve to one entity within an article (mutable while resolving)."""
+
+    key: str
+    names: Counter[str] = field(default_factory=Counter)
+    types: Counter[EntityType] = field(default_factory=Counter)
+    surfaces: set[str] = field(default_factory=set)
+    first: int = 0
+    mentions: int = 0
+    merged_into: _Cluster | None = None
+
+    def root(self) -> _Cluster:
+        cluster = self
+        while cluster.merged_into is not None:
+            cluster = cluster.merged_into
+        return cluster
+
+    def type(self) -> EntityType:
+        if self.types[EntityType.PERSON] and any(len(n.split()) > 1 for n in self.names if n):
+            return EntityType.PERSON
+        best = max(self.types.values())
+        return next(t for t in _TYPE_PRIORITY if self.types[t] == best)
+
+    def name(self) -> str:
+        if self.type() is EntityType.PERSON:
+            return max(self.names, key=lambda n: (len(n.split()), self.names[n], len(n), n))
+        return max(self.names, key=lambda n: (self.names[n], len(n), n))
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    root: int
+    sentence: int
+    cluster: _Cluster
+    subject: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMentions:
+    """The resolved actors of one article and the tokens that mention each."""
+
+    by_token: dict[int, Entity]
+    entities: tuple[ArticleEntity, ...]
+
+    def entity(self, token: Token) -> Entity | None:
+        """Return the entity ``token`` mentions (or that its apposition names), if any."""
+        found = self.by_token.get(token.i)
+        if found is not None:
+            return found
+        # "the foreign secretary, Liz Truss": the noun stands for the person in apposition
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in self.by_token:
+                return self.by_token[child.i]
+        return None
+
+
+def _is_subject(token: Token) -> bool:
+    while token.dep_ in {"compound", "flat", "appos"} and token.head is not token:
+        token = token.head
+    return token.dep_ in _SUBJECT_DEPS
+
+
+def _surface(doc: Doc, span: Span) -> str:
+    """Return the span's text with a directly preceding honorific (``Mr Wallace``)."""
+    start = span.start
+    while start > 0 and doc[start - 1].lower_.rstrip(".") in HONORIFICS - {"the"}:
+        start -= 1
+    words = [t.text for t in doc[start : span.end] if t.tag_ != "POS"]
+    return " ".join(words).strip()
+
+
+def _resolve_name(span: Span, gazetteer: Gazetteer) -> tuple[str, EntityType] | None:
+    """Return the canonical name and type a span stands for, or None when it is no name."""
+    name = clean_name(" ".join(t.text for t in span if t.tag_ != "POS"))
+    if not name_tokens(name):
+        return None
+    label = EntityType.parse(span.label_)
+    if label is EntityType.NORP:
+        entry = gazetteer.demonym(name)
+        if entry is not None:
+            return entry.name, entry.type
+    entry = gazetteer.canonical(name)
+    if entry is not None and label is not EntityType.PERSON:
+        return entry.name, entry.type
+    return name, label
+
+
+def _merge_partial_names(clusters: Sequence[_Cluster], mentions: Sequence[_Mention]) -> None:
+    """Merge surname-only and partial person names into the full name they belong to."""
+    full = [c for c in clusters if c.type() is EntityType.PERSON and len(c.key.split()) > 1]
+    firsts: dict[int, list[int]] = {}
+    for m in mentions:
+        firsts.setdefault(id(m.cluster), []).append(m.start)
+    for cluster in clusters:
+        tokens = cluster.key.split()
+        if cluster in full or not tokens or not (set(cluster.types) & _SURNAME_TYPES):
+            continue
+        if cluster.types[EntityType.GPE] + cluster.types[EntityType.LOC] > cluster.mentions // 2:
+            continue
+        candidates = [
+            c for c in full
+            if c is not cluster and set(tokens) <= set(c.key.split()) and c.key.split()[-1] == tokens[-1]
+        ]
+        if not candidates:
+            continue
+        start = cluster.first
+        preceding = [c for c in candidates if min(firsts.get(id(c), [start])) <= start]
+        pool = preceding or candidates
+        target = max(pool, key=lambda c: (max((s for s in firsts.get(id(c), []) if s <= start), default=-1),
+                                          c.mentions, c.key))
+        cluster.merged_into = target
+
+
+def _antecedent(pronoun: Token, sentence: int, mentions: Sequence[_Mention]) -> _Cluster | None:
+    """Pick the cluster a personal or group pronoun refers to (see the module docstring)."""
+    lower = pronoun.lower_
+    if lower in _PERSON_PRONOUNS:
+        window, wanted, subjects_only = _PRONOUN_WINDOW, {EntityType.PERSON}, False
+    else:
+        window, wanted, subjects_only = 1, set(_GROUP_TYPES), True
+    for back in range(window + 1):
+        pool = [
+            m for m in mentions
+            if m.sentence == sentence - back and m.end <= pronoun.i and m.cluster.root().type() in wanted
+        ]
+        subjects = [m for m in pool if m.subject]
+        if subjects:
+            return subjects[-1].cluster.root()
+        if pool and not subjects_only:
+            return pool[-1].cluster.root()
+    return None
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACTOR_LABELS) -> ArticleMentions:
+    """Find and resolve the actor mentions of one article's ``doc``.
+
+    Args:
+        doc: the parsed article (needs NER and a dependency parse).
+        gazetteer: canonical places, aliases and demonyms.
+        labels: the spaCy entity labels that count as actors.
+
+    Returns:
+        An :class:`ArticleMentions` mapping tokens to resolved entities, with mention counts.
+    """
+    wanted = frozenset(labels)
+    sentence_of = {}
+    for number, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            sentence_of[i] = number
+    clusters: dict[str, _Cluster] = {}
+    mentions: list[_Mention] = []
+    for span in doc.ents:
+        if span.label_ not in wanted:
+            continue
+        resolved = _resolve_name(span, gazetteer)
+        if resolved is None:
+            continue
+        name, type_ = resolved
+        key = name_key(name)
+        cluster = clusters.get(key)
+        if cluster is None:
+            cluster = clusters[key] = _Cluster(key=key, first=span.start)
+        cluster.names[name] += 1
+        cluster.types[type_] += 1
+        cluster.surfaces.add(_surface(doc, span))
+        cluster.mentions += 1
+        mentions.append(_Mention(span.start, span.end, span.root.i, sentence_of[span.start], cluster,
+                                 _is_subject(span.root)))
+    ordered = sorted(clusters.values(), key=lambda c: (c.first, c.key))
+    _merge_partial_names(ordered, mentions)
+
+    # pronouns, in reading order, so a resolved pronoun can itself be an antecedent
+    spans_at = {m.start: m for m in mentions}
+    resolved_mentions: list[_Mention] = []
+    pronoun_of: dict[int, _Cluster] = {}
+    for token in doc:
+        if token.i in spans_at:
+            resolved_mentions.append(spans_at[token.i])
+            continue
+        if token.tag_ != "PRP" or token.lower_ not in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
+            continue
+        target = _antecedent(token, sentence_of[token.i], resolved_mentions)
+        if target is None:
+            continue
+        pronoun_of[token.i] = target
+        target.mentions += 1
+        resolved_mentions.append(_Mention(token.i, token.i + 1, token.i, sentence_of[token.i], target,
+                                          _is_subject(token)))
+
+    entities: dict[int, Entity] = {}
+    for cluster in ordered:
+        root = cluster.root()
+        if id(root) in entities:
+            continue
+        surfaces = set().union(*(c.surfaces for c in ordered if c.root() is root))
+        names = {n for c in ordered if c.root() is root for n in c.names}
+        name = root.name()
+        entities[id(root)] = Entity(key=name_key(name), name=name, type=root.type(),
+                                    aliases=frozenset(surfaces | names))
+    by_token: dict[int, Entity] = {}
+    for m in mentions:
+        for i in range(m.start, m.end):
+            by_token[i] = entities[id(m.cluster.root())]
+    for i, cluster in pronoun_of.items():
+        by_token[i] = entities[id(cluster.root())]
+    result = tuple(
+        ArticleEntity(entity=entity, mentions=root_mentions)
+        for root_id, entity in entities.items()
+        for root_mentions in [_total_mentions(root_id, ordered)]
+    )
+    return ArticleMentions(by_token=by_token, entities=tuple(sorted(result, key=lambda a: a.entity.key)))
+
+
+def _total_mentions(root_id: int, clusters: Sequence[_Cluster]) -> int:
+    return sum(c.mentions for c in clusters if id(c.root()) == root_id)

@@ -1,0 +1,164 @@
+"""Entity names: titles, normalisation, and the gazetteer of places, aliases and demonyms.
+
+Pure string handling (no spaCy), shared by within-article resolution (``mentions``) and
+cross-article resolution (``resolve``).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+
+from graphbuild.model import EntityType
+
+__all__ = [
+    "HONORIFICS",
+    "TITLE_WORDS",
+    "Gazetteer",
+    "GazetteerEntry",
+    "load_gazetteer",
+    "name_key",
+    "name_tokens",
+    "strip_titles",
+]
+
+#: Words that may precede a name as a title or honorific and are not part of the name.
+TITLE_WORDS = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "baroness", "baron",
+    "president", "vice-president", "chancellor", "secretary", "minister", "premier",
+    "prime", "king", "queen", "prince", "princess", "pope", "general", "gen", "colonel",
+    "col", "captain", "capt", "commander", "admiral", "sergeant", "lieutenant", "governor",
+    "senator", "sen", "rep", "representative", "judge", "justice", "mayor", "chairman",
+    "chairwoman", "chief", "director", "professor", "prof", "rev", "reverend", "father",
+    "sheikh", "ayatollah", "archbishop", "bishop", "cardinal", "coach", "manager",
+    "striker", "defender", "midfielder", "goalkeeper", "foreign", "defence", "defense",
+    "home", "interior", "finance", "deputy", "shadow", "former", "ex", "the", "mp",
+})
+
+#: Honorifics that are dropped from names but do not by themselves describe a role.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "the"})
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def _fold(text: str) -> str:
+    text = html.unescape(text)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.replace("’", "'").replace("‘", "'").replace("`", "'").lower()
+
+
+def name_tokens(name: str) -> list[str]:
+    """Split ``name`` into folded, lower-case word tokens without possessives or punctuation.
+
+    >>> name_tokens("Russia’s")
+    ['russia']
+    >>> name_tokens("U.S.")
+    ['us']
+    """
+    text = _fold(name)
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"(?<=\w)'(?=\s|$)", "", text)
+    text = re.sub(r"['.]", "", text)
+    return [t for t in _NON_WORD.split(text) if t]
+
+
+def strip_titles(words: list[str]) -> list[str]:
+    """Drop leading title words (``Mr``, ``Prime minister`` …) from a list of words.
+
+    Words are compared case-insensitively; the last word is always kept so a name never
+    becomes empty.
+
+    >>> strip_titles(["Prime", "minister", "Boris", "Johnson"])
+    ['Boris', 'Johnson']
+    """
+    start = 0
+    while start < len(words) - 1 and _clean_word(words[start]) in TITLE_WORDS:
+        start += 1
+    return words[start:]
+
+
+def _clean_word(word: str) -> str:
+    return _NON_WORD.sub("", _fold(word))
+
+
+def clean_name(text: str) -> str:
+    """Return ``text`` with surrounding punctuation, titles and a trailing possessive removed.
+
+    >>> clean_name("Mr Wallace’s")
+    'Wallace'
+    >>> clean_name("the Kremlin")
+    'Kremlin'
+    """
+    words = text.replace("\n", " ").split()
+    words = [w for w in words if _NON_WORD.sub("", w)]
+    if not words:
+        return text.strip()
+    words = strip_titles(words)
+    last = _POSSESSIVE.sub("", words[-1])
+    words = [*words[:-1], last] if last else words[:-1]
+    return " ".join(words).strip(" \t\"'“”‘’,.;:()[]") or text.strip()
+
+
+def name_key(name: str) -> str:
+    """Return the normalised key two names must share to be the same entity.
+
+    >>> name_key("The Kremlin") == name_key("kremlin")
+    True
+    """
+    tokens = [t for t in name_tokens(name) if t != "the"]
+    return " ".join(tokens) or " ".join(name_tokens(name))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GazetteerEntry:
+    """A well-known place or body with its canonical name, aliases and demonyms."""
+
+    name: str
+    type: EntityType
+    aliases: frozenset[str]
+    demonyms: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Lookup of canonical entities by alias key and by demonym key."""
+
+    by_alias: dict[str, GazetteerEntry] = field(default_factory=dict)
+    by_demonym: dict[str, GazetteerEntry] = field(default_factory=dict)
+
+    def canonical(self, name: str) -> GazetteerEntry | None:
+        """Return the entry whose name or alias normalises like ``name``."""
+        return self.by_alias.get(name_key(name))
+
+    def demonym(self, word: str) -> GazetteerEntry | None:
+        """Return the entry that ``word`` (``Russian``, ``British``) is the demonym of."""
+        return self.by_demonym.get(name_key(word))
+
+
+def load_gazetteer(text: str | None = None) -> Gazetteer:
+    """Parse the bundled ``places.tsv`` (or ``text`` in the same format) into a :class:`Gazetteer`."""
+    if text is None:
+        text = resources.files("graphbuild.data").joinpath("places.tsv").read_text(encoding="utf-8")
+    by_alias: dict[str, GazetteerEntry] = {}
+    by_demonym: dict[str, GazetteerEntry] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = [*line.split("\t"), "", "", ""][:4]
+        name, type_, aliases, demonyms = (c.strip() for c in cols)
+        entry = GazetteerEntry(
+            name=name,
+            type=EntityType.parse(type_ or "GPE"),
+            aliases=frozenset(a for a in aliases.split("|") if a),
+            demonyms=frozenset(d for d in demonyms.split("|") if d),
+        )
+        for alias in (name, *sorted(entry.aliases)):
+            by_alias.setdefault(name_key(alias), entry)
+        for demonym in sorted(entry.demonyms):
+            by_demonym.setdefault(name_key(demonym), entry)
+    return Gazetteer(by_alias=by_alias, by_demonym=by_demonym)

@@ -1,0 +1,124 @@
+"""Convert triples and articles to the JSON rows of ``triples.jsonl`` / ``articles.jsonl`` and back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphbuild.errors import InputError
+from graphbuild.model import ArticleEntity, ArticleResult, Entity, EntityType, Evidence, Triple
+
+__all__ = [
+    "TRIPLE_FIELDS",
+    "article_to_row",
+    "row_to_article_entities",
+    "row_to_triple",
+    "triple_to_row",
+]
+
+#: The columns of ``triples.jsonl``, in order.
+TRIPLE_FIELDS = (
+    "article_id", "subject", "subject_key", "subject_type", "relation", "object", "object_key",
+    "object_type", "negated", "hedged", "sentence", "start", "end", "date", "surface", "rule",
+    "subject_aliases", "object_aliases",
+)
+
+
+def triple_to_row(triple: Triple) -> dict[str, Any]:
+    """Return the ``triples.jsonl`` row of ``triple``."""
+    s, o, ev = triple.subject, triple.object, triple.evidence
+    return {
+        "article_id": ev.article_id,
+        "subject": s.name,
+        "subject_key": s.key,
+        "subject_type": str(s.type),
+        "relation": triple.relation,
+        "object": o.name,
+        "object_key": o.key,
+        "object_type": str(o.type),
+        "negated": triple.negated,
+        "hedged": triple.hedged,
+        "sentence": ev.sentence,
+        "start": ev.start,
+        "end": ev.end,
+        "date": ev.date,
+        "surface": triple.surface,
+        "rule": triple.rule,
+        "subject_aliases": sorted(s.aliases),
+        "object_aliases": sorted(o.aliases),
+    }
+
+
+def _entity(row: dict[str, Any], side: str) -> Entity:
+    name = row[side]
+    if not isinstance(name, str) or not name:
+        raise ValueError(f"'{side}' must be a non-empty string")
+    aliases = row.get(f"{side}_aliases") or [name]
+    return Entity(
+        key=str(row.get(f"{side}_key") or name.lower()),
+        name=name,
+        type=EntityType.parse(str(row.get(f"{side}_type") or "OTHER")),
+        aliases=frozenset(str(a) for a in aliases),
+    )
+
+
+def row_to_triple(row: dict[str, Any], *, where: str = "") -> Triple:
+    """Rebuild a :class:`Triple` from a ``triples.jsonl`` row.
+
+    Raises:
+        InputError: a required field is missing or has the wrong type; ``where`` prefixes the message.
+    """
+    try:
+        evidence = Evidence(
+            article_id=str(row["article_id"]),
+            sentence=str(row.get("sentence") or ""),
+            start=int(row.get("start") or 0),
+            end=int(row.get("end") or 0),
+            date=row.get("date"),
+        )
+        relation = row["relation"]
+        if not isinstance(relation, str) or not relation:
+            raise ValueError("'relation' must be a non-empty string")
+        return Triple(
+            subject=_entity(row, "subject"),
+            relation=relation.replace(" ", "_"),
+            object=_entity(row, "object"),
+            evidence=evidence,
+            negated=bool(row.get("negated", False)),
+            hedged=bool(row.get("hedged", False)),
+            surface=str(row.get("surface") or ""),
+            rule=str(row.get("rule") or ""),
+        )
+    except KeyError as err:
+        raise InputError(f"{where}missing field {err.args[0]!r}; expected a graphbuild triples row") from err
+    except (TypeError, ValueError) as err:
+        raise InputError(f"{where}{err}") from err
+
+
+def article_to_row(result: ArticleResult) -> dict[str, Any]:
+    """Return the ``articles.jsonl`` row of an extraction result (metadata and entity mentions)."""
+    a = result.article
+    return {
+        "id": a.id,
+        "title": a.title,
+        "date": a.date,
+        "url": a.url,
+        "source": a.source,
+        "triples": len(result.triples),
+        "entities": [
+            {"key": e.entity.key, "name": e.entity.name, "type": str(e.entity.type),
+             "aliases": sorted(e.entity.aliases), "mentions": e.mentions}
+            for e in result.entities
+        ],
+    }
+
+
+def row_to_article_entities(row: dict[str, Any]) -> tuple[ArticleEntity, ...]:
+    """Return the entity mentions stored in an ``articles.jsonl`` row."""
+    return tuple(
+        ArticleEntity(
+            entity=Entity(key=str(e["key"]), name=str(e["name"]), type=EntityType.parse(str(e["type"])),
+                          aliases=frozenset(str(a) for a in e.get("aliases", ()))),
+            mentions=int(e.get("mentions", 1)),
+        )
+        for e in row.get("entities", ())
+    )

@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -46,7 +46,7 @@ _out = Console()
 T = TypeVar("T")
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """Graph file formats ``build`` and ``export`` can write."""
 
     graphml = "graphml"
@@ -216,7 +216,7 @@ def export_cli(
         _err.print(f"{report.triples} triples → {report.nodes} nodes, {report.edges} edges", highlight=False)
 
 
-def _load_graph(path: Path) -> nx.MultiDiGraph:
+def _load_graph(path: Path) -> nx.MultiDiGraph[str]:
     if path.is_dir():
         if (path / "graph.json").exists():
             return read_json(path / "graph.json")

@@ -88,7 +88,7 @@ IRREGULAR: dict[str, str] = {
     "rang": "ring", "swept": "sweep", "undertook": "undertake", "bore": "bear",
     "borne": "bear", "wore": "wear", "worn": "wear", "won't": "will", "arose": "arise",
     "arisen": "arise", "awoke": "awake", "became": "become", "bent": "bend",
-    "bound": "bind", "fought": "fight", "foresaw": "foresee", "forsook": "forsake",
+    "bound": "bind", "foresaw": "foresee", "forsook": "forsake",
     "hid": "hide", "hidden": "hide", "laid": "lay", "lit": "light", "mistook": "mistake",
     "overcame": "overcome", "overthrew": "overthrow", "oversaw": "oversee",
     "overseen": "oversee", "rebuilt": "rebuild", "rode": "ride", "sank": "sink",

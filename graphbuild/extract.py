@@ -129,11 +129,14 @@ class Extractor:
               offset: int, *, modality: _Modality, surface: Sequence[Token], rule: str) -> Triple | None:
         if subject.key == obj.key or not relation:
             return None
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        sentence = text.strip()
         evidence = Evidence(
             article_id=article.id,
-            sentence=sent.text,
-            start=sent.start_char + offset,
-            end=sent.end_char + offset,
+            sentence=sentence,
+            start=sent.start_char + offset + lead,
+            end=sent.start_char + offset + lead + len(sentence),
             date=article.date,
         )
         return Triple(
@@ -165,8 +168,10 @@ class Extractor:
             obj = mentions.entity(rel.obj)
             if obj is None:
                 continue
+            # copula: the relational noun is the relation ("is a member of" → member_of)
+            head_words = [] if rel.rule == "copula" and verb.lemma_ == "be" else lemma
             for subject in subjects:
-                triple = self._make(subject, _snake([*lemma, *rel.words]), obj, sent, article, offset,
+                triple = self._make(subject, _snake([*head_words, *rel.words]), obj, sent, article, offset,
                                     modality=modality, surface=[verb, *auxes, *rel.surface], rule=rel.rule)
                 if triple:
                     yield triple
@@ -293,9 +298,9 @@ def _modality(verb: Token) -> _Modality:
         for child in current.children:
             if child.dep_ == "neg":
                 result.negated = True
-            elif child.dep_ == "aux" and child.lower_ in _HEDGE_MODALS:
-                result.hedged = True
-            elif child.dep_ == "mark" and child.lower_ in _CONDITIONAL_MARKS:
+            elif (child.dep_ == "aux" and child.lower_ in _HEDGE_MODALS) or (
+                child.dep_ == "mark" and child.lower_ in _CONDITIONAL_MARKS
+            ):
                 result.hedged = True
         if current.dep_ not in {"xcomp", "pcomp", "advcl", "ccomp"} or current.head is current:
             break
@@ -313,7 +318,9 @@ def _modality(verb: Token) -> _Modality:
     return result
 
 
-def _noun_chain(noun: Token, mentions: ArticleMentions, depth: int = 0) -> Iterator[tuple[list[str], list[Token], Token]]:
+def _noun_chain(
+    noun: Token, mentions: ArticleMentions, depth: int = 0
+) -> Iterator[tuple[list[str], list[Token], Token]]:
     """Follow "noun prep noun" chains to an actor: "sanctions against the Kremlin".
 
     Yields the words along the way, the tokens for the surface form, and the actor token.
@@ -393,7 +400,8 @@ def _objects(verb: Token, mentions: ArticleMentions, *, passive: bool) -> Iterat
 
 def _role_words(noun: Token) -> list[str]:
     """The words of a role noun with its non-actor modifiers: "defence minister"."""
-    mods = [c for c in noun.lefts if c.dep_ in {"compound", "amod"} and c.ent_type_ == "" and c.pos_ in {"NOUN", "ADJ"}]
+    mods = [c for c in noun.lefts
+            if c.dep_ in {"compound", "amod"} and c.ent_type_ == "" and c.pos_ in {"NOUN", "ADJ"}]
     return [*(m.lower_ for m in mods), noun.lemma_.lower()]
 
 

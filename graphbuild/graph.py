@@ -98,9 +98,9 @@ class GraphBuilder:
         for triple in result.triples:
             self.add_triple(triple)
 
-    def graph(self) -> nx.MultiDiGraph:
+    def graph(self) -> nx.MultiDiGraph[str]:
         """Return the merged graph; calling it twice gives equal graphs."""
-        graph = nx.MultiDiGraph()
+        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
         graph.graph["articles"] = [self._articles[k] for k in sorted(self._articles)]
         for key in sorted(self._nodes):
             node = self._nodes[key]
@@ -127,7 +127,7 @@ class GraphBuilder:
         return graph
 
 
-def build_graph(results: Iterable[ArticleResult | Triple]) -> nx.MultiDiGraph:
+def build_graph(results: Iterable[ArticleResult | Triple]) -> nx.MultiDiGraph[str]:
     """Build the actor graph from extraction results or bare triples.
 
     Args:
@@ -153,7 +153,7 @@ def build_graph(results: Iterable[ArticleResult | Triple]) -> nx.MultiDiGraph:
     return builder.graph()
 
 
-def graph_summary(graph: nx.MultiDiGraph, *, top: int = 10) -> dict[str, Any]:
+def graph_summary(graph: nx.MultiDiGraph[str], *, top: int = 10) -> dict[str, Any]:
     """Return counts, the top actors by degree and the top relations by weight."""
     degree = sorted(((graph.degree(n), n) for n in graph.nodes), key=lambda x: (-x[0], x[1]))
     relations: Counter[str] = Counter()

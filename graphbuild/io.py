@@ -25,8 +25,8 @@ from graphbuild.errors import InputError
 from graphbuild.model import Article, RecordError
 
 __all__ = [
-    "TEXT_SUFFIXES",
     "JSONL_SUFFIXES",
+    "TEXT_SUFFIXES",
     "atomic_write",
     "clean_text",
     "iter_input_files",

@@ -216,7 +216,7 @@ class BuildReport:
     edges: int = 0
     files: tuple[Path, ...] = ()
     manifest: dict[str, Any] = field(default_factory=dict)
-    graph: nx.MultiDiGraph | None = None
+    graph: nx.MultiDiGraph[str] | None = None
 
 
 def _versions() -> dict[str, str | None]:
@@ -333,8 +333,8 @@ def build(
         handle.write("\n")
     files.append(out / "manifest.json")
     return BuildReport(
-        inputs=manifest["inputs"], articles=counts["articles"], errors=counts["errors"],
-        triples=counts["triples"], nodes=manifest["nodes"], edges=manifest["edges"],
+        inputs=counts["articles"] + counts["errors"], articles=counts["articles"], errors=counts["errors"],
+        triples=counts["triples"], nodes=graph.number_of_nodes(), edges=graph.number_of_edges(),
         files=tuple(files), manifest=manifest, graph=graph,
     )
 

@@ -75,9 +75,9 @@ def load_aliases(path: str | Path) -> AliasTable:
             alias, canonical = (row.get("alias") or "").strip(), (row.get("canonical") or "").strip()
             if not alias or not canonical:
                 raise InputError(f"{path}:{number}: 'alias' and 'canonical' must both be filled in")
-            type_ = _parse_type(row.get("type"), f"{path}:{number}")
-            entries[name_key(alias)] = (canonical, type_)
-            entries.setdefault(name_key(canonical), (canonical, type_))
+            row_type = _parse_type(row.get("type"), f"{path}:{number}")
+            entries[name_key(alias)] = (canonical, row_type)
+            entries.setdefault(name_key(canonical), (canonical, row_type))
         return AliasTable(entries)
     try:
         data = yaml.safe_load(text)

@@ -16,12 +16,12 @@ from graphbuild.export.json import read_json, write_json
 __all__ = ["EXPORTERS", "FORMATS", "export_graph", "read_json", "relationship_type", "type_label"]
 
 
-def _csv(graph: nx.MultiDiGraph, path: Path) -> None:
+def _csv(graph: nx.MultiDiGraph[str], path: Path) -> None:
     write_csv(graph, path.parent)
 
 
 #: format name → (file name in the output directory, writer)
-EXPORTERS: dict[str, tuple[str, Callable[[nx.MultiDiGraph, Path], None]]] = {
+EXPORTERS: dict[str, tuple[str, Callable[[nx.MultiDiGraph[str], Path], None]]] = {
     "graphml": ("graph.graphml", write_graphml),
     "json": ("graph.json", write_json),
     "gexf": ("graph.gexf", write_gexf),
@@ -30,7 +30,7 @@ EXPORTERS: dict[str, tuple[str, Callable[[nx.MultiDiGraph, Path], None]]] = {
 FORMATS = tuple(EXPORTERS)
 
 
-def export_graph(graph: nx.MultiDiGraph, out_dir: str | Path, formats: tuple[str, ...] = FORMATS) -> list[Path]:
+def export_graph(graph: nx.MultiDiGraph[str], out_dir: str | Path, formats: tuple[str, ...] = FORMATS) -> list[Path]:
     """Write ``graph`` into ``out_dir`` in each of ``formats``; return the files written."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

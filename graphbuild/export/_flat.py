@@ -74,12 +74,12 @@ def _flatten_value(value: Any, *, xml: bool) -> Any:
     return xml_safe(text) if xml else text
 
 
-def flat_graph(graph: nx.MultiDiGraph, *, xml: bool = True) -> nx.MultiDiGraph:
+def flat_graph(graph: nx.MultiDiGraph[str], *, xml: bool = True) -> nx.MultiDiGraph[str]:
     """Copy ``graph`` with list and dict attributes as JSON strings and ``None`` attributes dropped.
 
     GraphML and GEXF hold only scalars; with ``xml=True`` text is also made XML-safe.
     """
-    flat = nx.MultiDiGraph()
+    flat: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for name, value in graph.graph.items():
         if value is not None and not isinstance(value, list | dict):
             flat.graph[name] = _flatten_value(value, xml=xml)

@@ -47,7 +47,7 @@ def _array(values: Iterable[Any]) -> str:
     return ARRAY_DELIMITER.join(str(v).replace(ARRAY_DELIMITER, "/").replace("\n", " ") for v in values)
 
 
-def node_rows(graph: nx.MultiDiGraph) -> Iterator[list[Any]]:
+def node_rows(graph: nx.MultiDiGraph[str]) -> Iterator[list[Any]]:
     """Yield the ``nodes.csv`` rows (header first)."""
     yield list(NODE_HEADER)
     for key, data in graph.nodes(data=True):
@@ -57,7 +57,7 @@ def node_rows(graph: nx.MultiDiGraph) -> Iterator[list[Any]]:
         ]
 
 
-def relationship_rows(graph: nx.MultiDiGraph) -> Iterator[list[Any]]:
+def relationship_rows(graph: nx.MultiDiGraph[str]) -> Iterator[list[Any]]:
     """Yield the ``relationships.csv`` rows (header first)."""
     yield list(RELATIONSHIP_HEADER)
     for u, v, data in graph.edges(data=True):
@@ -69,7 +69,7 @@ def relationship_rows(graph: nx.MultiDiGraph) -> Iterator[list[Any]]:
         ]
 
 
-def write_csv(graph: nx.MultiDiGraph, directory: str | Path) -> tuple[Path, Path]:
+def write_csv(graph: nx.MultiDiGraph[str], directory: str | Path) -> tuple[Path, Path]:
     """Write ``nodes.csv`` and ``relationships.csv`` into ``directory``, atomically each."""
     directory = Path(directory)
     paths = (directory / "nodes.csv", directory / "relationships.csv")

@@ -15,13 +15,13 @@ __all__ = ["to_gexf", "write_gexf"]
 _DATE = re.compile(r' lastmodifieddate="[^"]*"')
 
 
-def to_gexf(graph: nx.MultiDiGraph) -> str:
+def to_gexf(graph: nx.MultiDiGraph[str]) -> str:
     """Return ``graph`` as a GEXF 1.2 document (without the writer's run date, for reproducibility)."""
     text = "\n".join(nx.generate_gexf(flat_graph(graph))) + "\n"
     return _DATE.sub("", text, count=1)
 
 
-def write_gexf(graph: nx.MultiDiGraph, path: str | Path) -> None:
+def write_gexf(graph: nx.MultiDiGraph[str], path: str | Path) -> None:
     """Write ``graph`` to ``path`` as GEXF, atomically."""
     with atomic_write(path) as handle:
         handle.write(to_gexf(graph))

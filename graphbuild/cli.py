@@ -27,6 +27,7 @@ from graphbuild._version import __version__
 from graphbuild.errors import GraphbuildError, InputError
 from graphbuild.export import FORMATS, read_json
 from graphbuild.graph import graph_summary
+from graphbuild.neo4j_writer import DEFAULT_BATCH_SIZE, DEFAULT_EVIDENCE_CAP, PushReport, connect, push_graph
 from graphbuild.nlp import DEFAULT_MODEL, load_model, model_version, package_version
 from graphbuild.pipeline import build, count_records, export_triples, extract_to_file, load_triples
 from graphbuild.resolve import AliasTable, load_aliases
@@ -71,6 +72,46 @@ StrictOpt = Annotated[bool, typer.Option("--strict", help="Stop at the first bad
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 FormatOpt = Annotated[list[Format] | None, typer.Option("--format", "-f",
                                                         help="Graph format to write (repeatable; default: all).")]
+
+
+UriOpt = Annotated[str, typer.Option("--uri", envvar="NEO4J_URI",
+                                     help="Neo4j URI: bolt://, bolt+s://, neo4j:// or neo4j+s://.")]
+UserOpt = Annotated[str, typer.Option("--user", envvar="NEO4J_USER", help="Neo4j user.")]
+DatabaseOpt = Annotated[str, typer.Option("--database", envvar="NEO4J_DATABASE", help="Neo4j database.")]
+PushBatchOpt = Annotated[int, typer.Option("--push-batch-size", min=1, help="Rows per Neo4j transaction.")]
+EvidenceCapOpt = Annotated[int, typer.Option("--evidence-cap", min=0,
+                                             help="Evidence sentences kept on each Neo4j relationship.")]
+
+
+def _password(user: str, uri: str) -> str:
+    """The Neo4j password from NEO4J_PASSWORD, else a hidden prompt; never echoed or logged."""
+    password = os.environ.get("NEO4J_PASSWORD")
+    if password is not None:
+        return password
+    if not sys.stdin.isatty():
+        raise typer.BadParameter(f"set NEO4J_PASSWORD to the password of {user!r} at {uri}",
+                                 param_hint="NEO4J_PASSWORD")
+    value: str = typer.prompt(f"Neo4j password for {user} at {uri}", hide_input=True)
+    return value
+
+
+def _push(graph: nx.MultiDiGraph[str], uri: str, user: str, database: str, batch_size: int, evidence_cap: int,
+          *, quiet: bool) -> PushReport:
+    password = _password(user, uri)
+    total = graph.number_of_nodes() + graph.number_of_edges()
+    with _progress(total, f"pushing to {uri}", quiet=quiet) as advance:
+
+        def run() -> PushReport:
+            with connect(uri, user, password) as driver:
+                return push_graph(graph, driver, database=database, batch_size=batch_size,
+                                  evidence_cap=evidence_cap, progress=advance)
+
+        report = _run(run)
+    if not quiet:
+        _err.print(f"pushed {report.entities} entities, {report.relationships} relationships, "
+                   f"{report.articles} articles to {uri} (database {database}) in {report.seconds:.1f} s",
+                   highlight=False)
+    return report
 
 
 def _setup_logging(quiet: bool) -> None:
@@ -143,6 +184,12 @@ def build_cli(
     batch_size: BatchOpt = 32,
     strict: StrictOpt = False,
     quiet: QuietOpt = False,
+    push: Annotated[bool, typer.Option("--push", help="Also push the graph to Neo4j (see graphbuild push).")] = False,
+    uri: UriOpt = "bolt://localhost:7687",
+    user: UserOpt = "neo4j",
+    database: DatabaseOpt = "neo4j",
+    push_batch_size: PushBatchOpt = DEFAULT_BATCH_SIZE,
+    evidence_cap: EvidenceCapOpt = DEFAULT_EVIDENCE_CAP,
 ) -> None:
     """Extract triples from articles, merge them into one graph and write every output file.
 
@@ -164,8 +211,85 @@ def build_cli(
                    f"{report.nodes} nodes, {report.edges} edges → {out}/", highlight=False)
         if report.errors:
             _err.print(f"skipped records are listed in {out / 'errors.jsonl'}", highlight=False)
+    if push and report.graph is not None:
+        _push(report.graph, uri, user, database, push_batch_size, evidence_cap, quiet=quiet)
     if report.errors:
         raise typer.Exit(code=EXIT_SKIPPED)
+
+
+@app.command("push")
+def push_cli(
+    source: Annotated[Path, typer.Argument(help="A build directory, graph.json or triples.jsonl.",
+                                           show_default=False)] = Path("out"),
+    uri: UriOpt = "bolt://localhost:7687",
+    user: UserOpt = "neo4j",
+    database: DatabaseOpt = "neo4j",
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per Neo4j transaction.")] = (
+        DEFAULT_BATCH_SIZE),
+    evidence_cap: EvidenceCapOpt = DEFAULT_EVIDENCE_CAP,
+    quiet: QuietOpt = False,
+) -> None:
+    """Push a graph into Neo4j over Bolt: idempotent, batched, and safe to repeat.
+
+    The password comes from NEO4J_PASSWORD or a hidden prompt; it is never printed.
+    """
+    _setup_logging(quiet)
+    graph = _run(lambda: _load_graph(source))
+    _push(graph, uri, user, database, batch_size, evidence_cap, quiet=quiet)
+
+
+@app.command("sandbox")
+def sandbox_cli(
+    source: Annotated[Path, typer.Argument(help="A build directory, graph.json or triples.jsonl.",
+                                           show_default=False)] = Path("out"),
+    queries: Annotated[Path, typer.Option("--queries", help="The curated queries file.")] = Path(
+        "cypher/queries.cypher"),
+    names: Annotated[list[str] | None, typer.Option("--query", "-q",
+                                                    help="Run only this curated query (repeatable).")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Rows to print per query.")] = 8,
+) -> None:
+    """Try Cypher without Neo4j: start a local Bolt server, push the graph, run curated queries, stop.
+
+    Needs the arcadedb-embedded package (pip install 'graphbuild[local]'); nothing is kept.
+    """
+    from graphbuild.cypher_library import load_queries, run_query
+    from graphbuild.localserver import LocalBoltServer
+
+    _setup_logging(quiet=False)
+    graph = _run(lambda: _load_graph(source))
+    curated = _run(lambda: load_queries(queries))
+    wanted = [q for q in curated if not names or q.name in names]
+    unknown = sorted(set(names or ()) - {q.name for q in curated})
+    if unknown:
+        raise typer.BadParameter(f"no curated query named {', '.join(unknown)}; "
+                                 f"choose from {', '.join(q.name for q in curated)}", param_hint="--query")
+
+    def run() -> None:
+        with _err.status("starting a local Bolt server…"), LocalBoltServer() as server:
+            _err.print(f"local Bolt server at {server.uri} (database {server.database})", highlight=False)
+            with connect(server.uri, server.user, server.password) as driver:
+                report = push_graph(graph, driver, database=server.database)
+                _err.print(f"pushed {report.entities} entities and {report.relationships} relationships",
+                           highlight=False)
+                for query in wanted:
+                    rows = run_query(driver, query, database=server.database)
+                    table = Table(title=f"{query.name}: {query.description}", title_justify="left")
+                    columns = list(rows[0]) if rows else ["(no rows)"]
+                    for column in columns:
+                        table.add_column(column)
+                    for row in rows[:limit]:
+                        table.add_row(*(_cell(row[c]) for c in columns))
+                    _out.print(table)
+                    if query.params:
+                        _out.print(f"  with {json.dumps(query.params)}; {len(rows)} rows", highlight=False)
+        _err.print("local Bolt server stopped")
+
+    _run(run)
+
+
+def _cell(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str) if isinstance(value, list | dict) else str(value)
+    return text if len(text) <= 80 else text[:77] + "…"
 
 
 @app.command("extract")

@@ -27,6 +27,7 @@ class _Node:
     aliases: set[str] = field(default_factory=set)
     mentions: int = 0
     articles: set[str] = field(default_factory=set)
+    by_article: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass(slots=True)
@@ -65,6 +66,7 @@ class GraphBuilder:
             node.aliases |= item.entity.aliases
             node.mentions += item.mentions
             node.articles.add(article_id)
+            node.by_article[article_id] += item.mentions
 
     def add_triple(self, triple: Triple) -> None:
         """Add one triple's support to its edge (creating both end nodes as needed)."""
@@ -77,6 +79,7 @@ class GraphBuilder:
                 node.aliases |= entity.aliases
                 node.mentions += 1
                 node.articles.add(triple.evidence.article_id)
+                node.by_article[triple.evidence.article_id] += 1
         edge_key = (triple.subject.key, triple.relation, triple.object.key)
         edge = self._edges.get(edge_key)
         if edge is None:
@@ -110,6 +113,7 @@ class GraphBuilder:
             graph.add_node(
                 key, key=key, name=name, type=str(type_), aliases=sorted(node.aliases | {name}),
                 mentions=node.mentions, articles=sorted(node.articles),
+                article_mentions={a: node.by_article[a] for a in sorted(node.by_article)},
             )
         for (subj, relation, obj) in sorted(self._edges):
             edge = self._edges[(subj, relation, obj)]
@@ -136,7 +140,8 @@ def build_graph(results: Iterable[ArticleResult | Triple]) -> nx.MultiDiGraph[st
 
     Returns:
         A ``networkx.MultiDiGraph``: nodes keyed by entity key with ``name``, ``type``,
-        ``aliases``, ``mentions`` and ``articles``; one edge per (subject, relation, object),
+        ``aliases``, ``mentions``, ``articles`` and ``article_mentions`` (article id → count);
+        one edge per (subject, relation, object),
         keyed by relation, with ``weight``, ``evidence``, ``first_seen``/``last_seen`` and
         ``negated``/``hedged`` (true when every supporting sentence is).
 

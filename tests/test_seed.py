@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,8 @@ def test_resolved_he_is_wallace(seed_graph: nx.MultiDiGraph[str]) -> None:
 
 
 def test_every_edge_is_traceable(seed_graph: nx.MultiDiGraph[str], seed_dir: Path) -> None:
-    text = (seed_dir / "uk-defence-secretary-2022-01.txt").read_text(encoding="utf-8")
+    (row,) = [json.loads(line) for line in (seed_dir / "uk-defence-secretary-2022-01.jsonl").open(encoding="utf-8")]
+    text = row["text"]
     for _, _, data in seed_graph.edges(data=True):
         for ev in data["evidence"]:
             assert text[ev["start"] : ev["end"]] == ev["sentence"]

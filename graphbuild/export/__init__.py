@@ -7,13 +7,13 @@ from pathlib import Path
 
 import networkx as nx
 
-from graphbuild.export._flat import relationship_type, type_label
+from graphbuild.export._flat import TYPE_LABELS, relationship_type, type_label
 from graphbuild.export.csv import write_csv
 from graphbuild.export.gexf import write_gexf
 from graphbuild.export.graphml import write_graphml
 from graphbuild.export.json import read_json, write_json
 
-__all__ = ["EXPORTERS", "FORMATS", "export_graph", "read_json", "relationship_type", "type_label"]
+__all__ = ["EXPORTERS", "FORMATS", "TYPE_LABELS", "export_graph", "read_json", "relationship_type", "type_label"]
 
 
 def _csv(graph: nx.MultiDiGraph[str], path: Path) -> None:

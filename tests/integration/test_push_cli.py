@@ -1,0 +1,68 @@
+"""`graphbuild push`, `build --push` and `sandbox` from the command line, against a real server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from neo4j import Driver
+from typer.testing import CliRunner
+
+from graphbuild.cli import app
+from tests.integration.conftest import BoltTarget, counts, wipe
+
+pytestmark = pytest.mark.integration
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _env(bolt: BoltTarget, password: str | None = None) -> dict[str, str]:
+    return {"NEO4J_URI": bolt.uri, "NEO4J_USER": bolt.user, "NEO4J_DATABASE": bolt.database,
+            "NEO4J_PASSWORD": password if password is not None else bolt.password}
+
+
+def test_build_push_then_push_again(driver: Driver, bolt: BoltTarget, tmp_path: Path) -> None:
+    wipe(driver, bolt.database)
+    out = tmp_path / "out"
+    runner = CliRunner()
+    result = runner.invoke(app, ["build", str(ROOT / "seeds"), "-o", str(out), "--push"], env=_env(bolt))
+    assert result.exit_code == 0, result.output
+    assert "pushed" in result.output
+    first = counts(driver, bolt.database)
+    assert first[0] > 20
+    again = runner.invoke(app, ["push", str(out), "--batch-size", "5"], env=_env(bolt))
+    assert again.exit_code == 0, again.output
+    assert counts(driver, bolt.database) == first
+    assert bolt.password not in result.output + again.output
+
+
+def test_wrong_password_is_one_line_and_never_shown(bolt: BoltTarget, tmp_path: Path) -> None:
+    secret = "Sup3r-Secret-Pa55word"
+    out = tmp_path / "out"
+    CliRunner().invoke(app, ["build", str(ROOT / "seeds"), "-o", str(out), "-q"])
+    result = CliRunner().invoke(app, ["push", str(out)], env=_env(bolt, secret))
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    assert secret not in result.output
+    assert bolt.uri in result.output or "credentials" in result.output
+
+
+def test_unreachable_uri(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    CliRunner().invoke(app, ["build", str(ROOT / "seeds"), "-o", str(out), "-q"])
+    result = CliRunner().invoke(app, ["push", str(out), "--uri", "bolt://127.0.0.1:1"],
+                                env={"NEO4J_PASSWORD": "pw-not-shown"})
+    assert result.exit_code == 1
+    assert "cannot reach Neo4j at bolt://127.0.0.1:1" in result.output
+    assert "pw-not-shown" not in result.output
+
+
+def test_sandbox_runs_curated_queries(tmp_path: Path, bolt: BoltTarget) -> None:
+    if bolt.server is None:
+        pytest.skip("the sandbox starts the bundled server; not tested against an external NEO4J_URI")
+    out = tmp_path / "out"
+    CliRunner().invoke(app, ["build", str(ROOT / "seeds"), "-o", str(out), "-q"])
+    result = CliRunner().invoke(app, ["sandbox", str(out), "--queries", str(ROOT / "cypher" / "queries.cypher"),
+                                      "--query", "roles"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "defence_minister_of" in result.output
+    assert "local Bolt server stopped" in result.output

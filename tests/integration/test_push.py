@@ -122,3 +122,10 @@ def test_wrong_password_names_user_not_password(bolt: BoltTarget) -> None:
 def test_bad_scheme() -> None:
     with pytest.raises(Neo4jWriteError, match="not a Neo4j URI"), connect("http://localhost:7474", "u", "p"):
         pass
+
+
+@pytest.mark.parametrize("scheme", ["bolt://", "neo4j://"])
+def test_uri_schemes(bolt: BoltTarget, scheme: str) -> None:
+    uri = bolt.uri.replace("bolt://", scheme, 1) if bolt.server is not None else bolt.uri
+    with connect(uri, bolt.user, bolt.password) as drv:
+        assert drv.execute_query("RETURN 1 AS one", database_=bolt.database).records[0]["one"] == 1

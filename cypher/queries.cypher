@@ -69,7 +69,7 @@ ORDER BY last_seen DESC, weight DESC, source;
 // @name edge_evidence
 // The evidence for a relation: every stored sentence between two actors, with its articles.
 // @params {"actor": "Ben Wallace", "other": "Moscow"}
-// @expect {"min_rows": 1, "contains": {"relation": "HEAD_FOR"}}
+// @expect {"min_rows": 1, "contains": {"relation": "TRAVEL_TO"}}
 MATCH (a:Entity)-[r]->(b:Entity)
 WHERE (a.name = $actor OR $actor IN a.aliases) AND (b.name = $other OR $other IN b.aliases)
 UNWIND r.evidence AS sentence

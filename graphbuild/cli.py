@@ -26,10 +26,12 @@ from rich.table import Table
 from graphbuild._version import __version__
 from graphbuild.errors import GraphbuildError, InputError
 from graphbuild.export import FORMATS, read_json
+from graphbuild.extract import Extractor
 from graphbuild.graph import graph_summary
 from graphbuild.neo4j_writer import DEFAULT_BATCH_SIZE, DEFAULT_EVIDENCE_CAP, PushReport, connect, push_graph
 from graphbuild.nlp import DEFAULT_MODEL, load_model, model_version, package_version
 from graphbuild.pipeline import build, count_records, export_triples, extract_to_file, load_triples
+from graphbuild.relations import load_relations
 from graphbuild.resolve import AliasTable, load_aliases
 
 app = typer.Typer(
@@ -68,6 +70,10 @@ AliasOpt = Annotated[Path | None, typer.Option("--aliases", "-a", exists=True, d
                                                help="Alias file (YAML or CSV) mapping names onto one entity.")]
 WorkersOpt = Annotated[int, typer.Option("--workers", "-w", min=1, help="spaCy worker processes.")]
 BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Texts per spaCy batch.")]
+MinConfidenceOpt = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0,
+                                                 help="Drop triples whose confidence is below this (0–1).")]
+RelationsOpt = Annotated[Path | None, typer.Option("--relations", exists=True, dir_okay=False,
+                                                   help="Relation synonyms (TSV or YAML) added to the built-in table.")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Stop at the first bad record instead of skipping it.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 FormatOpt = Annotated[list[Format] | None, typer.Option("--format", "-f",
@@ -96,7 +102,7 @@ def _password(user: str, uri: str) -> str:
 
 
 def _push(graph: nx.MultiDiGraph[str], uri: str, user: str, database: str, batch_size: int, evidence_cap: int,
-          *, quiet: bool) -> PushReport:
+          *, quiet: bool, min_confidence: float = 0.0) -> PushReport:
     password = _password(user, uri)
     total = graph.number_of_nodes() + graph.number_of_edges()
     with _progress(total, f"pushing to {uri}", quiet=quiet) as advance:
@@ -104,7 +110,7 @@ def _push(graph: nx.MultiDiGraph[str], uri: str, user: str, database: str, batch
         def run() -> PushReport:
             with connect(uri, user, password) as driver:
                 return push_graph(graph, driver, database=database, batch_size=batch_size,
-                                  evidence_cap=evidence_cap, progress=advance)
+                                  evidence_cap=evidence_cap, min_confidence=min_confidence, progress=advance)
 
         report = _run(run)
     if not quiet:
@@ -155,6 +161,10 @@ def _aliases(path: Path | None) -> AliasTable:
     return load_aliases(path) if path is not None else AliasTable()
 
 
+def _extractor(relations: Path | None, min_confidence: float) -> Extractor:
+    return Extractor(relations=load_relations(relations), min_confidence=min_confidence)
+
+
 def _formats(formats: list[Format] | None) -> tuple[str, ...]:
     return tuple(f.value for f in formats) if formats else FORMATS
 
@@ -179,6 +189,8 @@ def build_cli(
     out: Annotated[Path, typer.Option("--out", "-o", file_okay=False, help="Output directory.")] = Path("out"),
     model: ModelOpt = DEFAULT_MODEL,
     aliases: AliasOpt = None,
+    relations: RelationsOpt = None,
+    min_confidence: MinConfidenceOpt = 0.0,
     formats: FormatOpt = None,
     workers: WorkersOpt = 1,
     batch_size: BatchOpt = 32,
@@ -198,12 +210,13 @@ def build_cli(
     """
     _setup_logging(quiet)
     alias_table = _run(lambda: _aliases(aliases))
+    extractor = _run(lambda: _extractor(relations, min_confidence))
     total = _run(lambda: count_records(inputs))
     nlp = _run(lambda: load_model(model))
     with _progress(total, "extracting", quiet=quiet) as advance:
         report = _run(lambda: build(inputs, out, formats=_formats(formats), nlp=nlp, model=model,
-                                    aliases=alias_table, workers=workers, batch_size=batch_size,
-                                    strict=strict, progress=advance))
+                                    aliases=alias_table, extractor=extractor, workers=workers,
+                                    batch_size=batch_size, strict=strict, progress=advance))
     if not quiet:
         if report.graph is not None:
             _print_stats(graph_summary(report.graph, top=10))
@@ -227,6 +240,7 @@ def push_cli(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per Neo4j transaction.")] = (
         DEFAULT_BATCH_SIZE),
     evidence_cap: EvidenceCapOpt = DEFAULT_EVIDENCE_CAP,
+    min_confidence: MinConfidenceOpt = 0.0,
     quiet: QuietOpt = False,
 ) -> None:
     """Push a graph into Neo4j over Bolt: idempotent, batched, and safe to repeat.
@@ -235,7 +249,7 @@ def push_cli(
     """
     _setup_logging(quiet)
     graph = _run(lambda: _load_graph(source))
-    _push(graph, uri, user, database, batch_size, evidence_cap, quiet=quiet)
+    _push(graph, uri, user, database, batch_size, evidence_cap, quiet=quiet, min_confidence=min_confidence)
 
 
 @app.command("sandbox")
@@ -299,6 +313,8 @@ def extract_cli(
     errors: Annotated[Path | None, typer.Option("--errors", help="Write skipped records here (JSON Lines).")] = None,
     model: ModelOpt = DEFAULT_MODEL,
     aliases: AliasOpt = None,
+    relations: RelationsOpt = None,
+    min_confidence: MinConfidenceOpt = 0.0,
     workers: WorkersOpt = 1,
     batch_size: BatchOpt = 32,
     strict: StrictOpt = False,
@@ -307,12 +323,13 @@ def extract_cli(
     """Extract actor triples only, one JSON object a line (no graph)."""
     _setup_logging(quiet)
     alias_table = _run(lambda: _aliases(aliases))
+    extractor = _run(lambda: _extractor(relations, min_confidence))
     total = _run(lambda: count_records(inputs))
     nlp = _run(lambda: load_model(model))
     with _progress(total, "extracting", quiet=quiet or output == "-") as advance:
         report = _run(lambda: extract_to_file(inputs, output, errors_path=errors, nlp=nlp, aliases=alias_table,
-                                              workers=workers, batch_size=batch_size, strict=strict,
-                                              progress=advance))
+                                              extractor=extractor, workers=workers, batch_size=batch_size,
+                                              strict=strict, progress=advance))
     if not quiet:
         _err.print(f"{report.articles} articles, {report.errors} skipped, {report.triples} triples", highlight=False)
     if report.errors:

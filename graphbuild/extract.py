@@ -21,11 +21,19 @@ from spacy.tokens import Doc, Span, Token
 from graphbuild.mentions import ACTOR_LABELS, ArticleMentions, find_mentions
 from graphbuild.model import Article, ArticleResult, Entity, EntityType, Evidence, Triple
 from graphbuild.names import Gazetteer, load_gazetteer
+from graphbuild.relations import RelationTable, load_relations
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor"]
 
 #: Bumped whenever a rule changes what is extracted (it keys caches of extraction results).
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
+
+#: How much each rule is trusted, before penalties (see ``_confidence``).
+RULE_CONFIDENCE = {
+    "svo": 0.85, "passive_agent": 0.85, "appos_role": 0.85, "prep": 0.75, "dative": 0.75, "copula": 0.75,
+    "title_role": 0.75, "place_in": 0.7, "svo_noun_prep": 0.65, "poss_nominal": 0.6, "for_clause": 0.6,
+    "acomp_prep": 0.6, "prep_noun": 0.55,
+}
 
 _SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 _PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -95,11 +103,15 @@ class Extractor:
 
     Args:
         gazetteer: canonical places, aliases and demonyms (the bundled table by default).
+        relations: synonym table folding relations into canonical ones (the bundled table by default).
         labels: spaCy entity labels that count as actors.
+        min_confidence: triples below this confidence are dropped.
     """
 
     gazetteer: Gazetteer = field(default_factory=load_gazetteer)
+    relations: RelationTable = field(default_factory=load_relations)
     labels: frozenset[str] = ACTOR_LABELS
+    min_confidence: float = 0.0
 
     def extract(self, doc: Doc, article: Article, *, offset: int = 0) -> ArticleResult:
         """Extract the actors and triples of ``article`` from its parsed ``doc``.
@@ -124,10 +136,17 @@ class Extractor:
                 yield from self._predicate_triples(token, article, mentions, offset)
             if token.i in mentions.by_token:
                 yield from self._role_triples(token, article, mentions, offset)
+                yield from self._place_triples(token, article, mentions, offset)
+            elif token.pos_ == "NOUN":
+                yield from self._nominal_triples(token, article, mentions, offset)
 
     def _make(self, subject: Entity, relation: str, obj: Entity, sent: Span, article: Article,
-              offset: int, *, modality: _Modality, surface: Sequence[Token], rule: str) -> Triple | None:
+              offset: int, *, modality: _Modality, surface: Sequence[Token], rule: str,
+              ends: Sequence[Token] = (), inherited: bool = False) -> Triple | None:
         if subject.key == obj.key or not relation:
+            return None
+        confidence = _confidence(rule, modality, ends, inherited)
+        if confidence < self.min_confidence:
             return None
         text = sent.text
         lead = len(text) - len(text.lstrip())
@@ -140,27 +159,30 @@ class Extractor:
             date=article.date,
         )
         return Triple(
-            subject=subject, relation=relation, object=obj, evidence=evidence,
+            subject=subject, relation=self.relations.normalise(relation), object=obj, evidence=evidence,
             negated=modality.negated, hedged=modality.hedged,
             surface=" ".join(t.text for t in sorted(set(surface), key=lambda t: t.i)), rule=rule,
+            confidence=confidence,
         )
 
     # ------------------------------------------------------------------ verbal predicates
     def _predicate_triples(self, verb: Token, article: Article, mentions: ArticleMentions,
                            offset: int) -> Iterator[Triple]:
         args = _subject_of(verb, mentions)
-        agents = [a for t in _agent_tokens(verb) for a in [mentions.entity(t)] if a is not None]
-        subjects = [e for t in args.tokens for e in [mentions.entity(t)] if e is not None]
+        inherited = _own_subject(verb) is None
+        agents = [(t, a) for t in _agent_tokens(verb) for a in [mentions.entity(t)] if a is not None]
+        subjects = [(t, e) for t in args.tokens for e in [mentions.entity(t)] if e is not None]
         modality = _modality(verb)
         sent = verb.sent
         lemma = _verb_words(verb)
         auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "prt"}]
         if args.passive and agents:
             # passive with agent: "Jack Straw was criticised by the Conservatives" → Conservatives criticise Straw
-            for agent in agents:
-                for patient in subjects:
+            for agent_token, agent in agents:
+                for patient_token, patient in subjects:
                     triple = self._make(agent, _snake(lemma), patient, sent, article, offset,
-                                        modality=modality, surface=[verb, *auxes], rule="passive_agent")
+                                        modality=modality, surface=[verb, *auxes], rule="passive_agent",
+                                        ends=(agent_token, patient_token), inherited=inherited)
                     if triple:
                         yield triple
             return
@@ -170,9 +192,10 @@ class Extractor:
                 continue
             # copula: the relational noun is the relation ("is a member of" → member_of)
             head_words = [] if rel.rule == "copula" and verb.lemma_ == "be" else lemma
-            for subject in subjects:
+            for subject_token, subject in subjects:
                 triple = self._make(subject, _snake([*head_words, *rel.words]), obj, sent, article, offset,
-                                    modality=modality, surface=[verb, *auxes, *rel.surface], rule=rel.rule)
+                                    modality=modality, surface=[verb, *auxes, *rel.surface], rule=rel.rule,
+                                    ends=(subject_token, rel.obj), inherited=inherited)
                 if triple:
                     yield triple
 
@@ -191,7 +214,7 @@ class Extractor:
                 nouns.append((child, "appos_role"))
             # title before the name: "Russian president Vladimir Putin", "UK defence secretary Ben Wallace"
             elif (child.dep_ in {"compound", "amod", "nmod"} and child.i < token.i
-                  and child.i not in mentions.by_token and child.pos_ == "NOUN"):
+                  and child.i not in mentions.by_token and child.pos_ in {"NOUN", "PROPN"}):
                 nouns.append((child, "title_role"))
         # reversed apposition: "Russia's defence minister, Sergei Shoigu"
         if token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.i not in mentions.by_token:
@@ -207,7 +230,67 @@ class Extractor:
                     yield triple
 
 
+    # ------------------------------------------------------------------ places and nominals
+    def _place_triples(self, token: Token, article: Article, mentions: ArticleMentions,
+                       offset: int) -> Iterator[Triple]:
+        inner = mentions.by_token[token.i]
+        if token.head.i in mentions.by_token and mentions.by_token[token.head.i] is inner and token.head is not token:
+            return  # not the root of its mention
+        if inner.type not in _PLACE_TYPES | {EntityType.ORG}:
+            return
+        relation = "based_in" if inner.type is EntityType.ORG else "located_in"
+        for child in token.children:
+            targets: list[Token] = []
+            if child.dep_ == "prep" and child.lower_ == "in":
+                # "Liffe in London", "Bethnal Green, in London" → located/based in
+                targets = [p for p in child.children if p.dep_ == "pobj"]
+            elif child.dep_ == "appos" and inner.type in _PLACE_TYPES:
+                # "Brick Lane, east London" → located_in
+                targets = [child]
+            for target_token in targets:
+                outer = mentions.entity(target_token)
+                if outer is None or outer.type not in {EntityType.GPE, EntityType.LOC}:
+                    continue
+                triple = self._make(inner, relation, outer, token.sent, article, offset,
+                                    modality=_Modality(), surface=[child], rule="place_in")
+                if triple:
+                    yield triple
+
+    def _nominal_triples(self, noun: Token, article: Article, mentions: ArticleMentions,
+                         offset: int) -> Iterator[Triple]:
+        # possessive nominal: "Deutsche Boerse's bid for the LSE" → bid_for, "Russia's invasion of Ukraine"
+        owners = [c for c in noun.children if c.dep_ == "poss" and mentions.entity(c) is not None]
+        if not owners:
+            return
+        modality = _modality(noun.head) if noun.head.pos_ in {"VERB", "AUX"} else _Modality()
+        for words, surface, target in _noun_chain(noun, mentions):
+            obj = mentions.entity(target)
+            for owner in owners:
+                subject = mentions.entity(owner)
+                if subject is None or obj is None:
+                    continue
+                triple = self._make(subject, _snake([noun.lemma_.lower(), *words[1:]]), obj, noun.sent, article,
+                                    offset, modality=modality, surface=[owner, *surface], rule="poss_nominal")
+                if triple:
+                    yield triple
+
+
 # ---------------------------------------------------------------------- helpers on tokens
+def _confidence(rule: str, modality: _Modality, ends: Sequence[Token], inherited: bool) -> float:
+    """Score a triple: the rule's trust, less for pronoun ends, inherited subjects, hedges and distance."""
+    score = RULE_CONFIDENCE.get(rule, 0.6)
+    if any(t.pos_ == "PRON" for t in ends):
+        score *= 0.85  # an end resolved from a pronoun
+    if inherited:
+        score *= 0.9  # the subject came through coordination or control
+    if modality.hedged:
+        score *= 0.9
+    if len(ends) == 2 and abs(ends[0].i - ends[1].i) > 20:
+        score *= 0.85  # far-apart ends are likelier a misparse
+    return round(score, 2)
+
+
+
 def _is_predicate(token: Token) -> bool:
     if token.pos_ == "VERB":
         return token.dep_ not in {"amod", "compound"}

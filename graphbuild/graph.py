@@ -90,6 +90,7 @@ class GraphBuilder:
             edge.evidence[evidence_key] = {
                 "article_id": ev.article_id, "sentence": ev.sentence, "start": ev.start, "end": ev.end,
                 "date": ev.date, "negated": triple.negated, "hedged": triple.hedged,
+                "confidence": triple.confidence,
             }
         if triple.surface:
             edge.surfaces[triple.surface] += 1
@@ -124,6 +125,7 @@ class GraphBuilder:
                 evidence=evidence, articles=sorted({e["article_id"] for e in evidence}),
                 first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
                 negated=all(e["negated"] for e in evidence), hedged=all(e["hedged"] for e in evidence),
+                confidence=max(e["confidence"] for e in evidence),
                 negated_count=sum(e["negated"] for e in evidence),
                 hedged_count=sum(e["hedged"] for e in evidence),
                 surface=sorted(edge.surfaces, key=lambda s: (-edge.surfaces[s], s)),

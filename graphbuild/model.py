@@ -98,6 +98,7 @@ class Triple:
     hedged: bool = False
     surface: str = ""
     rule: str = ""
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

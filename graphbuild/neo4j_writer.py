@@ -118,6 +118,7 @@ class Neo4jWriter:
     database: str = "neo4j"
     batch_size: int = DEFAULT_BATCH_SIZE
     evidence_cap: int = DEFAULT_EVIDENCE_CAP
+    min_confidence: float = 0.0
     retries: int = 5
 
     def _write(self, query: str, **params: Any) -> None:
@@ -189,7 +190,11 @@ class Neo4jWriter:
         batches += self._write_rows(MENTIONS, mentions, "rows", None)
         batches += self._write_rows(ENTITY_MENTIONS, [row["key"] for row in entities], "keys", None)
         by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        relationships = 0
         for source, target, data in graph.edges(data=True):
+            if float(data.get("confidence", 1.0)) < self.min_confidence:
+                continue
+            relationships += 1
             evidence = data["evidence"]
             by_type[relationship_type(data["relation"])].append({
                 "source": str(source), "target": str(target), "predicate": data["relation"],
@@ -205,7 +210,7 @@ class Neo4jWriter:
                                         cap=self.evidence_cap)
         return PushReport(
             entities=len(entities), articles=len(articles), mentions=len(mentions),
-            relationships=graph.number_of_edges(), batches=batches, seconds=round(time.monotonic() - started, 3),
+            relationships=relationships, batches=batches, seconds=round(time.monotonic() - started, 3),
         )
 
 
@@ -216,6 +221,7 @@ def push_graph(
     database: str = "neo4j",
     batch_size: int = DEFAULT_BATCH_SIZE,
     evidence_cap: int = DEFAULT_EVIDENCE_CAP,
+    min_confidence: float = 0.0,
     progress: Callable[[int], None] | None = None,
 ) -> PushReport:
     """Push an actor graph into Neo4j; safe to repeat, and later pushes add to what is there.
@@ -226,6 +232,7 @@ def push_graph(
         database: the database to write to.
         batch_size: rows per transaction.
         evidence_cap: evidence sentences kept on each relationship.
+        min_confidence: leave out relations whose best confidence is below this.
         progress: called with the number of entities or relationships after each batch.
 
     Raises:
@@ -235,5 +242,6 @@ def push_graph(
         >>> with connect("bolt://localhost:7687", "neo4j", password) as driver:  # doctest: +SKIP
         ...     push_graph(graph, driver, database="neo4j")
     """
-    writer = Neo4jWriter(driver, database=database, batch_size=batch_size, evidence_cap=evidence_cap)
+    writer = Neo4jWriter(driver, database=database, batch_size=batch_size, evidence_cap=evidence_cap,
+                         min_confidence=min_confidence)
     return writer.push(graph, progress=progress)

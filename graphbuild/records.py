@@ -19,7 +19,7 @@ __all__ = [
 TRIPLE_FIELDS = (
     "article_id", "subject", "subject_key", "subject_type", "relation", "object", "object_key",
     "object_type", "negated", "hedged", "sentence", "start", "end", "date", "surface", "rule",
-    "subject_aliases", "object_aliases",
+    "confidence", "subject_aliases", "object_aliases",
 )
 
 
@@ -43,6 +43,7 @@ def triple_to_row(triple: Triple) -> dict[str, Any]:
         "date": ev.date,
         "surface": triple.surface,
         "rule": triple.rule,
+        "confidence": triple.confidence,
         "subject_aliases": sorted(s.aliases),
         "object_aliases": sorted(o.aliases),
     }
@@ -87,6 +88,7 @@ def row_to_triple(row: dict[str, Any], *, where: str = "") -> Triple:
             hedged=bool(row.get("hedged", False)),
             surface=str(row.get("surface") or ""),
             rule=str(row.get("rule") or ""),
+            confidence=float(row.get("confidence", 1.0)),
         )
     except KeyError as err:
         raise InputError(f"{where}missing field {err.args[0]!r}; expected a graphbuild triples row") from err

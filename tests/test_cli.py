@@ -43,7 +43,7 @@ def test_extract_to_stdout(seed_dir: Path) -> None:
     result = runner.invoke(app, ["extract", str(seed_dir), "-o", "-", "--quiet"], catch_exceptions=False)
     assert result.exit_code == 0
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    assert any(r["subject"] == "Ben Wallace" and r["relation"] == "head_for" for r in rows)
+    assert any(r["subject"] == "Ben Wallace" and r["relation"] == "travel_to" and r["object"] == "Moscow" for r in rows)
 
 
 def test_extract_from_stdin() -> None:
@@ -88,3 +88,12 @@ def test_every_command_has_help(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
     assert "Usage" in result.output
+
+
+def test_min_confidence_filters(seed_dir: Path) -> None:
+    every = runner.invoke(app, ["extract", str(seed_dir), "-q"], catch_exceptions=False)
+    strict = runner.invoke(app, ["extract", str(seed_dir), "-q", "--min-confidence", "0.8"], catch_exceptions=False)
+    all_rows = [json.loads(x) for x in every.stdout.splitlines()]
+    kept = [json.loads(x) for x in strict.stdout.splitlines()]
+    assert 0 < len(kept) < len(all_rows)
+    assert all(r["confidence"] >= 0.8 for r in kept)

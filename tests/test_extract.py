@@ -34,12 +34,23 @@ def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
         # purpose clause after a motion verb: "head for X to speak with Y"
         ("Ms Truss will head for Paris to speak with Emmanuel Macron.",
          ("Truss", "speak_with", "Emmanuel Macron")),
-        # the destination of "head for X to ..." is kept
-        ("Ms Truss will head for Paris to speak with Emmanuel Macron.", ("Truss", "head_for", "Paris")),
+        # the destination of "head for X to ..." is kept (head_for folds into travel_to)
+        ("Ms Truss will head for Paris to speak with Emmanuel Macron.", ("Truss", "travel_to", "Paris")),
         # subject control through an infinitive
         ("Spain wants to buy tanks from Germany.", ("Spain", "buy_from", "Germany")),
         # object noun between verb and actor becomes part of the relation
-        ("The European Union imposed sanctions on Iran.", ("European Union", "impose_sanctions_on", "Iran")),
+        ("The European Union lifted its ban on arms for Iran.", ("European Union", "lift_ban_on_arms_for", "Iran")),
+        # ... and synonymous relations fold into one (impose_sanctions_on → sanction)
+        ("The European Union imposed sanctions on Iran.", ("European Union", "sanction", "Iran")),
+        # place containment: "X in Y" / "X, Y"
+        ("Shares in Liffe in London rose.", ("Liffe", "located_in", "London")),
+        ("He spoke from a cafe in Soho, central London.", ("Soho", "located_in", "London")),
+        # an organisation in a place is based there
+        ("Staff at Siemens in Munich went on strike.", ("Siemens", "based_in", "Munich")),
+        # a role noun tagged as a proper noun: "Labour MP Oona King"
+        ("Voters met Labour MP Diane Abbott.", ("Diane Abbott", "mp_of", "Labour")),
+        # possessive nominal: "X's bid for Y"
+        ("Deutsche Boerse's bid for the LSE failed.", ("Deutsche Boerse", "bid_for", "LSE")),
         # apposition with a possessive: a role
         ("Antony Blinken, America's secretary of state, arrived.",
          ("Antony Blinken", "secretary_of", "United States")),
@@ -116,3 +127,15 @@ def test_surface_form_keeps_the_words(run: Run) -> None:
     (triple,) = [t for t in result.triples if t.relation == "travel_to"]
     assert triple.surface == "has travelled to"
     assert triple.rule == "prep"
+
+
+def test_relation_is_normalised_and_surface_kept(run: Run) -> None:
+    (triple,) = list(run("Olaf Scholz flew to Warsaw.").triples)
+    assert (triple.relation, triple.surface) == ("travel_to", "flew to")
+
+
+def test_confidence_orders_rules(run: Run) -> None:
+    direct = run("Germany criticised France.").triples[0]
+    via_pronoun = next(t for t in run("Boris Johnson arrived. He criticised Emmanuel Macron.").triples
+                   if t.relation == "criticise")
+    assert 0 < via_pronoun.confidence < direct.confidence <= 1

@@ -32,7 +32,7 @@ EXTRACTOR_VERSION = "2"
 RULE_CONFIDENCE = {
     "svo": 0.85, "passive_agent": 0.85, "appos_role": 0.85, "prep": 0.75, "dative": 0.75, "copula": 0.75,
     "title_role": 0.75, "place_in": 0.7, "svo_noun_prep": 0.65, "poss_nominal": 0.6, "for_clause": 0.6,
-    "acomp_prep": 0.6, "prep_noun": 0.55,
+    "acomp_prep": 0.6, "prep_noun": 0.55, "affiliation": 0.7, "svo_modifier": 0.55,
 }
 
 _SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -216,6 +216,17 @@ class Extractor:
             elif (child.dep_ in {"compound", "amod", "nmod"} and child.i < token.i
                   and child.i not in mentions.by_token and child.pos_ in {"NOUN", "PROPN"}):
                 nouns.append((child, "title_role"))
+        if person.type is EntityType.PERSON:
+            for child in token.children:
+                # affiliation: "Brad Adams, from Human Rights Watch," → work_for
+                if child.dep_ == "prep" and child.lower_ in {"from", "of", "at"}:
+                    for pobj in child.children:
+                        org = mentions.entity(pobj) if pobj.dep_ == "pobj" else None
+                        if org is not None and org.type is EntityType.ORG:
+                            triple = self._make(person, "work_for", org, token.sent, article, offset,
+                                                modality=_Modality(), surface=[child], rule="affiliation")
+                            if triple:
+                                yield triple
         # reversed apposition: "Russia's defence minister, Sergei Shoigu"
         if token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.i not in mentions.by_token:
             nouns.append((token.head, "appos_role"))
@@ -437,6 +448,12 @@ def _objects(verb: Token, mentions: ArticleMentions, *, passive: bool) -> Iterat
                     # object noun with a prepositional actor: "imposed sanctions on Russia" → impose_sanctions_on
                     for words, surface, actor in _noun_chain(obj, mentions):
                         yield _Relation(tuple(words), tuple(surface), actor, "svo_noun_prep")
+                    # object noun whose modifier is the actor: "criticised Germany's decision",
+                    # "combines the Paris and Lisbon stock exchanges" → combine_stock_exchange_of
+                    for modifier in obj.children:
+                        if modifier.dep_ in {"poss", "compound", "nmod"} and mentions.entity(modifier) is not None:
+                            for actor in _conjuncts(modifier):
+                                yield _Relation((*_role_words(obj), "of"), (obj,), actor, "svo_modifier")
         elif dep == "dative" and not passive:
             for obj in _conjuncts(child):
                 if obj.dep_ == "dative" and obj.pos_ == "ADP":

@@ -9,6 +9,9 @@ Resolution rules, each applied to the spaCy ``Doc`` of one whole article:
 * demonyms become the country (``Russian president`` → ``Russia``);
 * partial person names merge into the full name they are part of, including its surname
   (``Wallace`` → ``Ben Wallace``), choosing the nearest preceding full name when several fit;
+* a definite role description refers to the person introduced with that role (``Russian
+  president Vladimir Putin`` … ``the Russian president`` → Putin), matching the role's country
+  or organisation when the description names one, and only when one person fits;
 * ``he``/``she``/``him``/``her`` resolve to the most recent person, preferring one that was the
   subject of its clause; ``they``/``them`` to the most recent organisation, country or group that
   was a subject, in the same or the previous sentence.
@@ -45,9 +48,9 @@ _TYPE_PRIORITY = (
 )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Cluster:
-    """Mentions that resolve to one entity within an article (mutable while resolving)."""
+    """Mentions that resolve to one entity within an article (mutable while resolving; compared by identity)."""
 
     key: str
     names: Counter[str] = field(default_factory=Counter)
@@ -161,6 +164,60 @@ def _merge_partial_names(clusters: Sequence[_Cluster], mentions: Sequence[_Menti
         cluster.merged_into = target
 
 
+_ROLE_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def _cluster_at(i: int, mentions: Sequence[_Mention]) -> _Cluster | None:
+    for m in mentions:
+        if m.start <= i < m.end:
+            return m.cluster.root()
+    return None
+
+
+def _role_descriptions(doc: Doc, mentions: Sequence[_Mention]) -> dict[str, list[tuple[_Cluster | None, _Cluster]]]:
+    """Map role lemmas to (modifier entity, person) from titles and appositions of named people.
+
+    "Russian president Vladimir Putin" gives president → (Russia, Putin); "Sergei Shoigu, Russia's
+    defence minister" gives minister → (Russia, Shoigu).
+    """
+    roles: dict[str, list[tuple[_Cluster | None, _Cluster]]] = {}
+    for m in mentions:
+        person = m.cluster.root()
+        if person.type() is not EntityType.PERSON:
+            continue
+        root = doc[m.root]
+        nouns = [c for c in root.children if c.dep_ in _ROLE_DEPS and c.i < m.start and c.pos_ in {"NOUN", "PROPN"}]
+        nouns += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        for noun in nouns:
+            if _cluster_at(noun.i, mentions) is not None:
+                continue
+            modifiers = [_cluster_at(c.i, mentions) for c in noun.children if c.dep_ in _ROLE_DEPS | {"poss"}]
+            modifiers += [_cluster_at(c.i, mentions) for c in root.children
+                          if c.dep_ in _ROLE_DEPS and c.i < noun.i]
+            found: list[_Cluster | None] = [c for c in modifiers if c is not None and c is not person]
+            entry = roles.setdefault(noun.lemma_.lower(), [])
+            for modifier in found or [None]:
+                if (modifier, person) not in entry:
+                    entry.append((modifier, person))
+    return roles
+
+
+def _described_person(token: Token, roles: dict[str, list[tuple[_Cluster | None, _Cluster]]],
+                      mentions: Sequence[_Mention]) -> _Cluster | None:
+    """The person a definite role description ("the Russian president") refers to, if exactly one fits."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in roles:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    if any(c.dep_ == "appos" for c in token.children) or token.dep_ == "appos":
+        return None  # "the foreign secretary, Liz Truss": the name itself is there
+    modifiers = {_cluster_at(c.i, mentions) for c in token.children if c.dep_ in _ROLE_DEPS | {"poss"}}
+    modifiers.discard(None)
+    candidates = {person for modifier, person in roles[token.lemma_.lower()]
+                  if not modifiers or modifier in modifiers}
+    return candidates.pop() if len(candidates) == 1 else None
+
+
 def _antecedent(pronoun: Token, sentence: int, mentions: Sequence[_Mention]) -> _Cluster | None:
     """Pick the cluster a personal or group pronoun refers to (see the module docstring)."""
     lower = pronoun.lower_
@@ -218,6 +275,18 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
                                  _is_subject(span.root)))
     ordered = sorted(clusters.values(), key=lambda c: (c.first, c.key))
     _merge_partial_names(ordered, mentions)
+
+    role_of = _role_descriptions(doc, mentions)
+    spans_at_start = {m.start for m in mentions}
+    for token in doc:
+        if token.i in spans_at_start or any(m.start <= token.i < m.end for m in mentions):
+            continue
+        person = _described_person(token, role_of, mentions)
+        if person is not None:
+            person.mentions += 1
+            mentions.append(_Mention(token.i, token.i + 1, token.i, sentence_of[token.i], person,
+                                     _is_subject(token)))
+    mentions.sort(key=lambda m: m.start)
 
     # pronouns, in reading order, so a resolved pronoun can itself be an antecedent
     spans_at = {m.start: m for m in mentions}

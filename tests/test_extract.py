@@ -49,6 +49,12 @@ def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
         ("Staff at Siemens in Munich went on strike.", ("Siemens", "based_in", "Munich")),
         # a role noun tagged as a proper noun: "Labour MP Oona King"
         ("Voters met Labour MP Diane Abbott.", ("Diane Abbott", "mp_of", "Labour")),
+        # affiliation of a person: "X, from Y,"
+        ("Brad Adams, from Human Rights Watch, said it was wrong.",
+         ("Brad Adams", "work_for", "Human Rights Watch")),
+        # object whose modifier is the actor
+        ("Apple criticised Google's decision.", ("Apple", "criticise_decision_of", "Google")),
+        ("Ford bought the Volvo brand from Sweden.", ("Ford", "buy_brand_of", "Volvo")),
         # possessive nominal: "X's bid for Y"
         ("Deutsche Boerse's bid for the LSE failed.", ("Deutsche Boerse", "bid_for", "LSE")),
         # apposition with a possessive: a role
@@ -139,3 +145,15 @@ def test_confidence_orders_rules(run: Run) -> None:
     via_pronoun = next(t for t in run("Boris Johnson arrived. He criticised Emmanuel Macron.").triples
                    if t.relation == "criticise")
     assert 0 < via_pronoun.confidence < direct.confidence <= 1
+
+
+def test_role_description_refers_to_the_titled_person(run: Run) -> None:
+    text = ("Russian president Vladimir Putin spoke on Monday. "
+            "Germany later criticised the Russian president over the deal.")
+    assert ("Germany", "criticise", "Vladimir Putin") in _triples(run(text))
+
+
+def test_ambiguous_role_description_stays_unresolved(run: Run) -> None:
+    text = ("French president Emmanuel Macron met US president Joe Biden. "
+            "Germany later criticised the president.")
+    assert not [t for t in run(text).triples if t.relation == "criticise"]

@@ -37,7 +37,7 @@ demo: install  ## build the seed graph into out/, then query it with Cypher (NEO
 	fi
 
 lint: install  ## ruff
-	$(BIN)/ruff check graphbuild tests
+	$(BIN)/ruff check graphbuild tests benchmarks
 
 $(LINTER):
 	@command -v npm >/dev/null || { echo "lint-cypher needs Node.js 20+ and npm (apt-get install nodejs npm)"; exit 1; }

@@ -30,7 +30,14 @@ from graphbuild.extract import Extractor
 from graphbuild.graph import graph_summary
 from graphbuild.neo4j_writer import DEFAULT_BATCH_SIZE, DEFAULT_EVIDENCE_CAP, PushReport, connect, push_graph
 from graphbuild.nlp import DEFAULT_MODEL, load_model, model_version, package_version
-from graphbuild.pipeline import build, count_records, export_triples, extract_to_file, load_triples
+from graphbuild.pipeline import (
+    build,
+    count_records,
+    export_triples,
+    extract_open_to_file,
+    extract_to_file,
+    load_triples,
+)
 from graphbuild.relations import load_relations
 from graphbuild.resolve import AliasTable, load_aliases
 
@@ -319,9 +326,24 @@ def extract_cli(
     batch_size: BatchOpt = 32,
     strict: StrictOpt = False,
     quiet: QuietOpt = False,
+    open_ie: Annotated[bool, typer.Option("--open", help="Emit every subject–relation–object tuple with its words "
+                                                          "as written, not only actor-to-actor triples.")] = False,
 ) -> None:
     """Extract actor triples only, one JSON object a line (no graph)."""
     _setup_logging(quiet)
+    if open_ie:
+        total = _run(lambda: count_records(inputs))
+        nlp = _run(lambda: load_model(model))
+        with _progress(total, "extracting", quiet=quiet or output == "-") as advance:
+            report = _run(lambda: extract_open_to_file(inputs, output, nlp=nlp, batch_size=batch_size,
+                                                       workers=workers, min_confidence=min_confidence,
+                                                       errors_path=errors, progress=advance))
+        if not quiet:
+            _err.print(f"{report.articles} articles, {report.errors} skipped, {report.triples} tuples",
+                       highlight=False)
+        if report.errors:
+            raise typer.Exit(code=EXIT_SKIPPED)
+        return
     alias_table = _run(lambda: _aliases(aliases))
     extractor = _run(lambda: _extractor(relations, min_confidence))
     total = _run(lambda: count_records(inputs))

@@ -45,6 +45,7 @@ __all__ = [
     "count_records",
     "export_triples",
     "extract_articles",
+    "extract_open_to_file",
     "extract_to_file",
     "extract_triples",
 ]
@@ -221,6 +222,66 @@ class BuildReport:
 
 def _versions() -> dict[str, str | None]:
     return {name: package_version(name) for name in ("graphbuild", "spacy", "networkx", "neo4j", "typer")}
+
+
+def extract_open_to_file(
+    inputs: Iterable[str | Path],
+    output: str | Path,
+    *,
+    nlp: Language | None = None,
+    model: str = DEFAULT_MODEL,
+    batch_size: int = 32,
+    workers: int = 1,
+    min_confidence: float = 0.0,
+    errors_path: str | Path | None = None,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Write every open subject–relation–object tuple of ``inputs`` (not only actor ones) as JSON Lines.
+
+    Each row has ``article_id``, ``arg1``, ``relation``, ``arg2``, ``args`` (further arguments),
+    ``confidence``, ``rule``, ``sentence``, ``start`` and ``end``.
+    """
+    from graphbuild.io import write_jsonl
+    from graphbuild.openie import open_triples
+
+    nlp = nlp if nlp is not None else load_model(model)
+    limit = min(CHUNK_CHARS, nlp.max_length)
+    counts = {"articles": 0, "errors": 0, "triples": 0}
+    errors: list[dict[str, Any]] = []
+
+    def texts() -> Iterator[tuple[str, tuple[str, int]]]:
+        for record in read_articles(list(inputs)):
+            if isinstance(record, RecordError):
+                counts["errors"] += 1
+                errors.append(record_error_to_dict(record))
+                log.warning("%s", _error_text(record))
+                if progress:
+                    progress(1)
+                continue
+            counts["articles"] += 1
+            if progress:
+                progress(1)
+            for offset, chunk in _chunks(record.text, limit):
+                yield chunk, (record.id, offset)
+
+    def rows() -> Iterator[dict[str, Any]]:
+        for doc, (article_id, offset) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size,
+                                                  n_process=max(1, workers)):
+            for t in open_triples(doc, offset=offset):
+                if t.confidence < min_confidence:
+                    continue
+                counts["triples"] += 1
+                yield {"article_id": article_id, "arg1": t.arg1, "relation": t.relation, "arg2": t.arg2,
+                       "args": list(t.extra), "confidence": t.confidence, "rule": t.rule,
+                       "sentence": t.sentence, "start": t.start, "end": t.end}
+
+    write_jsonl(output, rows())
+    files: list[Path] = [] if str(output) == STDIN else [Path(output)]
+    if errors_path is not None:
+        write_jsonl(errors_path, errors)
+        files.append(Path(errors_path))
+    return BuildReport(inputs=counts["articles"] + counts["errors"], articles=counts["articles"],
+                       errors=counts["errors"], triples=counts["triples"], files=tuple(files))
 
 
 def extract_to_file(

@@ -97,3 +97,12 @@ def test_min_confidence_filters(seed_dir: Path) -> None:
     kept = [json.loads(x) for x in strict.stdout.splitlines()]
     assert 0 < len(kept) < len(all_rows)
     assert all(r["confidence"] >= 0.8 for r in kept)
+
+
+def test_extract_open(seed_dir: Path) -> None:
+    result = runner.invoke(app, ["extract", str(seed_dir), "--open", "-q"], catch_exceptions=False)
+    assert result.exit_code == 0
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
+    assert len(rows) > 30
+    assert {"arg1", "relation", "arg2", "args", "confidence", "sentence", "start", "end"} <= set(rows[0])
+    assert any(r["arg1"] == "Ben Wallace" and r["relation"] == "has travelled to" for r in rows)

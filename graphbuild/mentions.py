@@ -218,7 +218,8 @@ def _described_person(token: Token, roles: dict[str, list[tuple[_Cluster | None,
     return candidates.pop() if len(candidates) == 1 else None
 
 
-def _antecedent(pronoun: Token, sentence: int, mentions: Sequence[_Mention]) -> _Cluster | None:
+def _antecedent(pronoun: Token, sentence: int, mentions: Sequence[_Mention],
+                types: dict[int, EntityType]) -> _Cluster | None:
     """Pick the cluster a personal or group pronoun refers to (see the module docstring)."""
     lower = pronoun.lower_
     if lower in _PERSON_PRONOUNS:
@@ -228,7 +229,7 @@ def _antecedent(pronoun: Token, sentence: int, mentions: Sequence[_Mention]) -> 
     for back in range(window + 1):
         pool = [
             m for m in mentions
-            if m.sentence == sentence - back and m.end <= pronoun.i and m.cluster.root().type() in wanted
+            if m.sentence == sentence - back and m.end <= pronoun.i and types[id(m.cluster.root())] in wanted
         ]
         subjects = [m for m in pool if m.subject]
         if subjects:
@@ -276,35 +277,40 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
     ordered = sorted(clusters.values(), key=lambda c: (c.first, c.key))
     _merge_partial_names(ordered, mentions)
 
+    # one pass in reading order: role descriptions ("the Russian president") and pronouns, so
+    # that either can serve as an antecedent for a later pronoun
     role_of = _role_descriptions(doc, mentions)
-    spans_at_start = {m.start for m in mentions}
-    for token in doc:
-        if token.i in spans_at_start or any(m.start <= token.i < m.end for m in mentions):
-            continue
-        person = _described_person(token, role_of, mentions)
-        if person is not None:
-            person.mentions += 1
-            mentions.append(_Mention(token.i, token.i + 1, token.i, sentence_of[token.i], person,
-                                     _is_subject(token)))
-    mentions.sort(key=lambda m: m.start)
-
-    # pronouns, in reading order, so a resolved pronoun can itself be an antecedent
+    covered = {i for m in mentions for i in range(m.start, m.end)}
     spans_at = {m.start: m for m in mentions}
+    pronouns = _PERSON_PRONOUNS | _GROUP_PRONOUNS
+    types = {id(c.root()): c.root().type() for c in ordered}
     resolved_mentions: list[_Mention] = []
+    described: list[_Mention] = []
     pronoun_of: dict[int, _Cluster] = {}
     for token in doc:
-        if token.i in spans_at:
-            resolved_mentions.append(spans_at[token.i])
+        i = token.i
+        if i in spans_at:
+            resolved_mentions.append(spans_at[i])
             continue
-        if token.tag_ != "PRP" or token.lower_ not in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
+        if i in covered:
             continue
-        target = _antecedent(token, sentence_of[token.i], resolved_mentions)
+        if role_of and token.pos_ == "NOUN" and token.lemma_.lower() in role_of:
+            person = _described_person(token, role_of, mentions)
+            if person is not None:
+                person.mentions += 1
+                mention = _Mention(i, i + 1, i, sentence_of[i], person, _is_subject(token))
+                described.append(mention)
+                resolved_mentions.append(mention)
+            continue
+        if token.tag_ != "PRP" or token.lower_ not in pronouns:
+            continue
+        target = _antecedent(token, sentence_of[i], resolved_mentions, types)
         if target is None:
             continue
-        pronoun_of[token.i] = target
+        pronoun_of[i] = target
         target.mentions += 1
-        resolved_mentions.append(_Mention(token.i, token.i + 1, token.i, sentence_of[token.i], target,
-                                          _is_subject(token)))
+        resolved_mentions.append(_Mention(i, i + 1, i, sentence_of[i], target, _is_subject(token)))
+    mentions.extend(described)
 
     entities: dict[int, Entity] = {}
     for cluster in ordered:

@@ -32,7 +32,7 @@ EXTRACTOR_VERSION = "2"
 RULE_CONFIDENCE = {
     "svo": 0.85, "passive_agent": 0.85, "appos_role": 0.85, "prep": 0.75, "dative": 0.75, "copula": 0.75,
     "title_role": 0.75, "place_in": 0.7, "svo_noun_prep": 0.65, "poss_nominal": 0.6, "for_clause": 0.6,
-    "acomp_prep": 0.6, "prep_noun": 0.55, "affiliation": 0.7, "svo_modifier": 0.55,
+    "acomp_prep": 0.6, "prep_noun": 0.55, "affiliation": 0.7, "svo_modifier": 0.55, "poss_part": 0.6,
 }
 
 _SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -205,17 +205,23 @@ class Extractor:
         person = mentions.by_token[token.i]
         if token.head.i in mentions.by_token and mentions.by_token[token.head.i] is person and token.head is not token:
             return  # not the root of its mention
-        if person.type not in {EntityType.PERSON, EntityType.ORG}:
-            return
         nouns: list[tuple[Token, str]] = []
+        describes_titles = person.type in {EntityType.PERSON, EntityType.ORG}
         for child in token.children:
-            # apposition: "Sergei Shoigu, Russia's defence minister" / "Brad Adams, Asia director of HRW"
+            # apposition: "Sergei Shoigu, Russia's defence minister" / "Belarus, north of Ukraine"
             if child.dep_ == "appos" and child.i not in mentions.by_token and child.pos_ == "NOUN":
                 nouns.append((child, "appos_role"))
             # title before the name: "Russian president Vladimir Putin", "UK defence secretary Ben Wallace"
-            elif (child.dep_ in {"compound", "amod", "nmod"} and child.i < token.i
+            elif (describes_titles and child.dep_ in {"compound", "amod", "nmod"} and child.i < token.i
                   and child.i not in mentions.by_token and child.pos_ in {"NOUN", "PROPN"}):
                 nouns.append((child, "title_role"))
+            # an organisation a country owns: "the Russian Federation's Armed Forces" → part_of Russia
+            elif (child.dep_ == "poss" and person.type is EntityType.ORG and child.i in mentions.by_token
+                  and mentions.by_token[child.i].type in {EntityType.GPE, EntityType.ORG}):
+                triple = self._make(person, "part_of", mentions.by_token[child.i], token.sent, article, offset,
+                                    modality=_Modality(), surface=[child], rule="poss_part")
+                if triple:
+                    yield triple
         if person.type is EntityType.PERSON:
             for child in token.children:
                 # affiliation: "Brad Adams, from Human Rights Watch," → work_for

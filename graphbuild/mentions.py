@@ -33,8 +33,26 @@ __all__ = ["ACTOR_LABELS", "ArticleMentions", "find_mentions"]
 #: spaCy entity labels that name actors.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 
+#: Words that make a region of a place: "eastern Europe" is its own place, not Europe.
+_COMPASS = frozenset({
+    "eastern", "western", "northern", "southern", "central", "east", "west", "north", "south",
+    "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast", "southwest",
+})
+#: Nouns that make "<country> <noun>" stand for the country.
+_GOVERNMENT_WORDS = frozenset({"government", "administration", "authorities", "cabinet"})
+#: Nouns that name a part of an actor and can stand for it ("troops of X", "members of X").
+_PARTITIVE = frozenset({
+    "unit", "member", "troop", "force", "soldier", "official", "representative", "delegation", "delegate",
+    "spokesman", "spokeswoman", "spokesperson", "part", "majority", "minority", "section", "wing", "branch",
+})
 _PERSON_PRONOUNS = frozenset({"he", "him", "she", "her", "himself", "herself"})
 _GROUP_PRONOUNS = frozenset({"they", "them"})
+_THING_PRONOUNS = frozenset({"it"})
+#: Verbs whose subject "it" is usually a dummy ("it is wrong to…", "it emerged that…").
+_DUMMY_IT_VERBS = frozenset({
+    "be", "seem", "appear", "emerge", "come", "take", "remain", "happen", "matter", "look", "mean", "rain",
+    "make", "say", "report", "understand", "believe", "expect", "know", "think", "turn", "become", "cost",
+})
 _GROUP_TYPES = frozenset({EntityType.ORG, EntityType.GPE, EntityType.NORP})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Types a lone surname may carry when spaCy mislabels it, and still merge into a person.
@@ -100,10 +118,15 @@ class ArticleMentions:
         found = self.by_token.get(token.i)
         if found is not None:
             return found
-        # "the foreign secretary, Liz Truss": the noun stands for the person in apposition
         for child in token.children:
+            # "the foreign secretary, Liz Truss": the noun stands for the person in apposition
             if child.dep_ == "appos" and child.i in self.by_token:
                 return self.by_token[child.i]
+            # a part stands for the whole: "units of the Armed Forces", "members of the EU"
+            if child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in _PARTITIVE:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i in self.by_token:
+                        return self.by_token[pobj.i]
         return None
 
 
@@ -132,7 +155,16 @@ def _resolve_name(span: Span, gazetteer: Gazetteer) -> tuple[str, EntityType] | 
         entry = gazetteer.demonym(name)
         if entry is not None:
             return entry.name, entry.type
+    words = name.split()
+    if len(words) == 2 and words[1].lower() in _GOVERNMENT_WORDS:
+        # "the British Government", "the Russian administration" → the country
+        entry = gazetteer.demonym(words[0]) or gazetteer.canonical(words[0])
+        if entry is not None and entry.type is EntityType.GPE:
+            return entry.name, entry.type
     entry = gazetteer.canonical(name)
+    if entry is None and name.lower().startswith(("republic of ", "kingdom of ", "state of ")):
+        # "the Republic of Belarus" → Belarus
+        entry = gazetteer.canonical(name.split(" of ", 1)[1])
     if entry is not None and label is not EntityType.PERSON:
         return entry.name, entry.type
     return name, label
@@ -162,6 +194,30 @@ def _merge_partial_names(clusters: Sequence[_Cluster], mentions: Sequence[_Menti
         target = max(pool, key=lambda c: (max((s for s in firsts.get(id(c), []) if s <= start), default=-1),
                                           c.mentions, c.key))
         cluster.merged_into = target
+    # organisations: "the Telegraph" → "Daily Telegraph" (the shorter name ends like the longer one)
+    orgs = [c for c in clusters if c.merged_into is None and c.type() is EntityType.ORG]
+    for cluster in orgs:
+        tokens = cluster.key.split()
+        longer = [c for c in orgs if c is not cluster and c.merged_into is None
+                  and len(c.key.split()) > len(tokens) and c.key.split()[-len(tokens):] == tokens]
+        if len(longer) == 1:
+            cluster.merged_into = longer[0]
+
+
+def _merge_known_as(doc: Doc, mentions: Sequence[_Mention]) -> None:
+    """Make Y an alias of X in "X, (also) known as Y" and "X, (better) known as Y"."""
+    at = {i: m for m in mentions for i in range(m.start, m.end)}
+    for m in mentions:
+        for child in doc[m.root].children:
+            if child.dep_ != "acl" or child.lemma_.lower() != "know":
+                continue
+            for prep in child.children:
+                if prep.dep_ != "prep" or prep.lower_ != "as":
+                    continue
+                for pobj in prep.children:
+                    other = at.get(pobj.i)
+                    if other is not None and other.cluster.root() is not m.cluster.root():
+                        other.cluster.root().merged_into = m.cluster.root()
 
 
 _ROLE_DEPS = frozenset({"compound", "amod", "nmod"})
@@ -222,6 +278,21 @@ def _antecedent(pronoun: Token, sentence: int, mentions: Sequence[_Mention],
                 types: dict[int, EntityType]) -> _Cluster | None:
     """Pick the cluster a personal or group pronoun refers to (see the module docstring)."""
     lower = pronoun.lower_
+    if lower in _THING_PRONOUNS:
+        # "it": the last organisation or country that was a subject, in the same sentence or the
+        # previous one; never a dummy subject
+        head = pronoun.head
+        extraposed = any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in {"that", "whether", "if"}
+                                                   for m in c.children) for c in head.children)
+        if head.lemma_.lower() in _DUMMY_IT_VERBS or extraposed:
+            return None
+        same = [m for m in mentions if m.sentence == sentence and m.end <= pronoun.i and m.subject
+                and types[id(m.cluster.root())] in {EntityType.ORG, EntityType.GPE}]
+        if same:
+            return same[-1].cluster.root()
+        previous = [m for m in mentions if m.sentence == sentence - 1 and m.subject
+                    and types[id(m.cluster.root())] in {EntityType.ORG, EntityType.GPE}]
+        return previous[-1].cluster.root() if previous else None
     if lower in _PERSON_PRONOUNS:
         window, wanted, subjects_only = _PRONOUN_WINDOW, {EntityType.PERSON}, False
     else:
@@ -264,6 +335,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
         if resolved is None:
             continue
         name, type_ = resolved
+        before = doc[span.start - 1] if span.start > 0 else None
+        country = gazetteer.canonical(name)
+        if (before is not None and before.lower_ in _COMPASS and before.head.i in range(span.start, span.end)
+                and type_ in {EntityType.LOC, EntityType.GPE}
+                and (country is None or country.type is not EntityType.GPE)):
+            # a region of a place: "eastern Europe" → Eastern Europe
+            name = f"{before.text[:1].upper()}{before.text[1:]} {span.text}"
+            span = doc[span.start - 1 : span.end]
         key = name_key(name)
         cluster = clusters.get(key)
         if cluster is None:
@@ -276,13 +355,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
                                  _is_subject(span.root)))
     ordered = sorted(clusters.values(), key=lambda c: (c.first, c.key))
     _merge_partial_names(ordered, mentions)
+    _merge_known_as(doc, mentions)
 
     # one pass in reading order: role descriptions ("the Russian president") and pronouns, so
     # that either can serve as an antecedent for a later pronoun
     role_of = _role_descriptions(doc, mentions)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     spans_at = {m.start: m for m in mentions}
-    pronouns = _PERSON_PRONOUNS | _GROUP_PRONOUNS
+    pronouns = _PERSON_PRONOUNS | _GROUP_PRONOUNS | _THING_PRONOUNS
     types = {id(c.root()): c.root().type() for c in ordered}
     resolved_mentions: list[_Mention] = []
     described: list[_Mention] = []

@@ -1,0 +1,79 @@
+"""Within-article entity resolution rules, each with a sentence written for it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from graphbuild.model import ArticleResult
+
+Run = Callable[[str], ArticleResult]
+
+
+def _names(result: ArticleResult) -> set[str]:
+    return {e.entity.name for e in result.entities}
+
+
+def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
+    return {(t.subject.name, t.relation, t.object.name) for t in result.triples}
+
+
+def test_surname_and_title_merge_into_full_name(run: Run) -> None:
+    result = run("Ben Wallace arrived in Paris. Mr Wallace met Emmanuel Macron. Wallace then left.")
+    wallace = [e for e in result.entities if e.entity.key == "ben wallace"]
+    assert len(wallace) == 1
+    assert {"Ben Wallace", "Mr Wallace", "Wallace"} <= wallace[0].entity.aliases
+    assert wallace[0].mentions == 3
+
+
+def test_partial_organisation_name_merges(run: Run) -> None:
+    result = run("The Daily Telegraph printed the claims. Later the Telegraph criticised the BBC.")
+    assert ("Daily Telegraph", "criticise", "BBC") in _triples(result)
+    assert "Telegraph" not in _names(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [("The UK would send troops to its allies in eastern Europe.", "Eastern Europe"),
+     ("He spoke from a cafe in Soho, central London.", "Central London")],
+)
+def test_compass_region_is_its_own_place(run: Run, text: str, region: str) -> None:
+    assert region in _names(run(text))
+
+
+def test_region_of_a_country_stays_the_country(run: Run) -> None:
+    names = _names(run("Tony Blair flew to Basra in southern Iraq."))
+    assert "Iraq" in names
+    assert "Southern Iraq" not in names
+
+
+def test_known_as_makes_an_alias(run: Run) -> None:
+    result = run("Mahmoud Abbas, also known as Abu Mazen, met Tony Blair. Abu Mazen praised Tony Blair.")
+    abbas = [e.entity for e in result.entities if e.entity.key == "mahmoud abbas"]
+    assert abbas
+    assert "Abu Mazen" in abbas[0].aliases
+    assert ("Mahmoud Abbas", "praise", "Tony Blair") in _triples(result)
+
+
+def test_demonym_government_is_the_country(run: Run) -> None:
+    result = run("The British Government criticised Iran.")
+    assert ("United Kingdom", "criticise", "Iran") in _triples(result)
+
+
+def test_it_refers_to_an_organisation_subject(run: Run) -> None:
+    result = run("Microsoft raised prices in January. It later sued Google over the patents.")
+    assert ("Microsoft", "sue", "Google") in _triples(result)
+
+
+def test_dummy_it_is_not_resolved(run: Run) -> None:
+    # "it seems to…" is a dummy subject; "it plans to…" (the control) refers back to Microsoft
+    dummy = run("Microsoft raised prices in January. It seems to worry Google.")
+    control = run("Microsoft raised prices in January. It plans to sue Google.")
+    assert ("Microsoft", "sue", "Google") in _triples(control)
+    assert not [t for t in dummy.triples if t.object.name == "Google"]
+
+
+def test_part_stands_for_the_whole(run: Run) -> None:
+    result = run("Members of the European Union criticised China.")
+    assert ("European Union", "criticise", "China") in _triples(result)

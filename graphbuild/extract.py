@@ -55,6 +55,11 @@ _OBJECT_CONTROL = frozenset({
     "persuade", "urge", "ask", "tell", "force", "allow", "invite", "order", "encourage",
     "help", "enable", "require", "permit", "warn", "advise", "pressure", "press",
 })
+#: Reporting verbs: what their clausal complement states is attributed to their subject.
+_REPORTING_VERBS = frozenset({
+    "say", "tell", "claim", "report", "add", "warn", "state", "insist", "argue", "announce", "allege",
+    "suggest", "believe", "think", "admit", "confirm", "deny", "write", "explain", "note", "accuse",
+})
 #: Motion verbs: in "head for Moscow to speak with X" the clause's subject is the traveller.
 _MOTION_VERBS = frozenset({
     "head", "leave", "travel", "fly", "depart", "go", "come", "return", "sail", "set", "drive",
@@ -142,7 +147,8 @@ class Extractor:
 
     def _make(self, subject: Entity, relation: str, obj: Entity, sent: Span, article: Article,
               offset: int, *, modality: _Modality, surface: Sequence[Token], rule: str,
-              ends: Sequence[Token] = (), inherited: bool = False) -> Triple | None:
+              ends: Sequence[Token] = (), inherited: bool = False,
+              attributed_to: Entity | None = None) -> Triple | None:
         if subject.key == obj.key or not relation:
             return None
         confidence = _confidence(rule, modality, ends, inherited)
@@ -163,6 +169,9 @@ class Extractor:
             negated=modality.negated, hedged=modality.hedged,
             surface=" ".join(t.text for t in sorted(set(surface), key=lambda t: t.i)), rule=rule,
             confidence=confidence,
+            attributed_to=(None if attributed_to is None or attributed_to.key == subject.key
+                           else Entity(key=attributed_to.key, name=attributed_to.name, type=attributed_to.type,
+                                       aliases=frozenset({attributed_to.name}))),
         )
 
     # ------------------------------------------------------------------ verbal predicates
@@ -174,6 +183,7 @@ class Extractor:
         subjects = [(t, e) for t in args.tokens for e in [mentions.entity(t)] if e is not None]
         modality = _modality(verb)
         sent = verb.sent
+        speaker = _speaker(verb, mentions)
         lemma = _verb_words(verb)
         auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "prt"}]
         if args.passive and agents:
@@ -182,7 +192,8 @@ class Extractor:
                 for patient_token, patient in subjects:
                     triple = self._make(agent, _snake(lemma), patient, sent, article, offset,
                                         modality=modality, surface=[verb, *auxes], rule="passive_agent",
-                                        ends=(agent_token, patient_token), inherited=inherited)
+                                        ends=(agent_token, patient_token), inherited=inherited,
+                                        attributed_to=speaker)
                     if triple:
                         yield triple
             return
@@ -195,7 +206,7 @@ class Extractor:
             for subject_token, subject in subjects:
                 triple = self._make(subject, _snake([*head_words, *rel.words]), obj, sent, article, offset,
                                     modality=modality, surface=[verb, *auxes, *rel.surface], rule=rel.rule,
-                                    ends=(subject_token, rel.obj), inherited=inherited)
+                                    ends=(subject_token, rel.obj), inherited=inherited, attributed_to=speaker)
                 if triple:
                     yield triple
 
@@ -387,6 +398,26 @@ def _subject_of(verb: Token, mentions: ArticleMentions, depth: int = 0) -> _Args
         # participle: "Oona King, backed by Tony Blair" (patient) / "troops leaving Belarus" (agent)
         return _Args((head,), passive=verb.tag_ == "VBN")
     return _Args()
+
+
+def _speaker(verb: Token, mentions: ArticleMentions) -> Entity | None:
+    """Who reports the clause a verb heads: "X said Y threatened Z" → X for "threatened"."""
+    current = verb
+    for _ in range(6):
+        if current.dep_ == "conj" and current.head is not current:
+            current = current.head
+            continue
+        if current.dep_ == "ccomp" and current.head.lemma_.lower() in _REPORTING_VERBS:
+            reporter = current.head
+            for child in reporter.children:
+                if child.dep_ == "nsubj":
+                    return mentions.entity(child)
+            return None
+        if current.dep_ in {"xcomp", "advcl"} and current.head is not current:
+            current = current.head
+            continue
+        return None
+    return None
 
 
 def _modality(verb: Token) -> _Modality:

@@ -91,6 +91,7 @@ class GraphBuilder:
                 "article_id": ev.article_id, "sentence": ev.sentence, "start": ev.start, "end": ev.end,
                 "date": ev.date, "negated": triple.negated, "hedged": triple.hedged,
                 "confidence": triple.confidence,
+                "attributed_to": triple.attributed_to.name if triple.attributed_to else None,
             }
         if triple.surface:
             edge.surfaces[triple.surface] += 1

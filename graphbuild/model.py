@@ -99,6 +99,7 @@ class Triple:
     surface: str = ""
     rule: str = ""
     confidence: float = 1.0
+    attributed_to: Entity | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -19,7 +19,7 @@ __all__ = [
 TRIPLE_FIELDS = (
     "article_id", "subject", "subject_key", "subject_type", "relation", "object", "object_key",
     "object_type", "negated", "hedged", "sentence", "start", "end", "date", "surface", "rule",
-    "confidence", "subject_aliases", "object_aliases",
+    "confidence", "attributed_to", "attributed_to_key", "attributed_to_type", "subject_aliases", "object_aliases",
 )
 
 
@@ -44,6 +44,9 @@ def triple_to_row(triple: Triple) -> dict[str, Any]:
         "surface": triple.surface,
         "rule": triple.rule,
         "confidence": triple.confidence,
+        "attributed_to": triple.attributed_to.name if triple.attributed_to else None,
+        "attributed_to_key": triple.attributed_to.key if triple.attributed_to else None,
+        "attributed_to_type": str(triple.attributed_to.type) if triple.attributed_to else None,
         "subject_aliases": sorted(s.aliases),
         "object_aliases": sorted(o.aliases),
     }
@@ -60,6 +63,14 @@ def _entity(row: dict[str, Any], side: str) -> Entity:
         type=EntityType.parse(str(row.get(f"{side}_type") or "OTHER")),
         aliases=frozenset(str(a) for a in aliases),
     )
+
+
+def _attribution(row: dict[str, Any]) -> Entity | None:
+    name = row.get("attributed_to")
+    if not isinstance(name, str) or not name:
+        return None
+    return Entity(key=str(row.get("attributed_to_key") or name.lower()), name=name,
+                  type=EntityType.parse(str(row.get("attributed_to_type") or "OTHER")), aliases=frozenset({name}))
 
 
 def row_to_triple(row: dict[str, Any], *, where: str = "") -> Triple:
@@ -89,6 +100,7 @@ def row_to_triple(row: dict[str, Any], *, where: str = "") -> Triple:
             surface=str(row.get("surface") or ""),
             rule=str(row.get("rule") or ""),
             confidence=float(row.get("confidence", 1.0)),
+            attributed_to=_attribution(row),
         )
     except KeyError as err:
         raise InputError(f"{where}missing field {err.args[0]!r}; expected a graphbuild triples row") from err

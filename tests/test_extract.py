@@ -157,3 +157,17 @@ def test_ambiguous_role_description_stays_unresolved(run: Run) -> None:
     text = ("French president Emmanuel Macron met US president Joe Biden. "
             "Germany later criticised the president.")
     assert not [t for t in run(text).triples if t.relation == "criticise"]
+
+
+def test_reported_speech_is_attributed(run: Run) -> None:
+    result = run("Boris Johnson said that Russia threatened Ukraine.")
+    (triple,) = [t for t in result.triples if (t.subject.name, t.object.name) == ("Russia", "Ukraine")]
+    assert triple.relation == "threaten"
+    assert triple.attributed_to is not None
+    assert triple.attributed_to.name == "Boris Johnson"
+    assert not [t for t in result.triples if t.subject.name == "Boris Johnson" and t.object.name == "Ukraine"]
+
+
+def test_own_statements_are_not_attributed(run: Run) -> None:
+    result = run("Russia threatened Ukraine.")
+    assert all(t.attributed_to is None for t in result.triples)

@@ -16,7 +16,8 @@ def test_round_trip() -> None:
         relation="travel_to",
         object=Entity(key="moscow", name="Moscow", type=EntityType.GPE, aliases=frozenset({"Moscow"})),
         evidence=Evidence(article_id="a", sentence="He went.", start=3, end=11, date="2022-01-01"),
-        negated=True, hedged=False, surface="went to", rule="prep",
+        negated=True, hedged=False, surface="went to", rule="prep", confidence=0.75,
+        attributed_to=Entity(key="bbc", name="BBC", type=EntityType.ORG, aliases=frozenset({"BBC"})),
     )
     row = triple_to_row(triple)
     assert tuple(row) == TRIPLE_FIELDS

@@ -46,6 +46,7 @@ class GraphBuilder:
         >>> graph = builder.graph()     # doctest: +SKIP
     """
 
+    merge_surnames: bool = True
     _nodes: dict[str, _Node] = field(default_factory=dict)
     _edges: dict[tuple[str, str, str], _Edge] = field(default_factory=dict)
     _articles: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -103,8 +104,45 @@ class GraphBuilder:
         for triple in result.triples:
             self.add_triple(triple)
 
+    def _surname_merges(self) -> dict[str, str]:
+        """Map one-word person keys onto the only multi-word person key ending in that word."""
+        people = {k for k, n in self._nodes.items() if max(n.types, key=lambda t: (n.types[t], t)) is EntityType.PERSON}
+        by_surname: dict[str, list[str]] = {}
+        for key in sorted(people):
+            words = key.split()
+            if len(words) > 1:
+                by_surname.setdefault(words[-1], []).append(key)
+        return {key: by_surname[key][0] for key in sorted(people)
+                if len(key.split()) == 1 and len(by_surname.get(key, [])) == 1}
+
+    def _merge(self, source: str, target: str) -> None:
+        node, into = self._nodes.pop(source), self._nodes[target]
+        into.names.update(node.names)
+        into.types.update(node.types)
+        into.aliases |= node.aliases
+        into.mentions += node.mentions
+        into.articles |= node.articles
+        into.by_article.update(node.by_article)
+        for (subj, relation, obj) in sorted(self._edges):
+            if source not in (subj, obj):
+                continue
+            edge = self._edges.pop((subj, relation, obj))
+            new_key = (target if subj == source else subj, relation, target if obj == source else obj)
+            if new_key[0] == new_key[2]:
+                continue
+            existing = self._edges.setdefault(new_key, _Edge())
+            existing.evidence.update(edge.evidence)
+            existing.surfaces.update(edge.surfaces)
+
     def graph(self) -> nx.MultiDiGraph[str]:
-        """Return the merged graph; calling it twice gives equal graphs."""
+        """Return the merged graph; calling it twice gives equal graphs.
+
+        Across articles, a person named by surname alone (``Blair``) merges into the one
+        person whose full name ends in it (``Tony Blair``); with two such people it stays apart.
+        """
+        if self.merge_surnames:
+            for source, target in self._surname_merges().items():
+                self._merge(source, target)
         graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
         graph.graph["articles"] = [self._articles[k] for k in sorted(self._articles)]
         for key in sorted(self._nodes):

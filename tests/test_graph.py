@@ -57,3 +57,23 @@ def test_summary() -> None:
     assert (summary["nodes"], summary["edges"], summary["articles"]) == (2, 1, 1)
     assert summary["top_relations"] == [{"relation": "meet", "weight": 1}]
     assert {a["name"] for a in summary["top_actors"]} == {"Alpha", "Beta"}
+
+
+def _person(name: str) -> Entity:
+    return Entity(key=name.lower(), name=name, type=EntityType.PERSON, aliases=frozenset({name}))
+
+
+def _says(subject: Entity, obj: Entity, article: str) -> Triple:
+    return Triple(subject=subject, relation="criticise", object=obj,
+                  evidence=Evidence(article_id=article, sentence=f"{article} s", start=0, end=5))
+
+
+def test_surname_merges_across_articles_only_when_unambiguous() -> None:
+    blair, tony, cherie, brown = _person("Blair"), _person("Tony Blair"), _person("Cherie Blair"), _person("Brown")
+    gordon = _person("Gordon Brown")
+    graph = build_graph([_says(tony, B, "a1"), _says(gordon, B, "a2"), _says(brown, B, "a3"), _says(blair, B, "a4"),
+                         _says(cherie, B, "a5")])
+    assert "brown" not in graph  # one Brown: merged into Gordon Brown
+    assert graph.get_edge_data("gordon brown", "beta")["criticise"]["weight"] == 2
+    assert "Brown" in graph.nodes["gordon brown"]["aliases"]
+    assert "blair" in graph  # two Blairs: left apart

@@ -26,13 +26,14 @@ from graphbuild.relations import RelationTable, load_relations
 __all__ = ["EXTRACTOR_VERSION", "Extractor"]
 
 #: Bumped whenever a rule changes what is extracted (it keys caches of extraction results).
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 #: How much each rule is trusted, before penalties (see ``_confidence``).
 RULE_CONFIDENCE = {
     "svo": 0.85, "passive_agent": 0.85, "appos_role": 0.85, "prep": 0.75, "dative": 0.75, "copula": 0.75,
     "title_role": 0.75, "place_in": 0.7, "svo_noun_prep": 0.65, "poss_nominal": 0.6, "for_clause": 0.6,
     "acomp_prep": 0.6, "prep_noun": 0.55, "affiliation": 0.7, "svo_modifier": 0.55, "poss_part": 0.6,
+    "compound_of": 0.6,
 }
 
 _SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -76,8 +77,17 @@ def _snake(words: Sequence[str]) -> str:
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    """The token and the tokens coordinated with it ("France and Germany")."""
-    return [token, *token.conjuncts]
+    """The token and the tokens coordinated with it ("France and Germany").
+
+    Coordination inside an apposition counts too: in "his counterpart, Ariel Sharon, and the
+    Palestinian leader, Mahmoud Abbas" the parser hangs "leader" on "Sharon".
+    """
+    found = [token, *token.conjuncts]
+    for item in list(found):
+        for child in item.children:
+            if child.dep_ == "appos":
+                found.extend(c for c in child.conjuncts if c not in found)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +236,13 @@ class Extractor:
             elif (describes_titles and child.dep_ in {"compound", "amod", "nmod"} and child.i < token.i
                   and child.i not in mentions.by_token and child.pos_ in {"NOUN", "PROPN"}):
                 nouns.append((child, "title_role"))
+            # an organisation's person: "the BBC's Paul Reynolds" → work_for
+            elif (child.dep_ == "poss" and person.type is EntityType.PERSON and child.i in mentions.by_token
+                  and mentions.by_token[child.i].type is EntityType.ORG):
+                triple = self._make(person, "work_for", mentions.by_token[child.i], token.sent, article, offset,
+                                    modality=_Modality(), surface=[child], rule="affiliation")
+                if triple:
+                    yield triple
             # an organisation a country owns: "the Russian Federation's Armed Forces" → part_of Russia
             elif (child.dep_ == "poss" and person.type is EntityType.ORG and child.i in mentions.by_token
                   and mentions.by_token[child.i].type in {EntityType.GPE, EntityType.ORG}):
@@ -244,6 +261,21 @@ class Extractor:
                                                 modality=_Modality(), surface=[child], rule="affiliation")
                             if triple:
                                 yield triple
+        # an actor naming a part or role of another: "the Yuganskneftegas unit of Yukos" → unit_of
+        head = token.head
+        if (token.dep_ == "compound" and head.pos_ == "NOUN" and head.i not in mentions.by_token
+                and person.type in {EntityType.ORG, EntityType.FAC}):
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in {"of", "for"}:
+                    continue
+                for pobj in prep.children:
+                    target = mentions.entity(pobj) if pobj.dep_ == "pobj" else None
+                    if target is not None:
+                        triple = self._make(person, _snake([head.lemma_.lower(), prep.lower_]), target, token.sent,
+                                            article, offset, modality=_Modality(), surface=[head, prep],
+                                            rule="compound_of")
+                        if triple:
+                            yield triple
         # reversed apposition: "Russia's defence minister, Sergei Shoigu"
         if token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.i not in mentions.by_token:
             nouns.append((token.head, "appos_role"))

@@ -55,6 +55,13 @@ def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
         # object whose modifier is the actor
         ("Apple criticised Google's decision.", ("Apple", "criticise_decision_of", "Google")),
         ("Ford bought the Volvo brand from Sweden.", ("Ford", "buy_brand_of", "Volvo")),
+        # an organisation's person: "the BBC's Paul Reynolds"
+        ("The BBC's Paul Reynolds reported from Gaza.", ("Paul Reynolds", "work_for", "BBC")),
+        # coordination inside an apposition reaches the second name
+        ("Tony Blair held talks with his counterpart, Ariel Sharon, and the Palestinian leader, Mahmoud Abbas.",
+         ("Tony Blair", "meet", "Mahmoud Abbas")),
+        # an actor naming a part of another: "the X unit of Y"
+        ("Rosneft bought the Yuganskneftegas unit of Yukos.", ("Yuganskneftegas", "unit_of", "Yukos")),
         # possessive nominal: "X's bid for Y"
         ("Deutsche Boerse's bid for the LSE failed.", ("Deutsche Boerse", "bid_for", "LSE")),
         # apposition with a possessive: a role

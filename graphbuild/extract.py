@@ -12,6 +12,7 @@ of the relation (``impose_sanctions_on``). Roles from appositions and titles bec
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -26,14 +27,14 @@ from graphbuild.relations import RelationTable, load_relations
 __all__ = ["EXTRACTOR_VERSION", "Extractor"]
 
 #: Bumped whenever a rule changes what is extracted (it keys caches of extraction results).
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 #: How much each rule is trusted, before penalties (see ``_confidence``).
 RULE_CONFIDENCE = {
     "svo": 0.85, "passive_agent": 0.85, "appos_role": 0.85, "prep": 0.75, "dative": 0.75, "copula": 0.75,
     "title_role": 0.75, "place_in": 0.7, "svo_noun_prep": 0.65, "poss_nominal": 0.6, "for_clause": 0.6,
     "acomp_prep": 0.6, "prep_noun": 0.55, "affiliation": 0.7, "svo_modifier": 0.55, "poss_part": 0.6,
-    "compound_of": 0.6,
+    "compound_of": 0.6, "reciprocal": 0.65, "claim": 0.55,
 }
 
 _SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -61,6 +62,18 @@ _REPORTING_VERBS = frozenset({
     "say", "tell", "claim", "report", "add", "warn", "state", "insist", "argue", "announce", "allege",
     "suggest", "believe", "think", "admit", "confirm", "deny", "write", "explain", "note", "accuse",
 })
+#: Verbs and nouns of mutual action: coordinated actors act on each other ("X and Y agreed").
+_RECIPROCAL_VERBS = frozenset({
+    "agree", "meet", "talk", "negotiate", "clash", "fight", "sign", "cooperate", "collaborate", "compete",
+    "merge", "ally", "trade", "quarrel", "argue", "discuss", "partner", "unite", "reconcile", "war",
+})
+_RECIPROCAL_NOUNS = frozenset({
+    "talk", "talks", "meeting", "war", "clash", "conflict", "relation", "relations", "progress", "deal",
+    "agreement", "negotiation", "negotiations", "dispute", "tension", "tensions", "peace", "summit", "trade",
+    "rivalry", "partnership", "alliance", "merger", "ties", "dialogue",
+})
+#: Reporting verbs that accuse: "the newspaper claimed he received money" → newspaper claim he.
+_CLAIM_VERBS = frozenset({"claim", "allege", "accuse", "warn"})
 #: Motion verbs: in "head for Moscow to speak with X" the clause's subject is the traveller.
 _MOTION_VERBS = frozenset({
     "head", "leave", "travel", "fly", "depart", "go", "come", "return", "sail", "set", "drive",
@@ -196,6 +209,8 @@ class Extractor:
         speaker = _speaker(verb, mentions)
         lemma = _verb_words(verb)
         auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "prt"}]
+        yield from self._reciprocal_triples(verb, article, mentions, offset, modality)
+        yield from self._claim_triples(verb, article, mentions, offset, modality)
         if args.passive and agents:
             # passive with agent: "Jack Straw was criticised by the Conservatives" → Conservatives criticise Straw
             for agent_token, agent in agents:
@@ -219,6 +234,45 @@ class Extractor:
                                     ends=(subject_token, rel.obj), inherited=inherited, attributed_to=speaker)
                 if triple:
                     yield triple
+
+    def _reciprocal_triples(self, verb: Token, article: Article, mentions: ArticleMentions, offset: int,
+                            modality: _Modality) -> Iterator[Triple]:
+        # coordinated subjects of a mutual verb: "Rosneft and CNPC have agreed" → Rosneft agree_with CNPC
+        if verb.lemma_.lower() not in _RECIPROCAL_VERBS:
+            return
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects or not subjects[0].conjuncts:
+            return
+        actors = [(t, e) for t in _conjuncts(subjects[0]) for e in [mentions.entity(t)] if e is not None]
+        for (first_token, first), (second_token, second) in itertools.pairwise(actors):
+            triple = self._make(first, _snake([verb.lemma_.lower(), "with"]), second, verb.sent, article, offset,
+                                modality=modality, surface=[verb], rule="reciprocal",
+                                ends=(first_token, second_token))
+            if triple:
+                yield triple
+
+    def _claim_triples(self, verb: Token, article: Article, mentions: ArticleMentions, offset: int,
+                       modality: _Modality) -> Iterator[Triple]:
+        # "the Telegraph claimed he received money" → Telegraph claim Galloway
+        if verb.lemma_.lower() not in _CLAIM_VERBS:
+            return
+        speakers = [(t, e) for c in verb.children if c.dep_ == "nsubj"
+                    for t in _conjuncts(c) for e in [mentions.entity(t)] if e is not None]
+        for clause in verb.children:
+            if clause.dep_ != "ccomp":
+                continue
+            for subject in clause.children:
+                if subject.dep_ not in {"nsubj", "nsubjpass"}:
+                    continue
+                accused = mentions.entity(subject)
+                for speaker_token, speaker in speakers:
+                    if accused is None:
+                        continue
+                    triple = self._make(speaker, verb.lemma_.lower(), accused, verb.sent, article, offset,
+                                        modality=modality, surface=[verb], rule="claim",
+                                        ends=(speaker_token, subject))
+                    if triple:
+                        yield triple
 
     # ------------------------------------------------------------------ roles and titles
     def _role_triples(self, token: Token, article: Article, mentions: ArticleMentions,
@@ -318,6 +372,21 @@ class Extractor:
 
     def _nominal_triples(self, noun: Token, article: Article, mentions: ArticleMentions,
                          offset: int) -> Iterator[Triple]:
+        # mutual nominal: "talks between Israel and the Palestinians" → Israel talks_with Palestinians
+        if noun.lower_ in _RECIPROCAL_NOUNS or noun.lemma_.lower() in _RECIPROCAL_NOUNS:
+            for prep in noun.children:
+                if prep.dep_ != "prep" or prep.lower_ != "between":
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    actors = [(t, e) for t in _conjuncts(pobj) for e in [mentions.entity(t)] if e is not None]
+                    for (first_token, first), (second_token, second) in itertools.pairwise(actors):
+                        triple = self._make(first, _snake([noun.lower_, "with"]), second, noun.sent, article,
+                                            offset, modality=_Modality(), surface=[noun, prep], rule="reciprocal",
+                                            ends=(first_token, second_token))
+                        if triple:
+                            yield triple
         # possessive nominal: "Deutsche Boerse's bid for the LSE" → bid_for, "Russia's invasion of Ukraine"
         owners = [c for c in noun.children if c.dep_ == "poss" and mentions.entity(c) is not None]
         if not owners:

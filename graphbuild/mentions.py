@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from graphbuild.model import ArticleEntity, Entity, EntityType
-from graphbuild.names import HONORIFICS, Gazetteer, clean_name, name_key, name_tokens
+from graphbuild.names import HONORIFICS, Gazetteer, clean_name, entity_key, name_tokens
 
 __all__ = ["ACTOR_LABELS", "ArticleMentions", "find_mentions"]
 
@@ -343,7 +343,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
             # a region of a place: "eastern Europe" → Eastern Europe
             name = f"{before.text[:1].upper()}{before.text[1:]} {span.text}"
             span = doc[span.start - 1 : span.end]
-        key = name_key(name)
+        key = entity_key(name, type_)
         cluster = clusters.get(key)
         if cluster is None:
             cluster = clusters[key] = _Cluster(key=key, first=span.start)
@@ -400,7 +400,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
         surfaces = set().union(*(c.surfaces for c in ordered if c.root() is root))
         names = {n for c in ordered if c.root() is root for n in c.names}
         name = root.name()
-        entities[id(root)] = Entity(key=name_key(name), name=name, type=root.type(),
+        entities[id(root)] = Entity(key=entity_key(name, root.type()), name=name, type=root.type(),
                                     aliases=frozenset(surfaces | names))
     by_token: dict[int, Entity] = {}
     for m in mentions:

@@ -19,6 +19,7 @@ __all__ = [
     "TITLE_WORDS",
     "Gazetteer",
     "GazetteerEntry",
+    "entity_key",
     "load_gazetteer",
     "name_key",
     "name_tokens",
@@ -112,6 +113,18 @@ def name_key(name: str) -> str:
     """
     tokens = [t for t in name_tokens(name) if t != "the"]
     return " ".join(tokens) or " ".join(name_tokens(name))
+
+
+def entity_key(name: str, entity_type: EntityType) -> str:
+    """Return an entity's key: its normalised name, with groups keyed without a plural ``s``.
+
+    >>> entity_key("Palestinians", EntityType.NORP) == entity_key("Palestinian", EntityType.NORP)
+    True
+    """
+    key = name_key(name)
+    if entity_type is EntityType.NORP and key.endswith("s") and len(key) > 3:
+        return key[:-1]
+    return key
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

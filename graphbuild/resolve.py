@@ -30,7 +30,7 @@ import yaml
 
 from graphbuild.errors import InputError
 from graphbuild.model import ArticleEntity, ArticleResult, Entity, EntityType, Triple
-from graphbuild.names import name_key
+from graphbuild.names import entity_key, name_key
 
 __all__ = ["AliasTable", "load_aliases", "resolve", "resolve_entity"]
 
@@ -105,10 +105,10 @@ def resolve_entity(entity: Entity, aliases: AliasTable) -> Entity:
     """Return ``entity`` renamed by the alias table, with a key from its normalised name."""
     found = aliases.entries.get(entity.key) or aliases.entries.get(name_key(entity.name))
     if found is None:
-        key = name_key(entity.name)
+        key = entity_key(entity.name, entity.type)
         return entity if key == entity.key else replace(entity, key=key)
     canonical, type_ = found
-    return Entity(key=name_key(canonical), name=canonical, type=type_ or entity.type,
+    return Entity(key=entity_key(canonical, type_ or entity.type), name=canonical, type=type_ or entity.type,
                   aliases=entity.aliases | {entity.name})
 
 

@@ -62,6 +62,12 @@ def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
          ("Tony Blair", "meet", "Mahmoud Abbas")),
         # an actor naming a part of another: "the X unit of Y"
         ("Rosneft bought the Yuganskneftegas unit of Yukos.", ("Yuganskneftegas", "unit_of", "Yukos")),
+        # coordinated subjects of a mutual verb act on each other
+        ("Microsoft and Google agreed on a price.", ("Microsoft", "agree_with", "Google")),
+        # a mutual nominal between two actors
+        ("There was progress in talks between Israel and Egypt.", ("Israel", "talks_with", "Egypt")),
+        # a claim names whom it is about
+        ("The BBC claimed Tony Blair had lied.", ("BBC", "claim", "Tony Blair")),
         # possessive nominal: "X's bid for Y"
         ("Deutsche Boerse's bid for the LSE failed.", ("Deutsche Boerse", "bid_for", "LSE")),
         # apposition with a possessive: a role

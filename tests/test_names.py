@@ -50,3 +50,10 @@ def test_gazetteer_from_text() -> None:
     assert entry is not None
     assert entry.name == "Freedonia"
     assert gazetteer.canonical("FDN") is entry
+
+
+def test_groups_share_a_key_in_singular_and_plural() -> None:
+    from graphbuild.names import entity_key
+
+    assert entity_key("Palestinians", EntityType.NORP) == entity_key("Palestinian", EntityType.NORP)
+    assert entity_key("Wales", EntityType.GPE) != entity_key("Wale", EntityType.GPE)  # only groups

@@ -27,7 +27,7 @@ from graphbuild.relations import RelationTable, load_relations
 __all__ = ["EXTRACTOR_VERSION", "Extractor"]
 
 #: Bumped whenever a rule changes what is extracted (it keys caches of extraction results).
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 #: How much each rule is trusted, before penalties (see ``_confidence``).
 RULE_CONFIDENCE = {
@@ -330,6 +330,20 @@ class Extractor:
                                             rule="compound_of")
                         if triple:
                             yield triple
+        # an actor before a title: "LSE chief executive Clara Furse" → chief_executive_of LSE
+        if person.type is EntityType.PERSON:
+            first = min((t.i for t in token.subtree if mentions.by_token.get(t.i) is person), default=token.i)
+            for child in token.children:
+                modifier = mentions.by_token.get(child.i)
+                if child.dep_ not in {"compound", "nmod", "amod"} or child.i >= first or modifier in {None, person}:
+                    continue
+                title = [t for t in token.doc[child.i + 1 : first]
+                         if t.i not in mentions.by_token and t.pos_ in {"NOUN", "ADJ", "PROPN"}]
+                if title and modifier is not None:
+                    triple = self._make(person, _snake([*(w.lower_ for w in title), "of"]), modifier, token.sent,
+                                        article, offset, modality=_Modality(), surface=title, rule="title_role")
+                    if triple:
+                        yield triple
         # reversed apposition: "Russia's defence minister, Sergei Shoigu"
         if token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.i not in mentions.by_token:
             nouns.append((token.head, "appos_role"))

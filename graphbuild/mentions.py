@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from graphbuild.model import ArticleEntity, Entity, EntityType
@@ -204,6 +205,58 @@ def _merge_partial_names(clusters: Sequence[_Cluster], mentions: Sequence[_Menti
             cluster.merged_into = longer[0]
 
 
+def _propagate_names(doc: Doc, mentions: list[_Mention], sentence_of: dict[int, int]) -> None:
+    """Find further occurrences of names the model recognised elsewhere in the article.
+
+    NER is not consistent within an article ("LSE" tagged in one sentence, missed in "LSE chief
+    executive Clara Furse"); each name recognised once is matched, case-sensitively and only over
+    proper nouns, everywhere else in the article.
+    """
+    if not mentions:
+        return
+    # "the London Stock Exchange (LSE)": the acronym in brackets is another name for the entity
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    for m in list(mentions):
+        if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")":
+            acronym = doc[m.end + 1]
+            if not (acronym.is_upper and acronym.is_alpha and len(acronym.text) >= 2):
+                continue
+            if acronym.i in taken:
+                other = next((o for o in mentions if o.start == acronym.i), None)
+                if other is not None and other.cluster.root() is not m.cluster.root():
+                    other.cluster.root().merged_into = m.cluster.root()
+                continue
+            if acronym.i not in taken:
+                m.cluster.surfaces.add(acronym.text)
+                m.cluster.mentions += 1
+                taken.add(acronym.i)
+                mentions.append(_Mention(acronym.i, acronym.i + 1, acronym.i, sentence_of[acronym.i], m.cluster,
+                                         False))
+    matcher = PhraseMatcher(doc.vocab)
+    by_label: dict[str, _Cluster] = {}
+    for m in mentions:
+        span = doc[m.start : m.end]
+        words = [t for t in span if t.tag_ != "POS" and t.lower_ != "the"]
+        if not words or not any(t.pos_ == "PROPN" for t in words) or not words[0].text[:1].isupper():
+            continue
+        label = str(len(by_label))
+        by_label[label] = m.cluster
+        matcher.add(label, [Doc(doc.vocab, words=[t.text for t in words])])
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    found = sorted(matcher(doc), key=lambda x: (x[1], -(x[2] - x[1])))
+    for match_id, start, end in found:
+        if any(i in covered for i in range(start, end)):
+            continue
+        span = doc[start:end]
+        if not any(t.pos_ == "PROPN" for t in span):
+            continue
+        cluster = by_label[doc.vocab.strings[match_id]]
+        cluster.mentions += 1
+        covered.update(range(start, end))
+        mentions.append(_Mention(start, end, span.root.i, sentence_of[start], cluster, _is_subject(span.root)))
+    mentions.sort(key=lambda m: m.start)
+
+
 def _merge_known_as(doc: Doc, mentions: Sequence[_Mention]) -> None:
     """Make Y an alias of X in "X, (also) known as Y" and "X, (better) known as Y"."""
     at = {i: m for m in mentions for i in range(m.start, m.end)}
@@ -272,6 +325,23 @@ def _described_person(token: Token, roles: dict[str, list[tuple[_Cluster | None,
     candidates = {person for modifier, person in roles[token.lemma_.lower()]
                   if not modifiers or modifier in modifiers}
     return candidates.pop() if len(candidates) == 1 else None
+
+
+def _described_organisation(token: Token, sentence: int, mentions: Sequence[_Mention],
+                            types: dict[int, EntityType]) -> _Cluster | None:
+    """The organisation "the ministry" refers to: the latest, within three sentences, named with that noun."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    if any(c.dep_ in {"compound", "amod", "poss", "appos"} for c in token.children) or token.dep_ == "appos":
+        return None  # "the defence ministry", "Russia's ministry": a different or named body
+    noun = token.lemma_.lower()
+    for m in reversed(mentions):
+        if m.sentence < sentence - _PRONOUN_WINDOW:
+            break
+        root = m.cluster.root()
+        if types[id(root)] is EntityType.ORG and any(noun in n.lower().split() for n in root.names):
+            return root
+    return None
 
 
 def _antecedent(pronoun: Token, sentence: int, mentions: Sequence[_Mention],
@@ -353,6 +423,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
         cluster.mentions += 1
         mentions.append(_Mention(span.start, span.end, span.root.i, sentence_of[span.start], cluster,
                                  _is_subject(span.root)))
+    _propagate_names(doc, mentions, sentence_of)
     ordered = sorted(clusters.values(), key=lambda c: (c.first, c.key))
     _merge_partial_names(ordered, mentions)
     _merge_known_as(doc, mentions)
@@ -364,6 +435,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
     spans_at = {m.start: m for m in mentions}
     pronouns = _PERSON_PRONOUNS | _GROUP_PRONOUNS | _THING_PRONOUNS
     types = {id(c.root()): c.root().type() for c in ordered}
+    org_words = {w for c in ordered if types[id(c.root())] is EntityType.ORG for n in c.names
+                 for w in n.lower().split() if len(w) > 3}
     resolved_mentions: list[_Mention] = []
     described: list[_Mention] = []
     pronoun_of: dict[int, _Cluster] = {}
@@ -374,6 +447,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
             continue
         if i in covered:
             continue
+        if token.pos_ == "NOUN" and token.dep_ != "compound" and token.lemma_.lower() in org_words:
+            body = _described_organisation(token, sentence_of[i], resolved_mentions, types)
+            if body is not None:
+                body.mentions += 1
+                mention = _Mention(i, i + 1, i, sentence_of[i], body, _is_subject(token))
+                described.append(mention)
+                resolved_mentions.append(mention)
+                continue
         if role_of and token.pos_ == "NOUN" and token.lemma_.lower() in role_of:
             person = _described_person(token, role_of, mentions)
             if person is not None:

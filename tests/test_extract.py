@@ -68,6 +68,9 @@ def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
         ("There was progress in talks between Israel and Egypt.", ("Israel", "talks_with", "Egypt")),
         # a claim names whom it is about
         ("The BBC claimed Tony Blair had lied.", ("BBC", "claim", "Tony Blair")),
+        # an actor named before a person's title
+        ("The London Stock Exchange (LSE) held talks. Werner Seifert met LSE chief executive Clara Furse.",
+         ("Clara Furse", "chief_executive_of", "London Stock Exchange")),
         # possessive nominal: "X's bid for Y"
         ("Deutsche Boerse's bid for the LSE failed.", ("Deutsche Boerse", "bid_for", "LSE")),
         # apposition with a possessive: a role

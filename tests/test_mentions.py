@@ -77,3 +77,29 @@ def test_dummy_it_is_not_resolved(run: Run) -> None:
 def test_part_stands_for_the_whole(run: Run) -> None:
     result = run("Members of the European Union criticised China.")
     assert ("European Union", "criticise", "China") in _triples(result)
+
+
+def test_organisation_description_refers_back(run: Run) -> None:
+    result = run("The Belarusian Ministry of Defence spoke on Thursday. Later the ministry criticised Poland.")
+    assert ("Belarusian Ministry of Defence", "criticise", "Poland") in _triples(result)
+
+
+def test_organisation_description_needs_a_named_body(run: Run) -> None:
+    result = run("Poland spoke on Thursday. Later the ministry criticised Germany.")
+    assert not [t for t in result.triples if t.relation == "criticise"]
+
+
+def test_names_recognised_once_are_found_again(run: Run) -> None:
+    text = "The London Stock Exchange (LSE) met Deutsche Boerse. Werner Seifert met LSE chief executive Clara Furse."
+    result = run(text)
+    lse = [e for e in result.entities if "LSE" in e.entity.aliases]
+    assert lse
+    assert lse[0].mentions >= 2
+
+
+def test_acronym_in_brackets_joins_the_full_name(run: Run) -> None:
+    result = run("The London Stock Exchange (LSE) met Deutsche Boerse. Later the LSE rejected Euronext.")
+    lse = [e.entity for e in result.entities if e.entity.key == "london stock exchange"]
+    assert lse
+    assert "LSE" in lse[0].aliases
+    assert not [e for e in result.entities if e.entity.key == "lse"]

@@ -97,6 +97,13 @@ class _Cluster:
         return max(self.names, key=lambda n: (self.names[n], len(n), n))
 
 
+def _link(source: _Cluster, target: _Cluster) -> None:
+    """Merge ``source``'s group into ``target``'s (roots only, so merges can never form a cycle)."""
+    source_root, target_root = source.root(), target.root()
+    if source_root is not target_root:
+        source_root.merged_into = target_root
+
+
 @dataclass(frozen=True, slots=True)
 class _Mention:
     start: int
@@ -194,7 +201,7 @@ def _merge_partial_names(clusters: Sequence[_Cluster], mentions: Sequence[_Menti
         pool = preceding or candidates
         target = max(pool, key=lambda c: (max((s for s in firsts.get(id(c), []) if s <= start), default=-1),
                                           c.mentions, c.key))
-        cluster.merged_into = target
+        _link(cluster, target)
     # organisations: "the Telegraph" → "Daily Telegraph" (the shorter name ends like the longer one)
     orgs = [c for c in clusters if c.merged_into is None and c.type() is EntityType.ORG]
     for cluster in orgs:
@@ -202,7 +209,20 @@ def _merge_partial_names(clusters: Sequence[_Cluster], mentions: Sequence[_Menti
         longer = [c for c in orgs if c is not cluster and c.merged_into is None
                   and len(c.key.split()) > len(tokens) and c.key.split()[-len(tokens):] == tokens]
         if len(longer) == 1:
-            cluster.merged_into = longer[0]
+            _link(cluster, longer[0])
+
+
+_MINOR_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "la", "le", "&"})
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """True when ``acronym`` is made of the initials of ``name`` ("LSE" of "London Stock Exchange").
+
+    >>> _abbreviates("LSE", "the London Stock Exchange"), _abbreviates("US", "Andre Agassi")
+    (True, False)
+    """
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _MINOR_WORDS]
+    return acronym.upper() == "".join(w[0].upper() for w in words if w[:1].isalpha())
 
 
 def _propagate_names(doc: Doc, mentions: list[_Mention], sentence_of: dict[int, int]) -> None:
@@ -221,10 +241,12 @@ def _propagate_names(doc: Doc, mentions: list[_Mention], sentence_of: dict[int, 
             acronym = doc[m.end + 1]
             if not (acronym.is_upper and acronym.is_alpha and len(acronym.text) >= 2):
                 continue
+            if not _abbreviates(acronym.text, doc[m.start : m.end].text):
+                continue  # "Andre Agassi (US)": a bracketed country, not an abbreviation
             if acronym.i in taken:
                 other = next((o for o in mentions if o.start == acronym.i), None)
                 if other is not None and other.cluster.root() is not m.cluster.root():
-                    other.cluster.root().merged_into = m.cluster.root()
+                    _link(other.cluster, m.cluster)
                 continue
             if acronym.i not in taken:
                 m.cluster.surfaces.add(acronym.text)
@@ -270,7 +292,7 @@ def _merge_known_as(doc: Doc, mentions: Sequence[_Mention]) -> None:
                 for pobj in prep.children:
                     other = at.get(pobj.i)
                     if other is not None and other.cluster.root() is not m.cluster.root():
-                        other.cluster.root().merged_into = m.cluster.root()
+                        _link(other.cluster, m.cluster)
 
 
 _ROLE_DEPS = frozenset({"compound", "amod", "nmod"})

@@ -103,3 +103,10 @@ def test_acronym_in_brackets_joins_the_full_name(run: Run) -> None:
     assert lse
     assert "LSE" in lse[0].aliases
     assert not [e for e in result.entities if e.entity.key == "lse"]
+
+
+def test_bracketed_country_is_not_an_acronym(run: Run) -> None:
+    # results tables put countries in brackets: they must not merge the players into the United States
+    result = run("Andre Agassi (US) beat Vincent Spadea (US) 6-3. Andy Roddick (US) beat Taylor Dent (US) 6-4.")
+    keys = {e.entity.key for e in result.entities}
+    assert {"andre agassi", "vincent spadea", "andy roddick", "taylor dent"} <= keys

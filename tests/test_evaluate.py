@@ -16,8 +16,8 @@ from graphbuild.pipeline import extract_to_file
 from tests.conftest import DATA, SHARED
 
 GOLD = DATA / "gold-dev.jsonl"
-#: The floor the extractor must not fall below on the dev gold (it scores 0.504).
-F1_FLOOR = 0.49
+#: The floor the extractor must not fall below on the dev gold (it scores 0.524).
+F1_FLOOR = 0.51
 
 
 def test_relation_matching() -> None:

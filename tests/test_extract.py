@@ -83,7 +83,7 @@ def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
         # copula with a relational noun
         ("Norway is a member of Nato.", ("Norway", "member_of", "Nato")),
         # indirect object
-        ("Keir Starmer told the BBC that he was confident.", ("Keir Starmer", "tell", "BBC")),
+        ("Keir Starmer told the BBC that he was confident.", ("Keir Starmer", "speak_to", "BBC")),
     ],
 )
 def test_rule(run: Run, sentence: str, expected: tuple[str, str, str]) -> None:

@@ -34,3 +34,9 @@ def test_bad_relation_files(tmp_path: Path, name: str, text: str) -> None:
     (tmp_path / name).write_text(text, encoding="utf-8")
     with pytest.raises(InputError):
         load_relations(tmp_path / name)
+
+
+def test_roles_and_telling_fold_into_verbs() -> None:
+    table = load_relations()
+    assert table.normalise("leader_of") == "lead"
+    assert table.normalise("tell") == "speak_to"

@@ -49,8 +49,8 @@ def test_resolved_he_is_wallace(seed_graph: nx.MultiDiGraph[str]) -> None:
     # "... he told the BBC that the prospect of a Russian invasion looks increasingly likely":
     # the only subject of that sentence is "he", so the edge exists only if "he" resolved to Wallace
     told: dict[Any, dict[str, Any]] = seed_graph.get_edge_data("ben wallace", "bbc", default={})
-    assert "tell" in told
-    sentences = [e["sentence"] for e in told["tell"]["evidence"]]
+    assert "speak_to" in told
+    sentences = [e["sentence"] for e in told["speak_to"]["evidence"]]
     assert any(s.startswith("Before making the trip east, he told the BBC") for s in sentences)
 
 

@@ -7,10 +7,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 OUT    ?= out
 
+VIS_DIR  := .cache/explorer
+VIS_JS   := $(VIS_DIR)/node_modules/vis-network/standalone/umd/vis-network.min.js
 LINT_DIR := .cache/cypher-lint
 LINTER   := $(LINT_DIR)/node_modules/@neo4j-cypher/language-support/package.json
 
-.PHONY: demo test install lint lint-cypher typecheck unit eval clean help
+.PHONY: demo test install lint lint-cypher typecheck unit eval clean help chromium
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -23,11 +25,16 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
 
-install: $(STAMP)  ## create .venv and install graphbuild with its model and dev tools
+$(VIS_JS):
+	@command -v npm >/dev/null || { echo "the explorer needs vis-network from npm: install Node.js 20+ and npm"; exit 1; }
+	npm install --silent --no-audit --no-fund --prefix $(VIS_DIR) vis-network@10.1.5
+
+install: $(STAMP) $(VIS_JS)  ## create .venv and install graphbuild, its model, dev tools and the explorer's library
 
 demo: install  ## build the seed graph into out/, then query it with Cypher (NEO4J_URI set: push there)
 	$(BIN)/graphbuild build seeds/ --out $(OUT)/
 	@echo "files in $(OUT)/:"; ls $(OUT)/
+	@echo "open $(OUT)/explorer.html in a browser to explore the graph"
 	@if [ -n "$$NEO4J_URI" ]; then \
 		$(BIN)/graphbuild push $(OUT)/; \
 	else \
@@ -50,7 +57,14 @@ lint-cypher: install $(LINTER)  ## check cypher/*.cypher and the writer's querie
 typecheck: install  ## mypy --strict
 	$(BIN)/mypy
 
-unit: install  ## pytest
+chromium:  ## headless Chromium for the browser tests (Debian package; needs root, skipped otherwise)
+	@command -v chromium >/dev/null || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+			|| echo "could not install chromium: the browser tests will skip"; \
+		else echo "chromium is not installed and this is not root: the browser tests will skip"; fi; }
+
+unit: install chromium  ## pytest
 	$(BIN)/pytest
 
 test: lint lint-cypher typecheck unit  ## lint Python and Cypher, type-check and run the tests

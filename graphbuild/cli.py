@@ -25,6 +25,7 @@ from rich.table import Table
 
 from graphbuild._version import __version__
 from graphbuild.errors import GraphbuildError, InputError
+from graphbuild.explorer import DEFAULT_MAX_NODES, plot_ego, write_explorer
 from graphbuild.export import FORMATS, read_json
 from graphbuild.extract import Extractor
 from graphbuild.graph import graph_summary
@@ -203,6 +204,8 @@ def build_cli(
     batch_size: BatchOpt = 32,
     strict: StrictOpt = False,
     quiet: QuietOpt = False,
+    explorer: Annotated[bool, typer.Option("--explorer/--no-explorer",
+                                           help="Also write the interactive explorer (explorer.html).")] = True,
     push: Annotated[bool, typer.Option("--push", help="Also push the graph to Neo4j (see graphbuild push).")] = False,
     uri: UriOpt = "bolt://localhost:7687",
     user: UserOpt = "neo4j",
@@ -231,6 +234,11 @@ def build_cli(
                    f"{report.nodes} nodes, {report.edges} edges → {out}/", highlight=False)
         if report.errors:
             _err.print(f"skipped records are listed in {out / 'errors.jsonl'}", highlight=False)
+    if explorer and report.graph is not None:
+        graph = report.graph
+        page = _run(lambda: write_explorer(graph, out / "explorer.html"))
+        if not quiet:
+            _err.print(f"explorer: {page}", highlight=False)
     if push and report.graph is not None:
         _push(report.graph, uri, user, database, push_batch_size, evidence_cap, quiet=quiet)
     if report.errors:
@@ -311,6 +319,46 @@ def sandbox_cli(
 def _cell(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, default=str) if isinstance(value, list | dict) else str(value)
     return text if len(text) <= 80 else text[:77] + "…"
+
+
+@app.command("view")
+def view_cli(
+    source: Annotated[Path, typer.Argument(help="A build directory, graph.json or triples.jsonl.",
+                                           show_default=False)] = Path("out"),
+    output: Annotated[Path | None, typer.Option("--output", "-o", dir_okay=False,
+                                                help="The page to write (default: explorer.html there).")] = None,
+    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1,
+                                           help="Show at most this many actors, the most connected.")] = (
+        DEFAULT_MAX_NODES),
+    open_page: Annotated[bool, typer.Option("--open", help="Open the page in the default browser.")] = False,
+) -> None:
+    """Write a self-contained interactive explorer: one HTML file, nothing fetched when it is opened."""
+    graph = _run(lambda: _load_graph(source))
+    target = output or (source if source.is_dir() else source.parent) / "explorer.html"
+    page = _run(lambda: write_explorer(graph, target, max_nodes=max_nodes))
+    _err.print(f"wrote {page} ({graph.number_of_nodes()} actors, {graph.number_of_edges()} relations)",
+               highlight=False)
+    if open_page:
+        import webbrowser
+
+        webbrowser.open(page.resolve().as_uri())
+
+
+@app.command("plot")
+def plot_cli(
+    source: Annotated[Path, typer.Argument(help="A build directory, graph.json or triples.jsonl.",
+                                           show_default=False)] = Path("out"),
+    actor: Annotated[str, typer.Option("--actor", "-a", help="The actor at the centre (name or alias).")] = "",
+    depth: Annotated[int, typer.Option("--depth", "-d", min=1, max=3, help="Relations away from the actor.")] = 1,
+    output: Annotated[Path, typer.Option("--output", "-o", dir_okay=False,
+                                         help="Picture to write: .png, .svg or .pdf.")] = Path("ego.png"),
+) -> None:
+    """Draw one actor's ego network as a picture for reports (matplotlib)."""
+    if not actor:
+        raise typer.BadParameter("name the actor to draw, e.g. --actor 'Ben Wallace'", param_hint="--actor")
+    graph = _run(lambda: _load_graph(source))
+    path = _run(lambda: plot_ego(graph, actor, output, depth=depth))
+    _err.print(f"wrote {path}", highlight=False)
 
 
 @app.command("extract")

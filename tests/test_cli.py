@@ -106,3 +106,18 @@ def test_extract_open(seed_dir: Path) -> None:
     assert len(rows) > 30
     assert {"arg1", "relation", "arg2", "args", "confidence", "sentence", "start", "end"} <= set(rows[0])
     assert any(r["arg1"] == "Ben Wallace" and r["relation"] == "has travelled to" for r in rows)
+
+
+def test_build_writes_the_explorer_and_view_and_plot_work(seed_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["build", str(seed_dir), "-o", str(out), "-q"]).exit_code == 0
+    assert (out / "explorer.html").stat().st_size > 100_000
+    viewed = runner.invoke(app, ["view", str(out), "-o", str(tmp_path / "page.html"), "--max-nodes", "5"])
+    assert viewed.exit_code == 0, viewed.output
+    assert "most connected of" in (tmp_path / "page.html").read_text(encoding="utf-8")
+    plotted = runner.invoke(app, ["plot", str(out), "--actor", "Mr Wallace", "-o", str(tmp_path / "w.svg")])
+    assert plotted.exit_code == 0, plotted.output
+    assert (tmp_path / "w.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    missing = runner.invoke(app, ["plot", str(out), "--actor", "Nobody", "-o", str(tmp_path / "n.png")])
+    assert missing.exit_code == 1
+    assert "no actor named 'Nobody'" in missing.output

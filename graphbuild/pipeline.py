@@ -33,6 +33,7 @@ from graphbuild.io import (
     read_articles,
     read_jsonl,
     record_error_to_dict,
+    write_jsonl,
 )
 from graphbuild.model import Article, ArticleEntity, ArticleResult, RecordError, Triple
 from graphbuild.nlp import DEFAULT_MODEL, load_model, model_version, package_version
@@ -224,6 +225,18 @@ def _versions() -> dict[str, str | None]:
     return {name: package_version(name) for name in ("graphbuild", "spacy", "networkx", "neo4j", "typer")}
 
 
+def _write_rows(output: str | Path, rows: Iterator[dict[str, Any]], errors_path: str | Path | None,
+                errors: list[dict[str, Any]], counts: dict[str, int]) -> BuildReport:
+    """Stream ``rows`` to ``output``, then the collected errors, and report the counts."""
+    write_jsonl(output, rows)
+    files: list[Path] = [] if str(output) == STDIN else [Path(output)]
+    if errors_path is not None:
+        write_jsonl(errors_path, errors)
+        files.append(Path(errors_path))
+    return BuildReport(inputs=counts["articles"] + counts["errors"], articles=counts["articles"],
+                       errors=counts["errors"], triples=counts["triples"], files=tuple(files))
+
+
 def extract_open_to_file(
     inputs: Iterable[str | Path],
     output: str | Path,
@@ -241,7 +254,6 @@ def extract_open_to_file(
     Each row has ``article_id``, ``arg1``, ``relation``, ``arg2``, ``args`` (further arguments),
     ``confidence``, ``rule``, ``sentence``, ``start`` and ``end``.
     """
-    from graphbuild.io import write_jsonl
     from graphbuild.openie import open_triples
 
     nlp = nlp if nlp is not None else load_model(model)
@@ -275,13 +287,7 @@ def extract_open_to_file(
                        "args": list(t.extra), "confidence": t.confidence, "rule": t.rule,
                        "sentence": t.sentence, "start": t.start, "end": t.end}
 
-    write_jsonl(output, rows())
-    files: list[Path] = [] if str(output) == STDIN else [Path(output)]
-    if errors_path is not None:
-        write_jsonl(errors_path, errors)
-        files.append(Path(errors_path))
-    return BuildReport(inputs=counts["articles"] + counts["errors"], articles=counts["articles"],
-                       errors=counts["errors"], triples=counts["triples"], files=tuple(files))
+    return _write_rows(output, rows(), errors_path, errors, counts)
 
 
 def extract_to_file(
@@ -310,15 +316,7 @@ def extract_to_file(
                 counts["triples"] += 1
                 yield triple_to_row(triple)
 
-    from graphbuild.io import write_jsonl
-
-    write_jsonl(output, rows())
-    files: list[Path] = [] if str(output) == STDIN else [Path(output)]
-    if errors_path is not None:
-        write_jsonl(errors_path, errors)
-        files.append(Path(errors_path))
-    return BuildReport(inputs=counts["articles"] + counts["errors"], articles=counts["articles"],
-                       errors=counts["errors"], triples=counts["triples"], files=tuple(files))
+    return _write_rows(output, rows(), errors_path, errors, counts)
 
 
 def build(

@@ -12,7 +12,7 @@ VIS_JS   := $(VIS_DIR)/node_modules/vis-network/standalone/umd/vis-network.min.j
 LINT_DIR := .cache/cypher-lint
 LINTER   := $(LINT_DIR)/node_modules/@neo4j-cypher/language-support/package.json
 
-.PHONY: demo test install lint lint-cypher typecheck unit eval clean help chromium
+.PHONY: bench demo test install lint lint-cypher typecheck unit eval clean help chromium
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -68,6 +68,11 @@ unit: install chromium  ## pytest
 	$(BIN)/pytest
 
 test: lint lint-cypher typecheck unit  ## lint Python and Cypher, type-check and run the tests
+
+bench: install  ## benchmarks: extraction overhead vs bare spaCy, CaRB open IE on its dev split
+	$(BIN)/python benchmarks/overhead.py
+	$(BIN)/python benchmarks/carb.py benchmarks/carb/data/dev.txt -o .cache/carb-dev.tsv \
+		--gold benchmarks/carb/data/gold/dev.tsv
 
 eval: install  ## score the extractor on the dev gold triples
 	$(BIN)/graphbuild eval tests/data/gold-dev.jsonl

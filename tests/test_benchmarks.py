@@ -27,3 +27,19 @@ def test_carb_on_a_slice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     found = re.search(r"CaRB: F1=([\d.]+) P=([\d.]+) R=([\d.]+) AUC=([\d.]+)", capsys.readouterr().out)
     assert found is not None
     assert float(found.group(1)) > 0.35  # the whole dev split scores 0.55; a 40-sentence slice varies
+
+
+def test_overhead_benchmark_prints_a_ratio(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import overhead
+
+    gold = Path(__file__).resolve().parent / "data" / "gold-dev.jsonl"
+    assert overhead.main(["--corpus", str(gold), "--limit", "3", "--rounds", "1"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"ratio \d\.\d{3} \(target >= 0\.90", out)
+
+
+def test_overhead_benchmark_skips_without_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import overhead
+
+    assert overhead.main(["--corpus", str(tmp_path / "none.jsonl")]) == 0
+    assert "skipped" in capsys.readouterr().out

@@ -126,9 +126,19 @@ class ArticleMentions:
         found = self.by_token.get(token.i)
         if found is not None:
             return found
+        if token.lemma_.lower() in _PARTITIVE:
+            # a named part is itself: "the Yuganskneftegas unit of Yukos" → Yuganskneftegas
+            for child in token.children:
+                named = self.by_token.get(child.i) if child.dep_ == "compound" else None
+                if named is not None and named.type in {EntityType.ORG, EntityType.FAC}:
+                    return named
         for child in token.children:
             # "the foreign secretary, Liz Truss": the noun stands for the person in apposition
             if child.dep_ == "appos" and child.i in self.by_token:
+                return self.by_token[child.i]
+            # a country's government: "the Russian government", "the UK authorities" → the country
+            if (child.dep_ in {"amod", "compound"} and token.lemma_.lower() in _GOVERNMENT_WORDS
+                    and child.i in self.by_token and self.by_token[child.i].type is EntityType.GPE):
                 return self.by_token[child.i]
             # a part stands for the whole: "units of the Armed Forces", "members of the EU"
             if child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in _PARTITIVE:

@@ -110,3 +110,14 @@ def test_bracketed_country_is_not_an_acronym(run: Run) -> None:
     result = run("Andre Agassi (US) beat Vincent Spadea (US) 6-3. Andy Roddick (US) beat Taylor Dent (US) 6-4.")
     keys = {e.entity.key for e in result.entities}
     assert {"andre agassi", "vincent spadea", "andy roddick", "taylor dent"} <= keys
+
+
+def test_a_countrys_government_is_the_country(run: Run) -> None:
+    result = run("The Russian government criticised Poland.")
+    assert ("Russia", "criticise", "Poland") in _triples(result)
+
+
+def test_a_named_part_is_itself_not_the_whole(run: Run) -> None:
+    result = run("Rosneft bought the Yuganskneftegas unit of Yukos.")
+    assert ("Rosneft", "buy", "Yuganskneftegas") in _triples(result)
+    assert ("Rosneft", "buy", "Yukos") not in _triples(result)

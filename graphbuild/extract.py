@@ -27,7 +27,7 @@ from graphbuild.relations import RelationTable, load_relations
 __all__ = ["EXTRACTOR_VERSION", "Extractor"]
 
 #: Bumped whenever a rule changes what is extracted (it keys caches of extraction results).
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 
 #: How much each rule is trusted, before penalties (see ``_confidence``).
 RULE_CONFIDENCE = {
@@ -73,7 +73,7 @@ _RECIPROCAL_NOUNS = frozenset({
     "rivalry", "partnership", "alliance", "merger", "ties", "dialogue",
 })
 #: Reporting verbs that accuse: "the newspaper claimed he received money" → newspaper claim he.
-_CLAIM_VERBS = frozenset({"claim", "allege", "accuse", "warn"})
+_CLAIM_VERBS = frozenset({"claim", "allege", "accuse", "warn", "demand"})
 #: Motion verbs: in "head for Moscow to speak with X" the clause's subject is the traveller.
 _MOTION_VERBS = frozenset({
     "head", "leave", "travel", "fly", "depart", "go", "come", "return", "sail", "set", "drive",
@@ -286,6 +286,12 @@ class Extractor:
             # apposition: "Sergei Shoigu, Russia's defence minister" / "Belarus, north of Ukraine"
             if child.dep_ == "appos" and child.i not in mentions.by_token and child.pos_ == "NOUN":
                 nouns.append((child, "appos_role"))
+                # a list of appositions the parser hangs on the name: "Belarus, north of Ukraine and
+                # an ally of Russia" → ally_of Russia
+                for other in token.children:
+                    if (other.dep_ == "conj" and other.pos_ == "NOUN" and other.i not in mentions.by_token
+                            and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in other.children)):
+                        nouns.append((other, "appos_role"))
             # title before the name: "Russian president Vladimir Putin", "UK defence secretary Ben Wallace"
             elif (describes_titles and child.dep_ in {"compound", "amod", "nmod"} and child.i < token.i
                   and child.i not in mentions.by_token and child.pos_ in {"NOUN", "PROPN"}):
@@ -663,6 +669,11 @@ def _role_targets(noun: Token, mentions: ArticleMentions) -> Iterator[tuple[list
     for child in noun.children:
         if child.i in mentions.by_token and child.dep_ in {"poss", "compound", "amod", "nmod"}:
             yield [*role, "of"], child
+        elif child.dep_ in {"compound", "amod"} and child.pos_ == "NOUN" and child.i not in mentions.by_token:
+            # one noun deeper: "Chinese counterpart Minister Li Zhaoxing" → counterpart_minister_of China
+            for grandchild in child.children:
+                if grandchild.i in mentions.by_token and grandchild.dep_ in {"poss", "compound", "amod", "nmod"}:
+                    yield [*role, "of"], grandchild
         elif child.dep_ == "prep" and child.lower_ in _ROLE_PREPS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.i in mentions.by_token:

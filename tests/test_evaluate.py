@@ -16,8 +16,8 @@ from graphbuild.pipeline import extract_to_file
 from tests.conftest import DATA, SHARED
 
 GOLD = DATA / "gold-dev.jsonl"
-#: The floor the extractor must not fall below on the dev gold (it scores 0.530).
-F1_FLOOR = 0.51
+#: The floor the extractor must not fall below on the dev gold (it scores 0.541).
+F1_FLOOR = 0.53
 
 
 def test_relation_matching() -> None:

@@ -71,6 +71,14 @@ def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
         # an actor named before a person's title
         ("The London Stock Exchange (LSE) held talks. Werner Seifert met LSE chief executive Clara Furse.",
          ("Clara Furse", "chief_executive_of", "London Stock Exchange")),
+        # a title two nouns deep
+        ("Jack Straw will meet Chinese counterpart Minister Li Zhaoxing.",
+         ("Li Zhaoxing", "counterpart_minister_of", "China")),
+        # a list of appositions split by the parser
+        ("The deployments to Belarus, north of Ukraine and an ally of Russia, are large.",
+         ("Belarus", "ally_of", "Russia")),
+        # a demand names its target
+        ("Russia is demanding that Nato stops expanding.", ("Russia", "demand", "Nato")),
         # possessive nominal: "X's bid for Y"
         ("Deutsche Boerse's bid for the LSE failed.", ("Deutsche Boerse", "bid_for", "LSE")),
         # apposition with a possessive: a role

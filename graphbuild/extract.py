@@ -27,7 +27,7 @@ from graphbuild.relations import RelationTable, load_relations
 __all__ = ["EXTRACTOR_VERSION", "Extractor"]
 
 #: Bumped whenever a rule changes what is extracted (it keys caches of extraction results).
-EXTRACTOR_VERSION = "8"
+EXTRACTOR_VERSION = "9"
 
 #: How much each rule is trusted, before penalties (see ``_confidence``).
 RULE_CONFIDENCE = {
@@ -412,6 +412,17 @@ class Extractor:
         if not owners:
             return
         modality = _modality(noun.head) if noun.head.pos_ in {"VERB", "AUX"} else _Modality()
+        # possessor and actor compound: "Mr Straw's China trip" → Straw trip China
+        for compound in noun.children:
+            target = mentions.entity(compound) if compound.dep_ == "compound" else None
+            for owner in owners:
+                subject = mentions.entity(owner)
+                if target is None or subject is None:
+                    continue
+                triple = self._make(subject, noun.lemma_.lower(), target, noun.sent, article, offset,
+                                    modality=modality, surface=[owner, compound, noun], rule="poss_nominal")
+                if triple:
+                    yield triple
         for words, surface, target in _noun_chain(noun, mentions):
             obj = mentions.entity(target)
             for owner in owners:

@@ -16,7 +16,7 @@ from graphbuild.pipeline import extract_to_file
 from tests.conftest import DATA, SHARED
 
 GOLD = DATA / "gold-dev.jsonl"
-#: The floor the extractor must not fall below on the dev gold (it scores 0.541).
+#: The floor the extractor must not fall below on the dev gold (it scores 0.547).
 F1_FLOOR = 0.53
 
 

@@ -79,6 +79,8 @@ def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
          ("Belarus", "ally_of", "Russia")),
         # a demand names its target
         ("Russia is demanding that Nato stops expanding.", ("Russia", "demand", "Nato")),
+        # possessor and actor compound on a noun
+        ("Jack Straw spoke on Monday. Mr Straw's China trip ends today.", ("Jack Straw", "trip", "China")),
         # possessive nominal: "X's bid for Y"
         ("Deutsche Boerse's bid for the LSE failed.", ("Deutsche Boerse", "bid_for", "LSE")),
         # apposition with a possessive: a role

@@ -414,12 +414,12 @@ class Extractor:
         modality = _modality(noun.head) if noun.head.pos_ in {"VERB", "AUX"} else _Modality()
         # possessor and actor compound: "Mr Straw's China trip" → Straw trip China
         for compound in noun.children:
-            target = mentions.entity(compound) if compound.dep_ == "compound" else None
+            named = mentions.entity(compound) if compound.dep_ == "compound" else None
             for owner in owners:
                 subject = mentions.entity(owner)
-                if target is None or subject is None:
+                if named is None or subject is None:
                     continue
-                triple = self._make(subject, noun.lemma_.lower(), target, noun.sent, article, offset,
+                triple = self._make(subject, noun.lemma_.lower(), named, noun.sent, article, offset,
                                     modality=modality, surface=[owner, compound, noun], rule="poss_nominal")
                 if triple:
                     yield triple

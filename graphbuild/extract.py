@@ -278,8 +278,8 @@ class Extractor:
     def _role_triples(self, token: Token, article: Article, mentions: ArticleMentions,
                       offset: int) -> Iterator[Triple]:
         person = mentions.by_token[token.i]
-        if token.head.i in mentions.by_token and mentions.by_token[token.head.i] is person and token.head is not token:
-            return  # not the root of its mention
+        if not _is_mention_root(token, mentions):
+            return
         nouns: list[tuple[Token, str]] = []
         describes_titles = person.type in {EntityType.PERSON, EntityType.ORG}
         for child in token.children:
@@ -368,8 +368,8 @@ class Extractor:
     def _place_triples(self, token: Token, article: Article, mentions: ArticleMentions,
                        offset: int) -> Iterator[Triple]:
         inner = mentions.by_token[token.i]
-        if token.head.i in mentions.by_token and mentions.by_token[token.head.i] is inner and token.head is not token:
-            return  # not the root of its mention
+        if not _is_mention_root(token, mentions):
+            return
         if inner.type not in _PLACE_TYPES | {EntityType.ORG}:
             return
         relation = "based_in" if inner.type is EntityType.ORG else "located_in"
@@ -436,6 +436,12 @@ class Extractor:
 
 
 # ---------------------------------------------------------------------- helpers on tokens
+def _is_mention_root(token: Token, mentions: ArticleMentions) -> bool:
+    """True for the token that heads its mention ("Shoigu" in "Sergei Shoigu"), so rules fire once per mention."""
+    head = token.head
+    return head is token or mentions.by_token.get(head.i) is not mentions.by_token.get(token.i)
+
+
 def _confidence(rule: str, modality: _Modality, ends: Sequence[Token], inherited: bool) -> float:
     """Score a triple: the rule's trust, less for pronoun ends, inherited subjects, hedges and distance."""
     score = RULE_CONFIDENCE.get(rule, 0.6)

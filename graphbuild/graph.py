@@ -29,6 +29,11 @@ class _Node:
     articles: set[str] = field(default_factory=set)
     by_article: Counter[str] = field(default_factory=Counter)
 
+    def type(self) -> EntityType:
+        """The most frequent type; ties go to the earlier member of EntityType (PERSON first)."""
+        best = max(self.types.values(), default=0)
+        return next((t for t in EntityType if self.types[t] == best), EntityType.OTHER)
+
 
 @dataclass(slots=True)
 class _Edge:
@@ -106,7 +111,7 @@ class GraphBuilder:
 
     def _surname_merges(self) -> dict[str, str]:
         """Map one-word person keys onto the only multi-word person key ending in that word."""
-        people = {k for k, n in self._nodes.items() if max(n.types, key=lambda t: (n.types[t], t)) is EntityType.PERSON}
+        people = {k for k, n in self._nodes.items() if n.type() is EntityType.PERSON}
         by_surname: dict[str, list[str]] = {}
         for key in sorted(people):
             words = key.split()
@@ -147,8 +152,7 @@ class GraphBuilder:
         graph.graph["articles"] = [self._articles[k] for k in sorted(self._articles)]
         for key in sorted(self._nodes):
             node = self._nodes[key]
-            best_type = max(node.types.values(), default=0)
-            type_ = next((t for t in EntityType if node.types[t] == best_type), EntityType.OTHER)
+            type_ = node.type()
             name = max(node.names, key=lambda n: (node.names[n], len(n), n)) if node.names else key
             graph.add_node(
                 key, key=key, name=name, type=str(type_), aliases=sorted(node.aliases | {name}),

@@ -479,21 +479,20 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
             continue
         if i in covered:
             continue
-        if token.pos_ == "NOUN" and token.dep_ != "compound" and token.lemma_.lower() in org_words:
-            body = _described_organisation(token, sentence_of[i], resolved_mentions, types)
-            if body is not None:
-                body.mentions += 1
-                mention = _Mention(i, i + 1, i, sentence_of[i], body, _is_subject(token))
-                described.append(mention)
-                resolved_mentions.append(mention)
-                continue
-        if role_of and token.pos_ == "NOUN" and token.lemma_.lower() in role_of:
-            person = _described_person(token, role_of, mentions)
-            if person is not None:
-                person.mentions += 1
-                mention = _Mention(i, i + 1, i, sentence_of[i], person, _is_subject(token))
-                described.append(mention)
-                resolved_mentions.append(mention)
+        lemma = token.lemma_.lower()
+        referent: _Cluster | None = None
+        if token.pos_ == "NOUN" and token.dep_ != "compound" and lemma in org_words:
+            referent = _described_organisation(token, sentence_of[i], resolved_mentions, types)
+        role_noun = bool(role_of) and token.pos_ == "NOUN" and lemma in role_of
+        if referent is None and role_noun:
+            referent = _described_person(token, role_of, mentions)
+        if referent is not None:
+            referent.mentions += 1
+            mention = _Mention(i, i + 1, i, sentence_of[i], referent, _is_subject(token))
+            described.append(mention)
+            resolved_mentions.append(mention)
+            continue
+        if role_noun:
             continue
         if token.tag_ != "PRP" or token.lower_ not in pronouns:
             continue

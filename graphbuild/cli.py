@@ -6,6 +6,7 @@ finished but skipped bad records (listed in ``errors.jsonl``).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -24,13 +25,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from graphbuild._version import __version__
+from graphbuild.cache import ExtractionCache, default_cache_dir
 from graphbuild.errors import GraphbuildError, InputError
+from graphbuild.executors import available_cores
 from graphbuild.explorer import DEFAULT_MAX_NODES, plot_ego, write_explorer
 from graphbuild.export import FORMATS, read_json
 from graphbuild.extract import Extractor
 from graphbuild.graph import graph_summary
 from graphbuild.neo4j_writer import DEFAULT_BATCH_SIZE, DEFAULT_EVIDENCE_CAP, PushReport, connect, push_graph
-from graphbuild.nlp import DEFAULT_MODEL, load_model, model_version, package_version
+from graphbuild.nlp import DEFAULT_MODEL, check_model, load_model, model_version, package_version
 from graphbuild.pipeline import (
     build,
     count_records,
@@ -57,6 +60,13 @@ _out = Console()
 T = TypeVar("T")
 
 
+class Executor(StrEnum):
+    """Where extraction runs."""
+
+    local = "local"
+    dask = "dask"
+
+
 class Format(StrEnum):
     """Graph file formats ``build`` and ``export`` can write."""
 
@@ -76,7 +86,18 @@ ModelOpt = Annotated[str, typer.Option("--model", "-m", envvar="GRAPHBUILD_MODEL
                                        help="spaCy model (an installed package name).")]
 AliasOpt = Annotated[Path | None, typer.Option("--aliases", "-a", exists=True, dir_okay=False,
                                                help="Alias file (YAML or CSV) mapping names onto one entity.")]
-WorkersOpt = Annotated[int, typer.Option("--workers", "-w", min=1, help="spaCy worker processes.")]
+WorkersOpt = Annotated[int | None, typer.Option(
+    "--workers", "-w", min=1, show_default=False,
+    help=f"Extraction processes on this machine [default: all cores, {available_cores()} here].")]
+ExecutorOpt = Annotated[Executor, typer.Option(
+    "--executor", help="Where extraction runs: local processes, or a Dask cluster (needs --scheduler).")]
+SchedulerOpt = Annotated[str | None, typer.Option(
+    "--scheduler", envvar="DASK_SCHEDULER_ADDRESS", help="Dask scheduler address, e.g. tcp://HOST:8786.")]
+CacheDirOpt = Annotated[Path | None, typer.Option(
+    "--cache-dir", envvar="GRAPHBUILD_CACHE_DIR", file_okay=False, show_default=False,
+    help="Extraction cache directory [default: ~/.cache/graphbuild].")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Extract every article again; do not read or add to "
+                                                              "the cache.")]
 BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Texts per spaCy batch.")]
 MinConfidenceOpt = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0,
                                                  help="Drop triples whose confidence is below this (0–1).")]
@@ -200,7 +221,12 @@ def build_cli(
     relations: RelationsOpt = None,
     min_confidence: MinConfidenceOpt = 0.0,
     formats: FormatOpt = None,
-    workers: WorkersOpt = 1,
+    workers: WorkersOpt = None,
+    executor: ExecutorOpt = Executor.local,
+    scheduler: SchedulerOpt = None,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even when --out is up to date.")] = False,
     batch_size: BatchOpt = 32,
     strict: StrictOpt = False,
     quiet: QuietOpt = False,
@@ -222,16 +248,25 @@ def build_cli(
     alias_table = _run(lambda: _aliases(aliases))
     extractor = _run(lambda: _extractor(relations, min_confidence))
     total = _run(lambda: count_records(inputs))
-    nlp = _run(lambda: load_model(model))
-    with _progress(total, "extracting", quiet=quiet) as advance:
-        report = _run(lambda: build(inputs, out, formats=_formats(formats), nlp=nlp, model=model,
-                                    aliases=alias_table, extractor=extractor, workers=workers,
-                                    batch_size=batch_size, strict=strict, progress=advance))
-    if not quiet:
+    _run(lambda: check_model(model))
+    with _cache(cache_dir, no_cache) as cache, _progress(total, "extracting", quiet=quiet) as advance:
+        report = _run(lambda: build(inputs, out, formats=_formats(formats), model=model, aliases=alias_table,
+                                    extractor=extractor, cache=cache, force=force,
+                                    workers=workers or available_cores(), executor=executor.value,
+                                    scheduler=scheduler, batch_size=batch_size, strict=strict, progress=advance))
+    if report.up_to_date:
+        if not quiet:
+            _err.print(f"{out}/ is up to date with the inputs ({report.articles} articles, {report.triples} triples, "
+                       f"{report.nodes} nodes, {report.edges} edges); nothing extracted. --force rebuilds it.",
+                       highlight=False)
+        if (explorer and not (out / "explorer.html").exists()) or push:
+            report = dataclasses.replace(report, graph=_run(lambda: read_json(out / "graph.json")))
+        explorer = explorer and not (out / "explorer.html").exists()
+    elif not quiet:
         if report.graph is not None:
             _print_stats(graph_summary(report.graph, top=10))
-        _err.print(f"{report.articles} articles, {report.errors} skipped, {report.triples} triples, "
-                   f"{report.nodes} nodes, {report.edges} edges → {out}/", highlight=False)
+        _err.print(f"{report.articles} articles{_cache_line(cache)}, {report.errors} skipped, "
+                   f"{report.triples} triples, {report.nodes} nodes, {report.edges} edges → {out}/", highlight=False)
         if report.errors:
             _err.print(f"skipped records are listed in {out / 'errors.jsonl'}", highlight=False)
     if explorer and report.graph is not None:
@@ -243,6 +278,24 @@ def build_cli(
         _push(report.graph, uri, user, database, push_batch_size, evidence_cap, quiet=quiet)
     if report.errors:
         raise typer.Exit(code=EXIT_SKIPPED)
+
+
+@contextmanager
+def _cache(cache_dir: Path | None, no_cache: bool) -> Iterator[ExtractionCache | None]:
+    if no_cache:
+        yield None
+        return
+    cache = _run(lambda: ExtractionCache.open(cache_dir))
+    try:
+        yield cache
+    finally:
+        cache.close()
+
+
+def _cache_line(cache: ExtractionCache | None) -> str:
+    if cache is None:
+        return " (cache off)"
+    return f" ({cache.hits} from the cache, {cache.misses} extracted)"
 
 
 @app.command("push")
@@ -370,7 +423,11 @@ def extract_cli(
     aliases: AliasOpt = None,
     relations: RelationsOpt = None,
     min_confidence: MinConfidenceOpt = 0.0,
-    workers: WorkersOpt = 1,
+    workers: WorkersOpt = None,
+    executor: ExecutorOpt = Executor.local,
+    scheduler: SchedulerOpt = None,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
     batch_size: BatchOpt = 32,
     strict: StrictOpt = False,
     quiet: QuietOpt = False,
@@ -384,7 +441,7 @@ def extract_cli(
         nlp = _run(lambda: load_model(model))
         with _progress(total, "extracting", quiet=quiet or output == "-") as advance:
             report = _run(lambda: extract_open_to_file(inputs, output, nlp=nlp, batch_size=batch_size,
-                                                       workers=workers, min_confidence=min_confidence,
+                                                       workers=workers or 1, min_confidence=min_confidence,
                                                        errors_path=errors, progress=advance))
         if not quiet:
             _err.print(f"{report.articles} articles, {report.errors} skipped, {report.triples} tuples",
@@ -395,13 +452,16 @@ def extract_cli(
     alias_table = _run(lambda: _aliases(aliases))
     extractor = _run(lambda: _extractor(relations, min_confidence))
     total = _run(lambda: count_records(inputs))
-    nlp = _run(lambda: load_model(model))
-    with _progress(total, "extracting", quiet=quiet or output == "-") as advance:
-        report = _run(lambda: extract_to_file(inputs, output, errors_path=errors, nlp=nlp, aliases=alias_table,
-                                              extractor=extractor, workers=workers, batch_size=batch_size,
+    _run(lambda: check_model(model))
+    with (_cache(cache_dir, no_cache) as cache,
+          _progress(total, "extracting", quiet=quiet or output == "-") as advance):
+        report = _run(lambda: extract_to_file(inputs, output, errors_path=errors, model=model, aliases=alias_table,
+                                              extractor=extractor, cache=cache, workers=workers or available_cores(),
+                                              executor=executor.value, scheduler=scheduler, batch_size=batch_size,
                                               strict=strict, progress=advance))
     if not quiet:
-        _err.print(f"{report.articles} articles, {report.errors} skipped, {report.triples} triples", highlight=False)
+        _err.print(f"{report.articles} articles{_cache_line(cache)}, {report.errors} skipped, "
+                   f"{report.triples} triples", highlight=False)
     if report.errors:
         raise typer.Exit(code=EXIT_SKIPPED)
 
@@ -522,5 +582,32 @@ def info_cli(
     except GraphbuildError as err:
         table.add_row("model", f"{model}: {err}")
     table.add_row("python", sys.version.split()[0])
-    table.add_row("cores", str(os.cpu_count()))
+    table.add_row("cores", f"{available_cores()} usable of {os.cpu_count()}")
     _out.print(table)
+
+
+cache_app = typer.Typer(help="Inspect or empty the extraction cache.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info_cli(cache_dir: CacheDirOpt = None) -> None:
+    """Show where the cache is, how many results it holds and its size."""
+    with _cache(cache_dir, False) as cache:
+        assert cache is not None
+        info = cache.info()
+    table = Table(show_header=False)
+    table.add_row("file", str(info.path))
+    table.add_row("results", str(info.entries))
+    table.add_row("size", f"{info.bytes / 1e6:.1f} MB")
+    table.add_row("configurations", str(len(info.configs)))
+    _out.print(table)
+
+
+@cache_app.command("clear")
+def cache_clear_cli(cache_dir: CacheDirOpt = None) -> None:
+    """Delete every cached extraction result (the next run extracts everything again)."""
+    with _cache(cache_dir, False) as cache:
+        assert cache is not None
+        count = cache.clear()
+    _err.print(f"removed {count} cached results from {cache_dir or default_cache_dir()}", highlight=False)

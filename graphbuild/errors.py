@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 __all__ = [
+    "CacheError",
+    "ExecutorError",
     "ExportError",
     "GraphbuildError",
     "InputError",
@@ -33,3 +35,11 @@ class ModelError(GraphbuildError):
 
 class ExportError(GraphbuildError):
     """A graph or triples file cannot be written or read back."""
+
+
+class CacheError(GraphbuildError):
+    """The extraction cache's directory or database cannot be used."""
+
+
+class ExecutorError(GraphbuildError):
+    """The worker processes or the Dask cluster that run extraction failed or cannot be reached."""

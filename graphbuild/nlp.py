@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import importlib.metadata
 import logging
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
 from graphbuild.errors import ModelError
 
-__all__ = ["DEFAULT_MODEL", "MODEL_PACKAGES", "load_model", "model_version"]
+__all__ = ["DEFAULT_MODEL", "MODEL_PACKAGES", "check_model", "load_model", "model_version"]
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,21 @@ MODEL_PACKAGES = {
 NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 
+def _not_installed(name: str) -> ModelError:
+    package = MODEL_PACKAGES.get(name, name.replace("_", "-"))
+    return ModelError(f"spaCy model {name!r} is not installed; install it with: pip install {package}")
+
+
+def check_model(name: str) -> None:
+    """Fail early, without loading it, when model ``name`` is neither an installed package nor a directory.
+
+    Raises:
+        ModelError: the model is not installed; the message names the package to install.
+    """
+    if not (spacy.util.is_package(name) or (Path(name) / "meta.json").is_file()):
+        raise _not_installed(name)
+
+
 def load_model(name: str = DEFAULT_MODEL) -> Language:
     """Load spaCy model ``name`` with only the components the extractor uses.
 
@@ -39,10 +55,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as err:
-        package = MODEL_PACKAGES.get(name, name.replace("_", "-"))
-        raise ModelError(
-            f"spaCy model {name!r} is not installed; install it with: pip install {package}"
-        ) from err
+        raise _not_installed(name) from err
     missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
     if missing:
         raise ModelError(f"spaCy model {name!r} has no {' or '.join(missing)}; choose a full pipeline")

@@ -8,9 +8,11 @@ The public functions here are the library twins of the CLI commands:
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +22,9 @@ import networkx as nx
 from spacy.language import Language
 
 from graphbuild._version import __version__
-from graphbuild.errors import InputError, StrictModeError
+from graphbuild.cache import ExtractionCache, article_key, config_id, model_id
+from graphbuild.errors import ExecutorError, InputError, StrictModeError
+from graphbuild.executors import CHUNK_CHARS, DaskExecutor, Executor, ExtractionJob, Handle, LocalExecutor, chunks
 from graphbuild.export import FORMATS, export_graph
 from graphbuild.extract import EXTRACTOR_VERSION, Extractor
 from graphbuild.graph import GraphBuilder
@@ -35,8 +39,8 @@ from graphbuild.io import (
     record_error_to_dict,
     write_jsonl,
 )
-from graphbuild.model import Article, ArticleEntity, ArticleResult, RecordError, Triple
-from graphbuild.nlp import DEFAULT_MODEL, load_model, model_version, package_version
+from graphbuild.model import Article, ArticleResult, RecordError, Triple
+from graphbuild.nlp import DEFAULT_MODEL, check_model, load_model, model_version, package_version
 from graphbuild.records import article_to_row, row_to_article_entities, row_to_triple, triple_to_row
 from graphbuild.resolve import AliasTable, resolve
 
@@ -53,9 +57,10 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: Largest piece of text parsed at once; longer articles are parsed in chunks.
-CHUNK_CHARS = 100_000
 Progress = Callable[[int], None]
+#: Articles per batch handed to a worker (a batch also closes at PARTITION_CHARS characters).
+PARTITION_SIZE = 32
+PARTITION_CHARS = 200_000
 
 
 def count_records(inputs: Iterable[str | Path]) -> int | None:
@@ -76,32 +81,28 @@ def count_records(inputs: Iterable[str | Path]) -> int | None:
     return total
 
 
-def _chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
-    """Split ``text`` into pieces of at most ``limit`` characters at line or sentence ends."""
-    start = 0
-    while len(text) - start > limit:
-        window = text[start : start + limit]
-        cut = max(window.rfind("\n"), window.rfind(". ") + 1)
-        if cut <= limit // 2:
-            cut = limit
-        yield start, text[start : start + cut]
-        start += cut
-    yield start, text[start:]
+@dataclass(slots=True)
+class _Batch:
+    """Articles sent to a worker together, and what came back."""
+
+    articles: list[Article] = field(default_factory=list)
+    keys: list[str | None] = field(default_factory=list)
+    chars: int = 0
+    handle: Handle | None = None
+    results: list[ArticleResult | RecordError] | None = None
 
 
-def _merge_chunks(article: Article, parts: list[ArticleResult]) -> ArticleResult:
-    if len(parts) == 1:
-        return parts[0]
-    entities: dict[str, ArticleEntity] = {}
-    for part in parts:
-        for item in part.entities:
-            prev = entities.get(item.entity.key)
-            if prev is None:
-                entities[item.entity.key] = item
-            else:
-                entities[item.entity.key] = ArticleEntity(entity=prev.entity, mentions=prev.mentions + item.mentions)
-    triples = tuple(t for part in parts for t in part.triples)
-    return ArticleResult(article=article, entities=tuple(entities[k] for k in sorted(entities)), triples=triples)
+def _make_executor(job: ExtractionJob, executor: str | Executor, workers: int, scheduler: Any,
+                   nlp: Language | None) -> Executor:
+    if not isinstance(executor, str):
+        return executor
+    if executor == "local":
+        return LocalExecutor(job, workers=workers, nlp=nlp)
+    if executor == "dask":
+        if not scheduler:
+            raise ExecutorError("the Dask executor needs a scheduler address: --scheduler tcp://HOST:8786")
+        return DaskExecutor(job, scheduler)
+    raise ExecutorError(f"unknown executor {executor!r}; choose 'local' or 'dask'")
 
 
 def extract_articles(
@@ -113,19 +114,35 @@ def extract_articles(
     aliases: AliasTable | None = None,
     batch_size: int = 32,
     workers: int = 1,
+    executor: str | Executor = "local",
+    scheduler: Any = None,
+    cache: ExtractionCache | None = None,
+    partition_size: int = PARTITION_SIZE,
+    chunk_chars: int = CHUNK_CHARS,
     strict: bool = False,
     progress: Progress | None = None,
 ) -> Iterator[ArticleResult | RecordError]:
     """Extract actors and triples from articles, streaming one result per input record.
 
+    Articles go to the executor in batches of ``partition_size``; at most a few batches per
+    worker are under way at once, so memory stays bounded however long the input. Results come
+    back in input order. With a ``cache``, an article already extracted with the same model and
+    rules is served from it and never parsed again; new results are added to it.
+
     Args:
         inputs: paths (``.txt``, ``.jsonl``, directories, ``-``) or :class:`Article` values.
-        nlp: a loaded spaCy pipeline; loaded from ``model`` when omitted.
-        model: the spaCy model to load when ``nlp`` is omitted.
-        extractor: the rule set (default :class:`Extractor` with the bundled gazetteer).
+        nlp: a loaded spaCy pipeline for in-process extraction (``workers=1``); loaded from
+            ``model`` on first use when omitted. Worker processes and Dask workers load ``model``.
+        model: the spaCy model (an installed package name or a directory).
+        extractor: the rule set (default :class:`Extractor` with the bundled tables).
         aliases: a user alias table for cross-article resolution.
         batch_size: texts per spaCy batch.
-        workers: spaCy processes (``nlp.pipe(n_process=...)``).
+        workers: processes on this machine (``executor="local"``); 1 runs in this process.
+        executor: ``"local"``, ``"dask"`` (needs ``scheduler``) or an :class:`Executor`.
+        scheduler: the Dask scheduler address (``tcp://host:8786``) or a ``distributed.Client``.
+        cache: an open :class:`ExtractionCache`, or None to extract everything.
+        partition_size: articles per batch sent to a worker.
+        chunk_chars: longer articles are parsed in pieces of at most this many characters.
         strict: raise :class:`StrictModeError` at the first bad record instead of yielding it.
         progress: called with 1 after each record (article or error).
 
@@ -134,62 +151,86 @@ def extract_articles(
 
     Raises:
         InputError: a path does not exist. StrictModeError: a bad record with ``strict=True``.
-        ModelError: the model is not installed.
+        ModelError: the model is not installed. ExecutorError: workers or the cluster failed.
     """
-    nlp = nlp if nlp is not None else load_model(model)
     extractor = extractor if extractor is not None else Extractor()
     aliases = aliases if aliases is not None else AliasTable()
-    limit = min(CHUNK_CHARS, nlp.max_length)
-    pending: dict[int, tuple[Article, int, list[ArticleResult]]] = {}
-    queue: list[tuple[int, RecordError | None]] = []
-
+    if nlp is None and not (executor == "local" and workers <= 1):
+        check_model(model)
+    job = ExtractionJob(model=model, extractor=extractor, batch_size=batch_size, chunk_chars=chunk_chars)
+    config = config_id(model, extractor) if cache is not None else ""
     items = list(inputs)
+    running: Executor | None = None
+    slots: deque[tuple[ArticleResult | RecordError | None, _Batch | None, int]] = deque()
+    under_way: deque[_Batch] = deque()
+    batch = _Batch()
+    capacity = 1
 
-    def records() -> Iterator[Article | RecordError]:
-        paths = [i for i in items if not isinstance(i, Article)]
-        if paths:
-            yield from read_articles(paths)
-        yield from (i for i in items if isinstance(i, Article))
+    def emit(item: ArticleResult | RecordError) -> ArticleResult | RecordError:
+        if progress:
+            progress(1)
+        if isinstance(item, RecordError):
+            if strict:
+                raise StrictModeError(_error_text(item))
+            return item
+        return resolve(item, aliases)
 
-    def texts() -> Iterator[tuple[str, tuple[int, int]]]:
-        for index, record in enumerate(records()):
+    def submit(full: _Batch) -> None:
+        nonlocal running, capacity
+        if running is None:
+            running = _make_executor(job, executor, workers, scheduler, nlp)
+            capacity = running.capacity
+        full.handle = running.submit(full.articles)
+        under_way.append(full)
+
+    def drain(block: bool) -> Iterator[ArticleResult | RecordError]:
+        """Emit the results at the head of the queue that are ready; wait for the first one if ``block``."""
+        while slots:
+            ready, owner, position = slots[0]
+            if owner is not None:
+                if owner.results is None:
+                    if owner.handle is None or not (block or owner.handle.done()):
+                        return
+                    owner.results = owner.handle.result()
+                    under_way.remove(owner)
+                    if cache is not None:
+                        for key, result in zip(owner.keys, owner.results, strict=True):
+                            if key is not None and isinstance(result, ArticleResult):
+                                cache.put(key, config, result)
+                block = False
+                ready = owner.results[position]
+            slots.popleft()
+            assert ready is not None
+            yield emit(ready)
+
+    try:
+        for record in _records(items):
             if isinstance(record, RecordError):
-                if strict:
-                    raise StrictModeError(_error_text(record))
-                queue.append((index, record))
-                continue
-            chunks = list(_chunks(record.text, limit))
-            pending[index] = (record, len(chunks), [])
-            queue.append((index, None))
-            for offset, chunk in chunks:
-                yield chunk, (index, offset)
-
-    docs = nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=max(1, workers))
-
-    def drain(upto: int | None) -> Iterator[ArticleResult | RecordError]:
-        while queue and (upto is None or queue[0][0] <= upto):
-            index, error = queue[0]
-            if error is not None:
-                queue.pop(0)
-                if progress:
-                    progress(1)
-                yield error
-                continue
-            article, expected, parts = pending[index]
-            if len(parts) < expected:
-                return
-            queue.pop(0)
-            del pending[index]
-            result = resolve(_merge_chunks(article, parts), aliases)
-            if progress:
-                progress(1)
-            yield result
-
-    for doc, (index, offset) in docs:
-        article, _, parts = pending[index]
-        parts.append(extractor.extract(doc, article, offset=offset))
-        yield from drain(index)
-    yield from drain(None)
+                slots.append((record, None, 0))
+            else:
+                key = cache.key(record, config) if cache is not None else None
+                hit = cache.get(key) if cache is not None and key is not None else None
+                if hit is not None:
+                    slots.append((hit, None, 0))
+                else:
+                    slots.append((None, batch, len(batch.articles)))
+                    batch.articles.append(record)
+                    batch.keys.append(key)
+                    batch.chars += len(record.text)
+                    if len(batch.articles) >= partition_size or batch.chars >= PARTITION_CHARS:
+                        submit(batch)
+                        batch = _Batch()
+            yield from drain(False)
+            limit = max(4 * capacity * partition_size, 1024)
+            while len(under_way) >= capacity or (len(slots) > limit and slots[0][1] is not batch):
+                yield from drain(True)
+        if batch.articles:
+            submit(batch)
+        while slots:
+            yield from drain(True)
+    finally:
+        if running is not None:
+            running.close()
 
 
 def _error_text(error: RecordError) -> str:
@@ -219,6 +260,7 @@ class BuildReport:
     files: tuple[Path, ...] = ()
     manifest: dict[str, Any] = field(default_factory=dict)
     graph: nx.MultiDiGraph[str] | None = None
+    up_to_date: bool = False
 
 
 def _versions() -> dict[str, str | None]:
@@ -273,7 +315,7 @@ def extract_open_to_file(
             counts["articles"] += 1
             if progress:
                 progress(1)
-            for offset, chunk in _chunks(record.text, limit):
+            for offset, chunk in chunks(record.text, limit):
                 yield chunk, (record.id, offset)
 
     def rows() -> Iterator[dict[str, Any]]:
@@ -319,13 +361,55 @@ def extract_to_file(
     return _write_rows(output, rows(), errors_path, errors, counts)
 
 
+def _records(items: list[str | Path | Article]) -> Iterator[Article | RecordError]:
+    paths = [i for i in items if not isinstance(i, Article)]
+    if paths:
+        yield from read_articles(paths)
+    yield from (i for i in items if isinstance(i, Article))
+
+
+def _run_fingerprint(config: str, aliases: AliasTable, formats: tuple[str, ...]) -> Any:
+    """Start the hash that says whether a build directory is up to date with its inputs and settings."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps([__version__, config, sorted(formats),
+                              sorted((k, v[0], str(v[1])) for k, v in aliases.entries.items())]).encode())
+    return digest
+
+
+def _feed(digest: Any, item: Article | RecordError, config: str) -> None:
+    if isinstance(item, Article):
+        digest.update(article_key(item, config).encode())
+    else:
+        digest.update(repr((item.source, item.line, item.reason)).encode())
+
+
+def _up_to_date(out: Path, items: list[str | Path | Article], digest: Any, config: str) -> dict[str, Any] | None:
+    """Return the manifest of ``out`` if it was built from the same inputs and settings, else None."""
+    try:
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(manifest, dict) or not manifest.get("fingerprint"):
+        return None
+    if not all((out / name).is_file() for name in manifest.get("files", [])):
+        return None
+    for record in _records(items):
+        _feed(digest, record, config)
+    return manifest if digest.hexdigest() == manifest["fingerprint"] else None
+
+
 def build(
-    inputs: Iterable[str | Path],
+    inputs: Iterable[str | Path | Article],
     out_dir: str | Path,
     *,
     formats: tuple[str, ...] = FORMATS,
     model: str = DEFAULT_MODEL,
     nlp: Language | None = None,
+    extractor: Extractor | None = None,
+    aliases: AliasTable | None = None,
+    cache: ExtractionCache | None = None,
+    force: bool = False,
+    progress: Progress | None = None,
     **options: Any,
 ) -> BuildReport:
     """Build the actor graph of ``inputs`` and write every output file into ``out_dir``.
@@ -334,12 +418,20 @@ def build(
     ``formats`` (``graph.graphml``, ``graph.json``, ``graph.gexf``, ``nodes.csv`` +
     ``relationships.csv``) and ``manifest.json``. Every file is written atomically.
 
+    With a ``cache``, articles extracted before are not parsed again, and a directory already
+    built from the same inputs with the same settings is left as it is (the report then has
+    ``up_to_date=True`` and no graph) unless ``force``.
+
     Args:
-        inputs: paths as for :func:`extract_articles`.
+        inputs: paths as for :func:`extract_articles`, or :class:`Article` values.
         out_dir: the output directory (created if missing).
         formats: the graph formats to write.
         model, nlp: the spaCy model name, or an already loaded pipeline.
-        **options: passed on to :func:`extract_articles` (``aliases``, ``workers``, ``strict`` …).
+        extractor, aliases: the rules and the user alias table.
+        cache: an open :class:`ExtractionCache`, or None to extract everything.
+        force: rebuild even when ``out_dir`` is up to date.
+        progress: called with 1 after each record (and with the record count when up to date).
+        **options: passed on to :func:`extract_articles` (``workers``, ``executor``, ``strict`` …).
 
     Returns:
         A :class:`BuildReport` with the counts, the files and the graph.
@@ -347,8 +439,21 @@ def build(
     started = time.monotonic()
     when = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     out = Path(out_dir)
+    extractor = extractor if extractor is not None else Extractor()
+    aliases = aliases if aliases is not None else AliasTable()
+    items = list(inputs)
+    config = config_id(model, extractor)
+    if cache is not None and not force and STDIN not in [str(i) for i in items]:
+        manifest = _up_to_date(out, items, _run_fingerprint(config, aliases, formats), config)
+        if manifest is not None:
+            if progress:
+                progress(int(manifest.get("inputs", 0)))
+            return BuildReport(
+                inputs=manifest["inputs"], articles=manifest["articles"], errors=manifest["errors"],
+                triples=manifest["triples"], nodes=manifest["nodes"], edges=manifest["edges"],
+                files=tuple(out / name for name in manifest["files"]), manifest=manifest, up_to_date=True)
     out.mkdir(parents=True, exist_ok=True)
-    nlp = nlp if nlp is not None else load_model(model)
+    digest = _run_fingerprint(config, aliases, formats)
     builder = GraphBuilder()
     counts = {"articles": 0, "errors": 0, "triples": 0}
     with (
@@ -356,12 +461,15 @@ def build(
         atomic_write(out / "articles.jsonl") as articles_file,
         atomic_write(out / "errors.jsonl") as errors_file,
     ):
-        for item in extract_articles(inputs, nlp=nlp, **options):
+        for item in extract_articles(items, nlp=nlp, model=model, extractor=extractor, aliases=aliases,
+                                     cache=cache, progress=progress, **options):
             if isinstance(item, RecordError):
+                _feed(digest, item, config)
                 counts["errors"] += 1
                 errors_file.write(dumps(record_error_to_dict(item)) + "\n")
                 log.warning("%s", _error_text(item))
                 continue
+            _feed(digest, item.article, config)
             counts["articles"] += 1
             counts["triples"] += len(item.triples)
             builder.add_result(item)
@@ -379,10 +487,11 @@ def build(
         "nodes": graph.number_of_nodes(),
         "edges": graph.number_of_edges(),
         "model": model,
-        "model_version": model_version(nlp),
+        "model_version": model_version(nlp) if nlp is not None else model_id(model),
         "extractor_version": EXTRACTOR_VERSION,
         "versions": _versions(),
         "graphbuild": __version__,
+        "fingerprint": digest.hexdigest(),
         "started_at": when,
         "seconds": round(time.monotonic() - started, 3),
         "files": sorted(p.name for p in files),

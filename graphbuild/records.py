@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from graphbuild.errors import InputError
-from graphbuild.model import ArticleEntity, ArticleResult, Entity, EntityType, Evidence, Triple
+from graphbuild.model import Article, ArticleEntity, ArticleResult, Entity, EntityType, Evidence, Triple
 
 __all__ = [
     "TRIPLE_FIELDS",
     "article_to_row",
+    "dict_to_result",
+    "result_to_dict",
     "row_to_article_entities",
     "row_to_triple",
     "triple_to_row",
@@ -135,4 +137,51 @@ def row_to_article_entities(row: dict[str, Any]) -> tuple[ArticleEntity, ...]:
             mentions=int(e.get("mentions", 1)),
         )
         for e in row.get("entities", ())
+    )
+
+
+def _entity_to_dict(entity: Entity) -> dict[str, Any]:
+    return {"key": entity.key, "name": entity.name, "type": str(entity.type), "aliases": sorted(entity.aliases)}
+
+
+def _dict_to_entity(row: dict[str, Any]) -> Entity:
+    return Entity(key=row["key"], name=row["name"], type=EntityType.parse(row["type"]),
+                  aliases=frozenset(row["aliases"]))
+
+
+def result_to_dict(result: ArticleResult) -> dict[str, Any]:
+    """Return a lossless JSON-ready form of an extraction result (the extraction cache stores it)."""
+    a = result.article
+    return {
+        "article": {"id": a.id, "text": a.text, "title": a.title, "date": a.date, "url": a.url, "source": a.source},
+        "entities": [{"entity": _entity_to_dict(e.entity), "mentions": e.mentions} for e in result.entities],
+        "triples": [
+            {
+                "subject": _entity_to_dict(t.subject), "relation": t.relation, "object": _entity_to_dict(t.object),
+                "evidence": {"article_id": t.evidence.article_id, "sentence": t.evidence.sentence,
+                             "start": t.evidence.start, "end": t.evidence.end, "date": t.evidence.date},
+                "negated": t.negated, "hedged": t.hedged, "surface": t.surface, "rule": t.rule,
+                "confidence": t.confidence,
+                "attributed_to": _entity_to_dict(t.attributed_to) if t.attributed_to else None,
+            }
+            for t in result.triples
+        ],
+    }
+
+
+def dict_to_result(row: dict[str, Any]) -> ArticleResult:
+    """Rebuild the :class:`ArticleResult` that :func:`result_to_dict` stored (equal to the original)."""
+    return ArticleResult(
+        article=Article(**row["article"]),
+        entities=tuple(ArticleEntity(entity=_dict_to_entity(e["entity"]), mentions=e["mentions"])
+                       for e in row["entities"]),
+        triples=tuple(
+            Triple(
+                subject=_dict_to_entity(t["subject"]), relation=t["relation"], object=_dict_to_entity(t["object"]),
+                evidence=Evidence(**t["evidence"]), negated=t["negated"], hedged=t["hedged"], surface=t["surface"],
+                rule=t["rule"], confidence=t["confidence"],
+                attributed_to=_dict_to_entity(t["attributed_to"]) if t["attributed_to"] else None,
+            )
+            for t in row["triples"]
+        ),
     )

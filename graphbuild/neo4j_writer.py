@@ -28,9 +28,11 @@ from graphbuild.neo4j_queries import (
     ARTICLES,
     ENTITIES,
     ENTITY_MENTIONS,
+    EVIDENCE,
     MENTIONS,
     SCHEMA,
     entity_label_query,
+    new_entities_query,
     relationship_query,
 )
 
@@ -97,8 +99,9 @@ def _batches(rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:
         yield rows[start : start + size]
 
 
-def _run(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> None:
-    tx.run(query, params).consume()
+def _run(tx: ManagedTransaction, statements: Sequence[tuple[str, dict[str, Any]]]) -> None:
+    for query, params in statements:
+        tx.run(query, params).consume()
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,11 +125,15 @@ class Neo4jWriter:
     retries: int = 5
 
     def _write(self, query: str, **params: Any) -> None:
+        self._write_all([(query, params)])
+
+    def _write_all(self, statements: Sequence[tuple[str, dict[str, Any]]]) -> None:
+        """Run ``statements`` in one transaction, retrying it on connection loss."""
         delay = 0.5
         for attempt in range(1, self.retries + 1):
             try:
                 with self.driver.session(database=self.database) as session:
-                    session.execute_write(_run, query, params)
+                    session.execute_write(_run, statements)
                 return
             except (ServiceUnavailable, SessionExpired) as err:
                 if attempt == self.retries:
@@ -166,12 +173,15 @@ class Neo4jWriter:
             {"key": str(key), "name": data["name"], "type": data["type"], "aliases": list(data.get("aliases", []))}
             for key, data in graph.nodes(data=True)
         ]
-        batches = self._write_rows(ENTITIES, entities, "rows", progress)
-        by_label: dict[str, list[str]] = defaultdict(list)
+        by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for row in entities:
-            by_label[type_label(row["type"])].append(row["key"])
+            by_label[type_label(row["type"])].append(row)
+        batches = 0
         for label in sorted(by_label):
-            batches += self._write_rows(entity_label_query(label), by_label[label], "keys", None)
+            batches += self._write_rows(new_entities_query(label), by_label[label], "rows", None)
+        batches += self._write_rows(ENTITIES, entities, "rows", progress)
+        for label in sorted(by_label):
+            batches += self._write_rows(entity_label_query(label), [r["key"] for r in by_label[label]], "keys", None)
         articles = [
             {"id": str(a["id"]), "title": a.get("title"), "date": a.get("date"), "source": a.get("source"),
              "url": a.get("url")}
@@ -205,9 +215,22 @@ class Neo4jWriter:
                 "articles": list(data["articles"]),
                 "first_seen": data.get("first_seen"), "last_seen": data.get("last_seen"),
             })
+        # the bare relationships, several types to a transaction, then their evidence in one query shape
+        statements: list[tuple[str, dict[str, Any]]] = []
+        size = 0
         for rel_type in sorted(by_type):
-            batches += self._write_rows(relationship_query(rel_type), by_type[rel_type], "rows", progress,
-                                        cap=self.evidence_cap)
+            for batch in _batches(by_type[rel_type], self.batch_size):
+                statements.append((relationship_query(rel_type), {"rows": list(batch)}))
+                size += len(batch)
+                if size >= self.batch_size:
+                    self._write_all(statements)
+                    batches += 1
+                    statements, size = [], 0
+        if statements:
+            self._write_all(statements)
+            batches += 1
+        rows = [{**row, "type": rel_type} for rel_type in sorted(by_type) for row in by_type[rel_type]]
+        batches += self._write_rows(EVIDENCE, rows, "rows", progress, cap=self.evidence_cap)
         return PushReport(
             entities=len(entities), articles=len(articles), mentions=len(mentions),
             relationships=relationships, batches=batches, seconds=round(time.monotonic() - started, 3),

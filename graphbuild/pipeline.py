@@ -59,7 +59,7 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int], None]
 #: Articles per batch handed to a worker (a batch also closes at PARTITION_CHARS characters).
-PARTITION_SIZE = 32
+PARTITION_SIZE = 16
 PARTITION_CHARS = 200_000
 
 
@@ -131,8 +131,8 @@ def extract_articles(
 
     Args:
         inputs: paths (``.txt``, ``.jsonl``, directories, ``-``) or :class:`Article` values.
-        nlp: a loaded spaCy pipeline for in-process extraction (``workers=1``); loaded from
-            ``model`` on first use when omitted. Worker processes and Dask workers load ``model``.
+        nlp: a loaded spaCy pipeline, used in this process and inherited by forked worker
+            processes; loaded from ``model`` on first use when omitted. Dask workers load ``model``.
         model: the spaCy model (an installed package name or a directory).
         extractor: the rule set (default :class:`Extractor` with the bundled tables).
         aliases: a user alias table for cross-article resolution.

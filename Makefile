@@ -69,8 +69,12 @@ unit: install chromium  ## pytest
 
 test: lint lint-cypher typecheck unit  ## lint Python and Cypher, type-check and run the tests
 
-bench: install  ## benchmarks: extraction overhead vs bare spaCy, CaRB open IE on its dev split
-	$(BIN)/python benchmarks/overhead.py
+bench: install  ## benchmarks on the BBC corpus (about 25 min): speed, cores, cache, memory, graph, push, CaRB
+	$(BIN)/python -m benchmarks.overhead
+	$(BIN)/python -m benchmarks.incremental
+	$(BIN)/python -m benchmarks.memory
+	$(BIN)/python -m benchmarks.graph
+	$(BIN)/python -m benchmarks.push
 	$(BIN)/python benchmarks/carb.py benchmarks/carb/data/dev.txt -o .cache/carb-dev.tsv \
 		--gold benchmarks/carb/data/gold/dev.tsv
 

@@ -11,7 +11,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -97,10 +97,8 @@ def run(command: Sequence[str], *, env: dict[str, str] | None = None, poll: floa
             total = 0
             try:
                 for p in [root, *root.children(recursive=True)]:
-                    try:
+                    with suppress(psutil.Error):
                         total += p.memory_info().rss
-                    except psutil.Error:
-                        pass
             except psutil.Error:
                 break
             peak = max(peak, total)

@@ -81,9 +81,13 @@ def config_id(model: str, extractor: Extractor) -> str:
 
 
 def article_key(article: Article, config: str) -> str:
-    """Return the cache key of ``article`` under extraction configuration ``config``."""
-    payload = json.dumps([config, article.id, article.text, article.title, article.date, article.url,
-                          article.source], ensure_ascii=False)
+    """Return the cache key of ``article`` under extraction configuration ``config``.
+
+    The key covers what extraction reads (id, text, title, date), not where the article came
+    from: the same article moved to another file is still served from the cache, with its
+    ``url`` and ``source`` taken from the new record.
+    """
+    payload = json.dumps([config, article.id, article.text, article.title, article.date], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 

@@ -7,6 +7,7 @@ The public functions here are the library twins of the CLI commands:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -211,7 +212,7 @@ def extract_articles(
                 key = cache.key(record, config) if cache is not None else None
                 hit = cache.get(key) if cache is not None and key is not None else None
                 if hit is not None:
-                    slots.append((hit, None, 0))
+                    slots.append((dataclasses.replace(hit, article=record), None, 0))
                 else:
                     slots.append((None, batch, len(batch.articles)))
                     batch.articles.append(record)

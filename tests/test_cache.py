@@ -42,6 +42,8 @@ def test_keys_change_with_text_metadata_model_and_rules() -> None:
                                                    Article(id="b", text="Text."),
                                                    Article(id="a", text="Text.", date="2024-01-01"))}
     assert len(keys) == 4
+    moved = Article(id="a", text="Text.", source="other.jsonl", url="https://example.org/a")
+    assert ExtractionCache.key(moved, base) == ExtractionCache.key(article, base)
 
 
 def test_model_id_names_the_installed_version() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -144,6 +145,11 @@ def test_cache_serves_results_and_extracts_only_new_articles(nlp: Language, tmp_
         again = list(extract_articles(articles, nlp=nlp, cache=cache))
         assert (cache.hits, cache.misses) == (3, 2)
     assert again[:3] == first
+    moved = [dataclasses.replace(a, source="elsewhere.jsonl") for a in articles]
+    with ExtractionCache.open(tmp_path / "cache") as cache:
+        served = list(extract_articles(moved, nlp=nlp, cache=cache))
+        assert (cache.hits, cache.misses) == (5, 0)
+    assert [r.article.source for r in served if isinstance(r, ArticleResult)] == ["elsewhere.jsonl"] * 5
     assert again == list(extract_articles(articles, nlp=nlp))
     with ExtractionCache.open(tmp_path / "cache") as cache:
         list(extract_articles(articles, nlp=nlp, cache=cache, extractor=Extractor(min_confidence=0.5)))

@@ -8,6 +8,7 @@ evidence is sorted by article, offset and text, and a node's name and type are d
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from typing import Any
 
 import networkx as nx
 
+from graphbuild.export._flat import xml_safe
 from graphbuild.model import ArticleEntity, ArticleResult, Entity, EntityType, Triple
 
 __all__ = ["GraphBuilder", "build_graph", "graph_summary"]
@@ -41,6 +43,28 @@ class _Edge:
     surfaces: Counter[str] = field(default_factory=Counter)
 
 
+
+def _safe_text(text: str) -> str:
+    """``text`` without the characters no graph file can carry; code points spelled out if nothing is left."""
+    cleaned = xml_safe(text)
+    return cleaned if cleaned.strip() else " ".join(f"U+{ord(c):04X}" for c in text)
+
+
+def _safe_entity(entity: Entity) -> Entity:
+    """Clean an entity's key and name before they become node ids, so ids cannot collide in a file later."""
+    if xml_safe(entity.key) == entity.key and xml_safe(entity.name) == entity.name and entity.key.strip():
+        return entity
+    return dataclasses.replace(entity, key=_safe_text(entity.key), name=_safe_text(entity.name))
+
+
+def _safe_triple(triple: Triple) -> Triple:
+    ev = triple.evidence
+    if xml_safe(triple.relation) == triple.relation and xml_safe(ev.article_id) == ev.article_id:
+        return dataclasses.replace(triple, subject=_safe_entity(triple.subject), object=_safe_entity(triple.object))
+    return dataclasses.replace(
+        triple, subject=_safe_entity(triple.subject), object=_safe_entity(triple.object),
+        relation=_safe_text(triple.relation), evidence=dataclasses.replace(ev, article_id=_safe_text(ev.article_id)))
+
 @dataclass(slots=True)
 class GraphBuilder:
     """Accumulate articles and triples, then :meth:`graph` returns the merged graph.
@@ -57,6 +81,7 @@ class GraphBuilder:
     _articles: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def _node(self, entity: Entity) -> _Node:
+        entity = _safe_entity(entity)
         node = self._nodes.get(entity.key)
         if node is None:
             node = self._nodes[entity.key] = _Node()
@@ -64,6 +89,7 @@ class GraphBuilder:
 
     def add_article(self, article_id: str, entities: Iterable[ArticleEntity], **meta: Any) -> None:
         """Record an article's metadata and the entities it mentions (with counts)."""
+        article_id = _safe_text(article_id)
         self._articles[article_id] = {"id": article_id, **meta}
         for item in entities:
             node = self._node(item.entity)
@@ -76,6 +102,7 @@ class GraphBuilder:
 
     def add_triple(self, triple: Triple) -> None:
         """Add one triple's support to its edge (creating both end nodes as needed)."""
+        triple = _safe_triple(triple)
         for entity in (triple.subject, triple.object):
             node = self._node(entity)
             if triple.evidence.article_id not in node.articles:

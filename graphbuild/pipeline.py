@@ -7,6 +7,7 @@ The public functions here are the library twins of the CLI commands:
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -399,6 +400,14 @@ def _up_to_date(out: Path, items: list[str | Path | Article], digest: Any, confi
     return manifest if digest.hexdigest() == manifest["fingerprint"] else None
 
 
+def _clear_stale_temporaries(out: Path) -> None:
+    """Remove the temporary files a killed run left beside its outputs (the outputs themselves are whole)."""
+    for stale in out.glob(".*.tmp"):
+        if stale.is_file() and stale.name.count(".") >= 3:
+            with contextlib.suppress(OSError):
+                stale.unlink()
+
+
 def build(
     inputs: Iterable[str | Path | Article],
     out_dir: str | Path,
@@ -454,6 +463,7 @@ def build(
                 triples=manifest["triples"], nodes=manifest["nodes"], edges=manifest["edges"],
                 files=tuple(out / name for name in manifest["files"]), manifest=manifest, up_to_date=True)
     out.mkdir(parents=True, exist_ok=True)
+    _clear_stale_temporaries(out)
     digest = _run_fingerprint(config, aliases, formats)
     builder = GraphBuilder()
     counts = {"articles": 0, "errors": 0, "triples": 0}

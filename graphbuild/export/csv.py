@@ -3,7 +3,7 @@
 ``nodes.csv`` holds one row per entity with ``:ID(Entity)`` and ``:LABEL`` columns;
 ``relationships.csv`` one row per edge with ``:START_ID(Entity)``, ``:END_ID(Entity)`` and
 ``:TYPE``. Arrays use ``|`` as delimiter (pass ``--array-delimiter="|"`` to neo4j-admin); a ``|``
-inside a value is replaced by ``/``. Load with::
+inside a value is replaced by ``/``, line breaks by spaces, and control characters are dropped. Load with::
 
     neo4j-admin database import full neo4j --array-delimiter="|" \\
         --nodes=nodes.csv --relationships=relationships.csv
@@ -12,13 +12,14 @@ inside a value is replaced by ``/``. Load with::
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from graphbuild.export._flat import relationship_type, type_label
+from graphbuild.export._flat import relationship_type, type_label, xml_safe
 from graphbuild.io import atomic_write
 
 __all__ = [
@@ -43,8 +44,16 @@ RELATIONSHIP_HEADER = (
 )
 
 
+_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x85]+")
+
+
+def _cell(value: Any) -> Any:
+    """Keep a text cell on one line and free of control characters (neo4j-admin reads line by line)."""
+    return xml_safe(_LINE_BREAKS.sub(" ", value)) if isinstance(value, str) else value
+
+
 def _array(values: Iterable[Any]) -> str:
-    return ARRAY_DELIMITER.join(str(v).replace(ARRAY_DELIMITER, "/").replace("\n", " ") for v in values)
+    return ARRAY_DELIMITER.join(str(_cell(str(v))).replace(ARRAY_DELIMITER, "/") for v in values)
 
 
 def node_rows(graph: nx.MultiDiGraph[str]) -> Iterator[list[Any]]:
@@ -75,5 +84,5 @@ def write_csv(graph: nx.MultiDiGraph[str], directory: str | Path) -> tuple[Path,
     paths = (directory / "nodes.csv", directory / "relationships.csv")
     for path, rows in zip(paths, (node_rows(graph), relationship_rows(graph)), strict=True):
         with atomic_write(path) as handle:
-            csv.writer(handle, lineterminator="\n").writerows(rows)
+            csv.writer(handle, lineterminator="\n").writerows([_cell(c) for c in row] for row in rows)
     return paths

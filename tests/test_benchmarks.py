@@ -29,17 +29,53 @@ def test_carb_on_a_slice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert float(found.group(1)) > 0.35  # the whole dev split scores 0.55; a 40-sentence slice varies
 
 
-def test_overhead_benchmark_prints_a_ratio(capsys: pytest.CaptureFixture[str]) -> None:
+def test_overhead_benchmark_prints_a_ratio(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from benchmarks import overhead
 
     gold = Path(__file__).resolve().parent / "data" / "gold-dev.jsonl"
-    assert overhead.main(["--corpus", str(gold), "--limit", "3", "--rounds", "1"]) == 0
+    assert overhead.main(["--corpus", str(gold), "--limit", "3", "--rounds", "1", "--workers", "1,2",
+                          "--work", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert re.search(r"ratio \d\.\d{3} \(target >= 0\.90", out)
+    assert re.search(r"overhead, 1 process\(es\): .* ratio \d\.\d{3} \(target >= 0\.9", out)
+    assert re.search(r"cores: graphbuild --workers 2 vs --workers 1: \d+\.\d\dx", out)
 
 
-def test_overhead_benchmark_skips_without_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from benchmarks import overhead
+GOLD = Path(__file__).resolve().parent / "data" / "gold-dev.jsonl"
 
-    assert overhead.main(["--corpus", str(tmp_path / "none.jsonl")]) == 0
-    assert "skipped" in capsys.readouterr().out
+
+def test_incremental_benchmark_extracts_only_the_new_articles(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import incremental
+
+    assert incremental.main(["--corpus", str(GOLD), "--new", "2", "--workers", "1", "--work", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "up to date, nothing extracted" in out
+    assert "2 extracted, 4 from the cache (met" in out
+    assert re.search(r"\d+\.\dx faster \(target >= 20", out)
+
+
+def test_memory_benchmark_prints_the_ratio(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import memory
+
+    assert memory.main(["--corpus", str(GOLD), "--times", "2", "--workers", "1", "--work", str(tmp_path)]) == 0
+    found = re.search(r"peak RSS x2 / x1 = (\d\.\d{3})", capsys.readouterr().out)
+    assert found is not None
+    assert 0.8 < float(found.group(1)) < 1.5
+
+
+def test_graph_benchmark_prints_time_and_memory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import graph
+
+    assert graph.main(["--corpus", str(GOLD), "--work", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"graph build: [\d.]+ s, peak \d+ MiB", out)
+
+
+@pytest.mark.parametrize("name", ["overhead", "incremental", "memory", "graph", "push"])
+def test_every_benchmark_skips_without_the_corpus(name: str, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    import importlib
+
+    module = importlib.import_module(f"benchmarks.{name}")
+    assert module.main(["--corpus", str(tmp_path / "none.jsonl"), "--work", str(tmp_path)]) == 0
+    assert "skipped: corpus" in capsys.readouterr().out

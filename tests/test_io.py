@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,28 @@ def test_jsonl_round_trip(tmp_path: Path) -> None:
     rows: list[dict[str, object]] = [{"a": 1, "b": "é"}, {"a": 2}]
     assert write_jsonl(tmp_path / "r.jsonl", rows) == 2
     assert [r for _, r in read_jsonl(tmp_path / "r.jsonl")] == rows
+
+
+def test_whitespace_only_article_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "blank.txt").write_text(" \n\t\n", encoding="utf-8")
+    (tmp_path / "in.jsonl").write_text('{"id": "w", "text": " \\n "}\n', encoding="utf-8")
+    records = list(read_articles([tmp_path]))
+    assert [type(r).__name__ for r in records] == ["RecordError", "RecordError"]
+    assert all("empty article" in r.reason for r in records if isinstance(r, RecordError))
+
+
+def test_unreadable_files_in_a_directory_are_reported_and_the_rest_read(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("Germany criticised France.", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing-target.txt")
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Spain praised Italy.", encoding="utf-8")
+    locked.chmod(0o000)
+    try:
+        records = list(read_articles([tmp_path]))
+    finally:
+        locked.chmod(0o600)
+    errors = [r for r in records if isinstance(r, RecordError)]
+    assert [r.id for r in records if isinstance(r, Article)] == (["good"] if os.geteuid() else ["good", "locked"])
+    assert any("gone.txt" in e.source and "cannot read file" in e.reason for e in errors)
+    if os.geteuid():  # root reads any file
+        assert any("locked.txt" in e.source for e in errors)

@@ -178,3 +178,17 @@ def test_build_is_up_to_date_on_a_second_run_and_rebuilds_on_change(nlp: Languag
         assert not grown.up_to_date
         assert (cache.hits, cache.misses) == (5, 1)
     assert grown.articles == 6
+
+
+def test_article_longer_than_the_models_max_length_is_parsed_in_chunks(nlp: Language) -> None:
+    text = "Filler words stand here.\n" * 40 + "Germany criticised France over the deal.\n"
+    saved = nlp.max_length
+    nlp.max_length = 300
+    try:
+        assert len(text) > nlp.max_length
+        (result,) = extract_articles([Article(id="long", text=text)], nlp=nlp)
+    finally:
+        nlp.max_length = saved
+    assert isinstance(result, ArticleResult)
+    (triple,) = [t for t in result.triples if t.relation == "criticise"]
+    assert text[triple.evidence.start : triple.evidence.end] == triple.evidence.sentence

@@ -35,15 +35,23 @@ def test_build_push_then_push_again(driver: Driver, bolt: BoltTarget, tmp_path: 
     assert bolt.password not in result.output + again.output
 
 
-def test_wrong_password_is_one_line_and_never_shown(bolt: BoltTarget, tmp_path: Path) -> None:
+def test_wrong_password_is_one_line_and_never_shown(bolt: BoltTarget, tmp_path: Path,
+                                                    caplog: pytest.LogCaptureFixture) -> None:
     secret = "Sup3r-Secret-Pa55word"
     out = tmp_path / "out"
-    CliRunner().invoke(app, ["build", str(ROOT / "seeds"), "-o", str(out), "-q"])
+    caplog.set_level("DEBUG")
+    built = CliRunner().invoke(app, ["build", str(ROOT / "seeds"), "-o", str(out), "--push"], env=_env(bolt, secret))
     result = CliRunner().invoke(app, ["push", str(out)], env=_env(bolt, secret))
     assert result.exit_code != 0
+    assert built.exit_code != 0
     assert "Traceback" not in result.output
-    assert secret not in result.output
     assert bolt.uri in result.output or "credentials" in result.output
+    # not on the screen, in the logs, in an exception, or in any file the runs wrote
+    assert secret not in result.output + built.output + caplog.text
+    assert secret not in repr(result.exception) + repr(built.exception)
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            assert secret.encode() not in path.read_bytes(), path
 
 
 def test_unreachable_uri(tmp_path: Path) -> None:

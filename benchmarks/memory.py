@@ -19,6 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     p = parser(__doc__)
     p.add_argument("--times", type=int, default=5)
     p.add_argument("--workers", type=int, default=available_cores())
+    p.add_argument("--batch-size", type=int, default=32)
     args = p.parse_args(argv)
     if corpus_missing(args.corpus):
         return 0
@@ -27,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     peaks = {}
     for label, path in (("x1", once), (f"x{args.times}", many)):
         result = run([*GRAPHBUILD, "extract", str(path), "-o", str(args.work / f"memory-{label}.jsonl"), "-q",
-                      "--no-cache", "--workers", str(args.workers)])
+                      "--no-cache", "--workers", str(args.workers), "--batch-size", str(args.batch_size)])
         check(result, "graphbuild extract")
         peaks[label] = result.peak_rss
         print(f"corpus {label}: {result.seconds:.1f} s, peak RSS {result.peak_rss / 2**20:,.0f} MiB", flush=True)

@@ -10,6 +10,7 @@ run: a process pool through its initializer, a Dask worker through a worker plug
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
 import os
@@ -160,10 +161,25 @@ _worker_state: dict[str, Any] = {}
 def _init_worker(job: ExtractionJob, nlp: Language | None) -> None:
     _worker_state["nlp"] = nlp if nlp is not None else load_model(job.model)
     _worker_state["job"] = job
+    _worker_state["trim"] = _malloc_trim()
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``, which hands freed heap pages back to the system, where there is one."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:
+        return None
+    trim: Callable[[int], int] | None = getattr(libc, "malloc_trim", None)
+    return trim
 
 
 def _run_in_worker(articles: list[Article]) -> BatchResult:
-    return extract_batch(_worker_state["nlp"], _worker_state["job"], articles)
+    results = extract_batch(_worker_state["nlp"], _worker_state["job"], articles)
+    trim = _worker_state.get("trim")
+    if trim is not None:  # keep a long-running worker's resident memory at its working set
+        trim(0)
+    return results
 
 
 class LocalExecutor:

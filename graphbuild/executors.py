@@ -15,7 +15,7 @@ import logging
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -182,21 +182,38 @@ def _run_in_worker(articles: list[Article]) -> BatchResult:
     return results
 
 
+#: Batches a model serves before it is replaced by a fresh one. spaCy's vocabulary only grows (every
+#: new word and name is added), so a long-lived process would grow with the stream it reads.
+RECYCLE_BATCHES = 64
+
+
 class LocalExecutor:
     """Extract on this machine: in this process (``workers=1``) or in a pool of worker processes.
+
+    Memory stays bounded on an endless stream: after ``recycle_every`` batches per worker the pool
+    is drained and replaced by fresh processes (and a model this executor loaded itself is
+    reloaded), which drops the vocabulary the old ones had grown.
 
     Args:
         job: the model, rules and batch size.
         workers: processes; 1 runs in the calling process with ``nlp`` (loaded on first use).
         nlp: an already loaded pipeline; used in this process, and inherited by forked workers.
+        recycle_every: batches per worker before the workers are replaced.
     """
 
-    def __init__(self, job: ExtractionJob, *, workers: int = 1, nlp: Language | None = None) -> None:
+    def __init__(self, job: ExtractionJob, *, workers: int = 1, nlp: Language | None = None,
+                 recycle_every: int = RECYCLE_BATCHES) -> None:
         self.job = job
         self.workers = max(1, workers)
         self.capacity = 1 if self.workers == 1 else 2 * self.workers
+        self.recycle_every = max(1, recycle_every)
+        #: How many times a pool was started or the in-process model (re)loaded.
+        self.starts = 0
         self._nlp = nlp
+        self._owns_nlp = nlp is None
         self._pool: ProcessPoolExecutor | None = None
+        self._batches = 0
+        self._futures: list[Future[BatchResult]] = []
 
     def _start(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -206,18 +223,35 @@ class LocalExecutor:
             context = multiprocessing.get_context("fork" if fork else "spawn")
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_init_worker,
                                              initargs=(self.job, self._nlp if fork else None))
+            self._batches, self._futures = 0, []
+            self.starts += 1
         return self._pool
+
+    def _retire_pool(self) -> None:
+        """Let the pool finish what it was given, then stop its processes."""
+        if self._pool is not None:
+            wait(self._futures)
+            self._pool.shutdown(wait=True)
+            self._pool = None
 
     def submit(self, articles: list[Article]) -> Handle:
         if self.workers == 1:
-            if self._nlp is None:
+            if self._nlp is None or (self._owns_nlp and self._batches >= self.recycle_every):
                 self._nlp = load_model(self.job.model)
+                self._batches = 0
+                self.starts += 1
+            self._batches += 1
             return _ready(extract_batch(self._nlp, self.job, articles))
+        if self._batches >= self.recycle_every * self.workers:
+            self._retire_pool()
         pool = self._start()
         try:
-            return _checked(pool.submit(_run_in_worker, articles))
+            future = pool.submit(_run_in_worker, articles)
         except BrokenProcessPool as err:
             raise ExecutorError(f"a worker process died ({err}); run again with --workers 1 to see why") from err
+        self._futures.append(future)
+        self._batches += 1
+        return _checked(future)
 
     def close(self) -> None:
         if self._pool is not None:

@@ -192,3 +192,17 @@ def test_article_longer_than_the_models_max_length_is_parsed_in_chunks(nlp: Lang
     assert isinstance(result, ArticleResult)
     (triple,) = [t for t in result.triples if t.relation == "criticise"]
     assert text[triple.evidence.start : triple.evidence.end] == triple.evidence.sentence
+
+
+def test_workers_are_replaced_after_a_while_and_results_do_not_change(nlp: Language, seed_dir: Path) -> None:
+    from graphbuild.executors import ExtractionJob, LocalExecutor
+
+    articles = _corpus_slice()
+    expected = list(extract_articles([seed_dir, *articles], nlp=nlp, partition_size=1))
+    job = ExtractionJob(extractor=Extractor())
+    pool = LocalExecutor(job, workers=2, recycle_every=1)
+    assert list(extract_articles([seed_dir, *articles], executor=pool, partition_size=1)) == expected
+    assert pool.starts == 3  # 6 batches, 2 per pool of 2 workers
+    alone = LocalExecutor(job, workers=1, recycle_every=2)
+    assert list(extract_articles([seed_dir, *articles], executor=alone, partition_size=1)) == expected
+    assert alone.starts == 3

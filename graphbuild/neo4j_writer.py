@@ -3,9 +3,10 @@
 The writer gets its driver from the caller (:func:`connect` makes one) and never logs or
 stores the password. Writes go in this order, each batch in its own managed transaction
 (``session.execute_write``): schema, entities, type labels, articles, MENTIONS, entity mention
-counts, then relationships grouped by type. Every write is a ``MERGE`` keyed by entity key,
-article id, or (for evidence) article id and offset, so pushing the same graph twice leaves the
-database as it was, and pushing new articles later only adds to weights and evidence.
+counts, then relationships (several types to a statement) and their evidence. Every write is a
+``MERGE`` keyed by entity key, article id, or (for evidence) article id and offset, so pushing
+the same graph twice leaves the database as it was, and pushing new articles later only adds to
+weights and evidence.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from graphbuild.neo4j_queries import (
     SCHEMA,
     entity_label_query,
     new_entities_query,
-    relationship_query,
+    relationships_query,
 )
 
 __all__ = ["DEFAULT_BATCH_SIZE", "Neo4jWriteError", "Neo4jWriter", "PushReport", "connect", "push_graph"]
@@ -43,6 +44,8 @@ log = logging.getLogger(__name__)
 DEFAULT_BATCH_SIZE = 500
 #: Evidence sentences kept on each relationship (weight counts them all).
 DEFAULT_EVIDENCE_CAP = 10
+#: Relationship types merged by one statement (fewer distinct query texts for the server to plan).
+TYPES_PER_STATEMENT = 20
 SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
 T = TypeVar("T")
 
@@ -150,6 +153,10 @@ class Neo4jWriter:
                 reason = f"{err.code or type(err).__name__}: {err.message}"
                 raise Neo4jWriteError(f"Neo4j refused a write: {reason}") from None
 
+    def _write_relationships(self, parts: Sequence[tuple[str, list[dict[str, Any]]]]) -> None:
+        query = relationships_query([rel_type for rel_type, _ in parts])
+        self._write(query, **{f"r{i}": rows for i, (_, rows) in enumerate(parts)})
+
     def _write_rows(self, query: str, rows: Sequence[Any], key: str, on_batch: Callable[[int], None] | None,
                     **params: Any) -> int:
         batches = 0
@@ -215,19 +222,19 @@ class Neo4jWriter:
                 "articles": list(data["articles"]),
                 "first_seen": data.get("first_seen"), "last_seen": data.get("last_seen"),
             })
-        # the bare relationships, several types to a transaction, then their evidence in one query shape
-        statements: list[tuple[str, dict[str, Any]]] = []
+        # the bare relationships, several types to a statement, then their evidence in one query shape
+        parts: list[tuple[str, list[dict[str, Any]]]] = []
         size = 0
         for rel_type in sorted(by_type):
             for batch in _batches(by_type[rel_type], self.batch_size):
-                statements.append((relationship_query(rel_type), {"rows": list(batch)}))
+                parts.append((rel_type, list(batch)))
                 size += len(batch)
-                if size >= self.batch_size:
-                    self._write_all(statements)
+                if size >= self.batch_size or len(parts) == TYPES_PER_STATEMENT:
+                    self._write_relationships(parts)
                     batches += 1
-                    statements, size = [], 0
-        if statements:
-            self._write_all(statements)
+                    parts, size = [], 0
+        if parts:
+            self._write_relationships(parts)
             batches += 1
         rows = [{**row, "type": rel_type} for rel_type in sorted(by_type) for row in by_type[rel_type]]
         batches += self._write_rows(EVIDENCE, rows, "rows", progress, cap=self.evidence_cap)

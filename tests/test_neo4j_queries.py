@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from graphbuild.export import TYPE_LABELS
-from graphbuild.neo4j_queries import SCHEMA, all_queries, entity_label_query, relationship_query, safe_name
+from graphbuild.neo4j_queries import (
+    SCHEMA,
+    all_queries,
+    entity_label_query,
+    relationship_query,
+    relationships_query,
+    safe_name,
+)
 
 CYPHER = Path(__file__).resolve().parent.parent / "cypher"
 
@@ -23,6 +30,18 @@ def test_safe_name_refuses(bad: str) -> None:
 def test_relationship_query_refuses_unsanitised_types(bad: str) -> None:
     with pytest.raises(ValueError, match="refusing"):
         relationship_query(bad)
+
+
+def test_relationships_query_chains_types_each_from_its_own_parameter() -> None:
+    query = relationships_query(["MEET", "TRAVEL_TO", "SANCTION"])
+    assert query.count("MERGE (s)-[:") == 3
+    assert [line for line in query.splitlines() if line.startswith("UNWIND")] == [
+        "UNWIND $r0 AS row", "UNWIND $r1 AS row", "UNWIND $r2 AS row"]
+    assert query.count("WITH count(*) AS merged") == 2
+    with pytest.raises(ValueError, match="refusing"):
+        relationships_query(["MEET", "X`]->() DETACH DELETE n //"])
+    with pytest.raises(ValueError, match="no relationship types"):
+        relationships_query([])
 
 
 def test_label_query_only_takes_known_labels() -> None:

@@ -8,7 +8,8 @@ from neo4j import Driver
 
 from graphbuild.graph import build_graph
 from graphbuild.model import Entity, EntityType, Evidence, Triple
-from graphbuild.neo4j_writer import Neo4jWriteError, connect, push_graph
+from graphbuild.neo4j_queries import relationships_query
+from graphbuild.neo4j_writer import TYPES_PER_STATEMENT, Neo4jWriteError, connect, push_graph
 from tests.integration.conftest import BoltTarget, counts, wipe
 
 pytestmark = pytest.mark.integration
@@ -137,3 +138,28 @@ def test_min_confidence_leaves_out_weak_relations(driver: Driver, bolt: BoltTarg
     report = push_graph(seed_graph, driver, database=bolt.database, min_confidence=0.8)
     strong = sum(1 for _, _, d in seed_graph.edges(data=True) if d["confidence"] >= 0.8)
     assert 0 < report.relationships == strong < seed_graph.number_of_edges()
+
+
+def test_chained_statement_goes_on_past_empty_and_unmatched_parts(driver: Driver, bolt: BoltTarget) -> None:
+    wipe(driver, bolt.database)
+    driver.execute_query("UNWIND ['a', 'b'] AS key CREATE (:Entity {key: key})", database_=bolt.database)
+    rows = [[{"source": "a", "target": "b", "predicate": "one"}], [],
+            [{"source": "a", "target": "nobody", "predicate": "lost"}],
+            [{"source": "b", "target": "a", "predicate": "four"}]]
+    query = relationships_query(["ONE", "TWO", "THREE", "FOUR"])
+    driver.execute_query(query, {f"r{i}": part for i, part in enumerate(rows)}, database_=bolt.database)
+    records = driver.execute_query("MATCH (s)-[r]->(t) RETURN s.key AS s, type(r) AS type, t.key AS t ORDER BY type",
+                                   database_=bolt.database).records
+    assert [(r["s"], r["type"], r["t"]) for r in records] == [("b", "FOUR", "a"), ("a", "ONE", "b")]
+
+
+def test_many_relation_types_all_arrive(driver: Driver, bolt: BoltTarget) -> None:
+    wipe(driver, bolt.database)
+    relations = [f"verb{i}" for i in range(2 * TYPES_PER_STATEMENT + 3)]
+    graph = build_graph([_triple("Ann", rel, "Rome", "art", i) for i, rel in enumerate(relations)])
+    report = push_graph(graph, driver, database=bolt.database, batch_size=7)
+    assert report.relationships == len(relations)
+    records = driver.execute_query(
+        "MATCH (:Entity {key: 'ann'})-[r]->(:Entity {key: 'rome'}) RETURN type(r) AS type, r.weight AS weight",
+        database_=bolt.database).records
+    assert sorted((r["type"], r["weight"]) for r in records) == sorted((rel.upper(), 1) for rel in relations)

@@ -69,12 +69,19 @@ def words_in(path: Path) -> int:
 
 @dataclass(frozen=True)
 class Run:
-    """One timed command: wall seconds, peak resident memory of its process tree, exit code."""
+    """One timed command: wall seconds, peak memory of its process tree, exit code.
+
+    ``peak_rss`` sums each process's resident set, so pages that forked workers share with
+    their parent (the model they inherit) count once per process; ``peak_pss`` sums the
+    proportional set sizes, which split shared pages among the processes that share them: the
+    memory the tree really occupies (0 where the system does not report it).
+    """
 
     seconds: float
     peak_rss: int
     code: int
     stderr: str
+    peak_pss: int = 0
 
 
 def run(command: Sequence[str], *, env: dict[str, str] | None = None, poll: float = 0.05) -> Run:
@@ -84,24 +91,32 @@ def run(command: Sequence[str], *, env: dict[str, str] | None = None, poll: floa
     started = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, **(env or {})})
-    peak = 0
+    peak = peak_pss = 0
     stop = threading.Event()
 
+    def pss(p: psutil.Process) -> int:
+        try:
+            return int(getattr(p.memory_full_info(), "pss", 0))
+        except psutil.Error:  # not Linux, or not allowed to read smaps
+            return 0
+
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_pss
         try:
             root = psutil.Process(proc.pid)
         except psutil.NoSuchProcess:
             return
         while not stop.is_set():
-            total = 0
+            total = total_pss = 0
             try:
                 for p in [root, *root.children(recursive=True)]:
                     with suppress(psutil.Error):
                         total += p.memory_info().rss
+                        total_pss += pss(p)
             except psutil.Error:
                 break
             peak = max(peak, total)
+            peak_pss = max(peak_pss, total_pss)
             stop.wait(poll)
 
     thread = threading.Thread(target=sample, daemon=True)
@@ -109,7 +124,7 @@ def run(command: Sequence[str], *, env: dict[str, str] | None = None, poll: floa
     _, stderr = proc.communicate()
     stop.set()
     thread.join()
-    return Run(time.perf_counter() - started, peak, proc.returncode, stderr)
+    return Run(time.perf_counter() - started, peak, proc.returncode, stderr, peak_pss)
 
 
 def check(result: Run, what: str) -> None:

@@ -361,17 +361,27 @@ def _described_person(token: Token, roles: dict[str, list[tuple[_Cluster | None,
 
 def _described_organisation(token: Token, sentence: int, mentions: Sequence[_Mention],
                             types: dict[int, EntityType]) -> _Cluster | None:
-    """The organisation "the ministry" refers to: the latest, within three sentences, named with that noun."""
+    """The organisation "the ministry" refers to: the latest, within three sentences, named with that noun.
+
+    Modifiers must be words of the name too: "the London exchange" is the London Stock Exchange
+    and "the defence ministry" the Ministry of Defence, but "the Russian ministry" is not the
+    Belarusian Ministry of Defence, and "Russia's ministry" names its own body.
+    """
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None
-    if any(c.dep_ in {"compound", "amod", "poss", "appos"} for c in token.children) or token.dep_ == "appos":
-        return None  # "the defence ministry", "Russia's ministry": a different or named body
-    noun = token.lemma_.lower()
+    if any(c.dep_ in {"poss", "appos"} for c in token.children) or token.dep_ == "appos":
+        return None
+    modifiers = [c for c in token.children if c.dep_ in {"compound", "amod"}]
+    if any(len(list(c.children)) > 0 for c in modifiers):
+        return None  # "the Paris-based exchange", "the much larger group": leave them be
+    wanted = {token.lemma_.lower(), *(c.lower_ for c in modifiers)}
     for m in reversed(mentions):
         if m.sentence < sentence - _PRONOUN_WINDOW:
             break
         root = m.cluster.root()
-        if types[id(root)] is EntityType.ORG and any(noun in n.lower().split() for n in root.names):
+        if types[id(root)] is not EntityType.ORG:
+            continue
+        if any(wanted <= set(n.lower().split()) for n in root.names):
             return root
     return None
 

@@ -89,6 +89,17 @@ def test_organisation_description_needs_a_named_body(run: Run) -> None:
     assert not [t for t in result.triples if t.relation == "criticise"]
 
 
+def test_organisation_description_with_words_of_its_name(run: Run) -> None:
+    result = run("The Tokyo Stock Exchange opened a new office in Singapore last year. "
+                 "On Monday the Tokyo exchange criticised Goldman Sachs.")
+    assert ("Tokyo Stock Exchange", "criticise", "Goldman Sachs") in _triples(result)
+
+
+def test_organisation_description_with_a_foreign_modifier_stays_apart(run: Run) -> None:
+    result = run("The Belarusian Ministry of Defence spoke on Thursday. Later the Polish ministry criticised Germany.")
+    assert not [t for t in result.triples if t.relation == "criticise" and t.subject.name.startswith("Belarus")]
+
+
 def test_names_recognised_once_are_found_again(run: Run) -> None:
     text = "The London Stock Exchange (LSE) met Deutsche Boerse. Werner Seifert met LSE chief executive Clara Furse."
     result = run(text)

@@ -27,14 +27,14 @@ from graphbuild.relations import RelationTable, load_relations
 __all__ = ["EXTRACTOR_VERSION", "Extractor"]
 
 #: Bumped whenever a rule changes what is extracted (it keys caches of extraction results).
-EXTRACTOR_VERSION = "10"
+EXTRACTOR_VERSION = "11"
 
 #: How much each rule is trusted, before penalties (see ``_confidence``).
 RULE_CONFIDENCE = {
     "svo": 0.85, "passive_agent": 0.85, "appos_role": 0.85, "prep": 0.75, "dative": 0.75, "copula": 0.75,
     "title_role": 0.75, "place_in": 0.7, "svo_noun_prep": 0.65, "poss_nominal": 0.6, "for_clause": 0.6,
     "acomp_prep": 0.6, "prep_noun": 0.55, "affiliation": 0.7, "svo_modifier": 0.55, "poss_part": 0.6,
-    "compound_of": 0.6, "reciprocal": 0.65, "claim": 0.55,
+    "compound_of": 0.6, "reciprocal": 0.65, "claim": 0.55, "poss_leader": 0.6,
 }
 
 _SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -301,6 +301,13 @@ class Extractor:
                   and mentions.by_token[child.i].type is EntityType.ORG):
                 triple = self._make(person, "work_for", mentions.by_token[child.i], token.sent, article, offset,
                                     modality=_Modality(), surface=[child], rule="affiliation")
+                if triple:
+                    yield triple
+            # a leader's body or country: "Joe Biden's White House", "Putin's Russia" → lead
+            elif (child.dep_ == "poss" and person.type in {EntityType.ORG, EntityType.GPE}
+                  and child.i in mentions.by_token and mentions.by_token[child.i].type is EntityType.PERSON):
+                triple = self._make(mentions.by_token[child.i], "lead", person, token.sent, article, offset,
+                                    modality=_Modality(), surface=[child], rule="poss_leader")
                 if triple:
                     yield triple
             # an organisation a country owns: "the Russian Federation's Armed Forces" → part_of Russia

@@ -46,6 +46,8 @@ _PARTITIVE = frozenset({
     "unit", "member", "troop", "force", "soldier", "official", "representative", "delegation", "delegate",
     "spokesman", "spokeswoman", "spokesperson", "part", "majority", "minority", "section", "wing", "branch",
 })
+#: Nouns for a person's rule that stand for the ruler: "money from Saddam Hussein's regime" → Saddam Hussein.
+_RULER_NOUNS = frozenset({"regime", "dictatorship", "junta"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "she", "her", "himself", "herself"})
 _GROUP_PRONOUNS = frozenset({"they", "them"})
 _THING_PRONOUNS = frozenset({"it"})
@@ -126,6 +128,11 @@ class ArticleMentions:
         found = self.by_token.get(token.i)
         if found is not None:
             return found
+        if token.lemma_.lower() in _RULER_NOUNS:
+            for child in token.children:
+                ruler = self.by_token.get(child.i) if child.dep_ == "poss" else None
+                if ruler is not None and ruler.type is EntityType.PERSON:
+                    return ruler
         if token.lemma_.lower() in _PARTITIVE:
             # a named part is itself: "the Yuganskneftegas unit of Yukos" → Yuganskneftegas
             for child in token.children:

@@ -94,6 +94,13 @@ def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
         ("Norway is a member of Nato.", ("Norway", "member_of", "Nato")),
         # indirect object
         ("Keir Starmer told the BBC that he was confident.", ("Keir Starmer", "speak_to", "BBC")),
+        # a leader's possessive on a body or country: "Putin's Russia" → lead
+        ("Vladimir Putin's Russia invaded Ukraine.", ("Vladimir Putin", "lead", "Russia")),
+        ("Vladimir Putin's Kremlin answered Germany on Monday.", ("Vladimir Putin", "lead", "Kremlin")),
+        # a ruler's regime in a country: lead, and the regime stands for the ruler
+        ("Robert Mugabe's regime in Zimbabwe jailed the reporters.", ("Robert Mugabe", "lead", "Zimbabwe")),
+        ("The envoy took money from Muammar Gaddafi's regime in Libya.",
+         ("Muammar Gaddafi", "lead", "Libya")),
         # an agent noun in apposition folds into its verb: "owner of" → own
         ("Siemens, the owner of Osram, cut jobs in Germany.", ("Siemens", "own", "Osram")),
     ],

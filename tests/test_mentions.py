@@ -100,6 +100,11 @@ def test_organisation_description_with_a_foreign_modifier_stays_apart(run: Run) 
     assert not [t for t in result.triples if t.relation == "criticise" and t.subject.name.startswith("Belarus")]
 
 
+def test_a_regime_stands_for_its_ruler(run: Run) -> None:
+    result = run("Silvio Berlusconi received money from Muammar Gaddafi's regime.")
+    assert ("Silvio Berlusconi", "receive_from", "Muammar Gaddafi") in _triples(result)
+
+
 def test_names_recognised_once_are_found_again(run: Run) -> None:
     text = "The London Stock Exchange (LSE) met Deutsche Boerse. Werner Seifert met LSE chief executive Clara Furse."
     result = run(text)

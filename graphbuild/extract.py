@@ -27,14 +27,14 @@ from graphbuild.relations import RelationTable, load_relations
 __all__ = ["EXTRACTOR_VERSION", "Extractor"]
 
 #: Bumped whenever a rule changes what is extracted (it keys caches of extraction results).
-EXTRACTOR_VERSION = "11"
+EXTRACTOR_VERSION = "12"
 
 #: How much each rule is trusted, before penalties (see ``_confidence``).
 RULE_CONFIDENCE = {
     "svo": 0.85, "passive_agent": 0.85, "appos_role": 0.85, "prep": 0.75, "dative": 0.75, "copula": 0.75,
     "title_role": 0.75, "place_in": 0.7, "svo_noun_prep": 0.65, "poss_nominal": 0.6, "for_clause": 0.6,
     "acomp_prep": 0.6, "prep_noun": 0.55, "affiliation": 0.7, "svo_modifier": 0.55, "poss_part": 0.6,
-    "compound_of": 0.6, "reciprocal": 0.65, "claim": 0.55, "poss_leader": 0.6,
+    "compound_of": 0.6, "reciprocal": 0.65, "claim": 0.55, "poss_leader": 0.6, "passive_from": 0.7,
 }
 
 _SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -73,6 +73,11 @@ _RECIPROCAL_NOUNS = frozenset({
     "rivalry", "partnership", "alliance", "merger", "ties", "dialogue",
 })
 #: Reporting verbs that accuse: "the newspaper claimed he received money" → newspaper claim he.
+#: Verbs whose passive names the remover with "from": "expelled from Labour", "deported from Britain".
+_REMOVAL_VERBS = frozenset({
+    "expel", "suspend", "ban", "bar", "exclude", "oust", "eject", "dismiss", "sack", "deport", "extradite",
+})
+_BODY_TYPES = frozenset({EntityType.ORG, EntityType.GPE, EntityType.NORP})
 _CLAIM_VERBS = frozenset({"claim", "allege", "accuse", "warn", "demand"})
 #: Motion verbs: in "head for Moscow to speak with X" the clause's subject is the traveller.
 _MOTION_VERBS = frozenset({
@@ -222,6 +227,22 @@ class Extractor:
                     if triple:
                         yield triple
             return
+        if args.passive and verb.lemma_.lower() in _REMOVAL_VERBS:
+            # the body that removes is named with "from": "Galloway was expelled from Labour" → Labour expel
+            # Galloway (not Galloway expel_from Labour)
+            bodies = [(t, e) for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                      for pobj in prep.children if pobj.dep_ == "pobj" for t in _conjuncts(pobj)
+                      for e in [mentions.entity(t)] if e is not None and e.type in _BODY_TYPES]
+            for body_token, body in bodies:
+                for patient_token, patient in subjects:
+                    triple = self._make(body, _snake(lemma), patient, sent, article, offset,
+                                        modality=modality, surface=[verb, *auxes], rule="passive_from",
+                                        ends=(body_token, patient_token), inherited=inherited,
+                                        attributed_to=speaker)
+                    if triple:
+                        yield triple
+            if bodies:
+                return
         for rel in _objects(verb, mentions, passive=args.passive):
             obj = mentions.entity(rel.obj)
             if obj is None:
@@ -256,8 +277,11 @@ class Extractor:
         # "the Telegraph claimed he received money" → Telegraph claim Galloway
         if verb.lemma_.lower() not in _CLAIM_VERBS:
             return
-        speakers = [(t, e) for c in verb.children if c.dep_ == "nsubj"
-                    for t in _conjuncts(c) for e in [mentions.entity(t)] if e is not None]
+        # the subject as the other rules see it: "Russia, which is demanding that ..." → Russia
+        args = _subject_of(verb, mentions)
+        if args.passive:
+            return
+        speakers = [(t, e) for t in args.tokens for e in [mentions.entity(t)] if e is not None]
         for clause in verb.children:
             if clause.dep_ != "ccomp":
                 continue

@@ -94,6 +94,11 @@ def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
         ("Norway is a member of Nato.", ("Norway", "member_of", "Nato")),
         # indirect object
         ("Keir Starmer told the BBC that he was confident.", ("Keir Starmer", "speak_to", "BBC")),
+        # a relative pronoun subject reaches a demand: "Russia, which is demanding that Nato ..."
+        ("Talks began with Iran, which is demanding that Israel withdraws.", ("Iran", "demand", "Israel")),
+        # a passive removal names the remover with "from"
+        ("Ken Livingstone was suspended from the Labour Party in 2016.",
+         ("Labour Party", "suspend", "Ken Livingstone")),
         # a leader's possessive on a body or country: "Putin's Russia" → lead
         ("Vladimir Putin's Russia invaded Ukraine.", ("Vladimir Putin", "lead", "Russia")),
         ("Vladimir Putin's Kremlin answered Germany on Monday.", ("Vladimir Putin", "lead", "Kremlin")),
@@ -206,3 +211,8 @@ def test_reported_speech_is_attributed(run: Run) -> None:
 def test_own_statements_are_not_attributed(run: Run) -> None:
     result = run("Russia threatened Ukraine.")
     assert all(t.attributed_to is None for t in result.triples)
+
+
+def test_passive_removal_is_not_turned_round(run: Run) -> None:
+    found = _triples(run("Ken Livingstone was suspended from the Labour Party in 2016."))
+    assert not any(subject == "Ken Livingstone" for subject, _, _ in found), found

@@ -13,8 +13,9 @@ Resolution rules, each applied to the spaCy ``Doc`` of one whole article:
   president Vladimir Putin`` … ``the Russian president`` → Putin), matching the role's country
   or organisation when the description names one, and only when one person fits;
 * ``he``/``she``/``him``/``her`` resolve to the most recent person, preferring one that was the
-  subject of its clause; ``they``/``them`` to the most recent organisation, country or group that
-  was a subject, in the same or the previous sentence.
+  subject of its clause, and never to one the article's honorifics give the other gender (``Mr``,
+  ``Sir`` / ``Ms``, ``Mrs``, ``Miss``, ``Dame``); ``they``/``them`` to the most recent
+  organisation, country or group that was a subject, in the same or the previous sentence.
 """
 
 from __future__ import annotations
@@ -50,6 +51,10 @@ _PARTITIVE = frozenset({
 _RULER_NOUNS = frozenset({"regime", "dictatorship", "junta"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "she", "her", "himself", "herself"})
 _GROUP_PRONOUNS = frozenset({"they", "them"})
+#: A person's gender as the article's own honorifics give it (Mr Galloway, Ms King), for he/she.
+_MALE_HONORIFICS = frozenset({"mr", "sir"})
+_FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame"})
+_PRONOUN_GENDER = {"he": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
 _THING_PRONOUNS = frozenset({"it"})
 #: Verbs whose subject "it" is usually a dummy ("it is wrong to…", "it emerged that…").
 _DUMMY_IT_VERBS = frozenset({
@@ -393,8 +398,17 @@ def _described_organisation(token: Token, sentence: int, mentions: Sequence[_Men
     return None
 
 
+def _gender(surfaces: Iterable[str]) -> str | None:
+    """"m" or "f" when the honorifics a person is written with agree, else None."""
+    words = {s.split()[0].lower().rstrip(".") for s in surfaces if s.split()}
+    male, female = bool(words & _MALE_HONORIFICS), bool(words & _FEMALE_HONORIFICS)
+    if male == female:
+        return None
+    return "m" if male else "f"
+
+
 def _antecedent(pronoun: Token, sentence: int, mentions: Sequence[_Mention],
-                types: dict[int, EntityType]) -> _Cluster | None:
+                types: dict[int, EntityType], genders: dict[int, str | None] | None = None) -> _Cluster | None:
     """Pick the cluster a personal or group pronoun refers to (see the module docstring)."""
     lower = pronoun.lower_
     if lower in _THING_PRONOUNS:
@@ -416,10 +430,13 @@ def _antecedent(pronoun: Token, sentence: int, mentions: Sequence[_Mention],
         window, wanted, subjects_only = _PRONOUN_WINDOW, {EntityType.PERSON}, False
     else:
         window, wanted, subjects_only = 1, set(_GROUP_TYPES), True
+    # "she" never resolves to a man the article calls Mr, nor "he" to a woman it calls Ms
+    gender = _PRONOUN_GENDER.get(lower)
     for back in range(window + 1):
         pool = [
             m for m in mentions
             if m.sentence == sentence - back and m.end <= pronoun.i and types[id(m.cluster.root())] in wanted
+            and (gender is None or genders is None or genders.get(id(m.cluster.root())) in {None, gender})
         ]
         subjects = [m for m in pool if m.subject]
         if subjects:
@@ -484,6 +501,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
     spans_at = {m.start: m for m in mentions}
     pronouns = _PERSON_PRONOUNS | _GROUP_PRONOUNS | _THING_PRONOUNS
     types = {id(c.root()): c.root().type() for c in ordered}
+    genders = {id(root): _gender(set().union(*(c.surfaces for c in ordered if c.root() is root)))
+               for root in {id(c.root()): c.root() for c in ordered}.values()}
     org_words = {w for c in ordered if types[id(c.root())] is EntityType.ORG for n in c.names
                  for w in n.lower().split() if len(w) > 3}
     resolved_mentions: list[_Mention] = []
@@ -513,7 +532,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
             continue
         if token.tag_ != "PRP" or token.lower_ not in pronouns:
             continue
-        target = _antecedent(token, sentence_of[i], resolved_mentions, types)
+        target = _antecedent(token, sentence_of[i], resolved_mentions, types, genders)
         if target is None:
             continue
         pronoun_of[i] = target

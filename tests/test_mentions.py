@@ -105,6 +105,16 @@ def test_a_regime_stands_for_its_ruler(run: Run) -> None:
     assert ("Silvio Berlusconi", "receive_from", "Muammar Gaddafi") in _triples(result)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ms Rachel Ellis chaired the meeting. Mr Tom Hale spoke next, and she thanked Germany.",
+     ("Rachel Ellis", "thank", "Germany")),
+    ("Mr Tom Hale chaired the meeting. Ms Rachel Ellis spoke next, and he thanked Germany.",
+     ("Tom Hale", "thank", "Germany")),
+])
+def test_pronouns_agree_with_the_honorifics(run: Run, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(run(text))
+
+
 def test_names_recognised_once_are_found_again(run: Run) -> None:
     text = "The London Stock Exchange (LSE) met Deutsche Boerse. Werner Seifert met LSE chief executive Clara Furse."
     result = run(text)

@@ -27,7 +27,7 @@ from graphbuild.relations import RelationTable, load_relations
 __all__ = ["EXTRACTOR_VERSION", "Extractor"]
 
 #: Bumped whenever a rule changes what is extracted (it keys caches of extraction results).
-EXTRACTOR_VERSION = "13"
+EXTRACTOR_VERSION = "14"
 
 #: How much each rule is trusted, before penalties (see ``_confidence``).
 RULE_CONFIDENCE = {
@@ -376,6 +376,9 @@ class Extractor:
                     continue
                 title = [t for t in token.doc[child.i + 1 : first]
                          if t.i not in mentions.by_token and t.pos_ in {"NOUN", "ADJ", "PROPN"}]
+                if token.pos_ == "NOUN":
+                    # a description that stands for the person: "the British prime minister" → prime_minister_of
+                    title.append(token)
                 if title and modifier is not None:
                     triple = self._make(person, _snake([*(w.lower_ for w in title), "of"]), modifier, token.sent,
                                         article, offset, modality=_Modality(), surface=title, rule="title_role")

@@ -366,8 +366,14 @@ def _described_person(token: Token, roles: dict[str, list[tuple[_Cluster | None,
         return None  # "the foreign secretary, Liz Truss": the name itself is there
     modifiers = {_cluster_at(c.i, mentions) for c in token.children if c.dep_ in _ROLE_DEPS | {"poss"}}
     modifiers.discard(None)
-    candidates = {person for modifier, person in roles[token.lemma_.lower()]
-                  if not modifiers or modifier in modifiers}
+    holders = roles[token.lemma_.lower()]
+    candidates = {person for modifier, person in holders if not modifiers or modifier in modifiers}
+    if not candidates and modifiers:
+        # "Prime Minister Tony Blair" … "the British prime minister": the one holder named with
+        # the bare title, when no holder is named with another country
+        candidates = {person for modifier, person in holders if modifier is None}
+        if any(modifier is not None and person in candidates for modifier, person in holders):
+            return None
     return candidates.pop() if len(candidates) == 1 else None
 
 

@@ -115,6 +115,20 @@ def test_pronouns_agree_with_the_honorifics(run: Run, text: str, expected: tuple
     assert expected in _triples(run(text))
 
 
+def test_description_with_a_country_finds_the_holder_of_the_bare_title(run: Run) -> None:
+    result = run("President Vladimir Putin spoke. Later the Russian president criticised Germany.")
+    assert ("Vladimir Putin", "criticise", "Germany") in _triples(result)
+    assert ("Vladimir Putin", "president_of", "Russia") in _triples(result)
+
+
+def test_description_skips_a_holder_named_with_another_country(run: Run) -> None:
+    result = run("Israeli prime minister Ariel Sharon spoke. Prime Minister Tony Blair met him. "
+                 "Later the British prime minister criticised Syria.")
+    assert ("Tony Blair", "criticise", "Syria") in _triples(result)
+    assert ("Tony Blair", "prime_minister_of", "United Kingdom") in _triples(result)
+    assert not any(s == "Ariel Sharon" and o == "United Kingdom" for s, _, o in _triples(result))
+
+
 def test_names_recognised_once_are_found_again(run: Run) -> None:
     text = "The London Stock Exchange (LSE) met Deutsche Boerse. Werner Seifert met LSE chief executive Clara Furse."
     result = run(text)

@@ -226,7 +226,12 @@ def _merge_partial_names(clusters: Sequence[_Cluster], mentions: Sequence[_Menti
         _link(cluster, target)
     # organisations: "the Telegraph" → "Daily Telegraph" (the shorter name ends like the longer one)
     orgs = [c for c in clusters if c.merged_into is None and c.type() is EntityType.ORG]
-    for cluster in orgs:
+    # a lone word spaCy took for a person, never written with an honorific and no person's surname:
+    # "the Telegraph" after "the Daily Telegraph"
+    lone = [c for c in clusters if c.merged_into is None and c.type() is EntityType.PERSON
+            and len(c.key.split()) == 1 and _gender(c.surfaces) is None
+            and not any(s.split()[0].lower().rstrip(".") in HONORIFICS for s in c.surfaces if s.split())]
+    for cluster in orgs + lone:
         tokens = cluster.key.split()
         longer = [c for c in orgs if c is not cluster and c.merged_into is None
                   and len(c.key.split()) > len(tokens) and c.key.split()[-len(tokens):] == tokens]

@@ -129,6 +129,14 @@ def test_description_skips_a_holder_named_with_another_country(run: Run) -> None
     assert not any(s == "Ariel Sharon" and o == "United Kingdom" for s, _, o in _triples(result))
 
 
+def test_a_lone_word_taken_for_a_person_joins_the_organisation_it_ends(run: Run) -> None:
+    result = run("The Daily Telegraph printed the story in April. The Telegraph was sued by Mr George Galloway "
+                 "after the newspaper claimed he received money from Saddam Hussein's regime.")
+    assert ("George Galloway", "sue", "Daily Telegraph") in _triples(result)
+    assert ("George Galloway", "receive_from", "Saddam Hussein") in _triples(result)
+    assert not any(e.entity.name == "Telegraph" for e in result.entities)
+
+
 def test_names_recognised_once_are_found_again(run: Run) -> None:
     text = "The London Stock Exchange (LSE) met Deutsche Boerse. Werner Seifert met LSE chief executive Clara Furse."
     result = run(text)

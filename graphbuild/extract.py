@@ -27,7 +27,7 @@ from graphbuild.relations import RelationTable, load_relations
 __all__ = ["EXTRACTOR_VERSION", "Extractor"]
 
 #: Bumped whenever a rule changes what is extracted (it keys caches of extraction results).
-EXTRACTOR_VERSION = "15"
+EXTRACTOR_VERSION = "16"
 
 #: How much each rule is trusted, before penalties (see ``_confidence``).
 RULE_CONFIDENCE = {
@@ -78,6 +78,7 @@ _REMOVAL_VERBS = frozenset({
     "expel", "suspend", "ban", "bar", "exclude", "oust", "eject", "dismiss", "sack", "deport", "extradite",
 })
 _BODY_TYPES = frozenset({EntityType.ORG, EntityType.GPE, EntityType.NORP})
+_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 _CLAIM_VERBS = frozenset({"claim", "allege", "accuse", "warn", "demand"})
 #: Motion verbs: in "head for Moscow to speak with X" the clause's subject is the traveller.
 _MOTION_VERBS = frozenset({
@@ -245,7 +246,7 @@ class Extractor:
                 return
         for rel in _objects(verb, mentions, passive=args.passive):
             obj = mentions.entity(rel.obj)
-            if obj is None:
+            if obj is None or _is_possessor(rel.obj, mentions):
                 continue
             # copula: the relational noun is the relation ("is a member of" → member_of)
             head_words = [] if rel.rule == "copula" and verb.lemma_ == "be" else lemma
@@ -339,6 +340,17 @@ class Extractor:
                   and mentions.by_token[child.i].type in {EntityType.GPE, EntityType.ORG}):
                 triple = self._make(person, "part_of", mentions.by_token[child.i], token.sent, article, offset,
                                     modality=_Modality(), surface=[child], rule="poss_part")
+                if triple:
+                    yield triple
+        if person.type is EntityType.ORG and not any(c.dep_ == "poss" for c in token.children):
+            # the same when the parser missed the possessive: "BBC Radio 4's Today programme" → part_of
+            first = min((t.i for t in token.subtree if mentions.by_token.get(t.i) is person), default=token.i)
+            doc = token.doc
+            owner = mentions.by_token.get(first - 2) if first >= 2 else None
+            if (owner is not None and owner is not person and doc[first - 1].lower_ in _POSSESSIVE_MARKS
+                    and owner.type in {EntityType.GPE, EntityType.ORG}):
+                triple = self._make(person, "part_of", owner, token.sent, article, offset,
+                                    modality=_Modality(), surface=[doc[first - 1]], rule="poss_part")
                 if triple:
                     yield triple
         if person.type is EntityType.PERSON:
@@ -470,6 +482,24 @@ class Extractor:
 
 
 # ---------------------------------------------------------------------- helpers on tokens
+def _is_possessor(token: Token, mentions: ArticleMentions) -> bool:
+    """True when the token's name owns the name after it, which the parser split off as a second
+    object: in "told BBC Radio 4's Today programme" the object is the programme, not the station."""
+    entity = mentions.by_token.get(token.i)
+    if entity is None:
+        return False
+    doc, end = token.doc, token.i
+    while end + 1 < len(doc) and mentions.by_token.get(end + 1) is entity:
+        end += 1
+    if doc[end].lower_ not in _POSSESSIVE_MARKS:
+        if end + 1 < len(doc) and doc[end + 1].lower_ in _POSSESSIVE_MARKS:
+            end += 1
+        else:
+            return False
+    following = mentions.by_token.get(end + 1)
+    return following is not None and following is not entity
+
+
 def _is_mention_root(token: Token, mentions: ArticleMentions) -> bool:
     """True for the token that heads its mention ("Shoigu" in "Sergei Shoigu"), so rules fire once per mention."""
     head = token.head
@@ -674,6 +704,8 @@ def _objects(verb: Token, mentions: ArticleMentions, *, passive: bool) -> Iterat
                     # indirect object: "he told the BBC" → tell BBC
                     yield _Relation((), (), obj, "dative")
         elif dep == "prep":
+            if child.i in mentions.by_token:
+                continue  # a preposition inside a name the parser split: "told World At One"
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue

@@ -28,7 +28,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from graphbuild.model import ArticleEntity, Entity, EntityType
-from graphbuild.names import HONORIFICS, Gazetteer, clean_name, entity_key, name_tokens
+from graphbuild.names import HONORIFICS, TITLE_WORDS, Gazetteer, clean_name, entity_key, name_tokens
 
 __all__ = ["ACTOR_LABELS", "ArticleMentions", "find_mentions"]
 
@@ -173,6 +173,52 @@ def _surface(doc: Doc, span: Span) -> str:
         start -= 1
     words = [t.text for t in doc[start : span.end] if t.tag_ != "POS"]
     return " ".join(words).strip()
+
+
+#: Nouns that end a possessed name: "BBC Radio 4's Today programme".
+_MEDIA_NOUNS = frozenset({
+    "programme", "program", "show", "newspaper", "magazine", "channel", "website", "podcast", "bulletin",
+    "documentary", "series",
+})
+_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+#: Entity labels that are not names of things an organisation has ("Russia's Monday deadline").
+_NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _possessed_names(doc: Doc, actors: Sequence[Span]) -> list[Span]:
+    """Names that follow an organisation's possessive and that spaCy did not tag.
+
+    "told BBC Radio 4's World At One", "the BBC's Today programme", "the UN's Security Council":
+    a run of capitalised words after the possessive (with a programme-like noun at its end) is a
+    part of the organisation. A run that is a title ("Nato's Secretary General") or that leads
+    into a person's name ("the BBC's Political Editor Andrew Marr") is not.
+    """
+    taken = {i for span in actors for i in range(span.start, span.end)}
+    found: list[Span] = []
+    for span in actors:
+        if span.label_ != "ORG":
+            continue
+        end = span.end
+        if doc[end - 1].lower_ not in _POSSESSIVE_MARKS:
+            if end < len(doc) and doc[end].lower_ in _POSSESSIVE_MARKS:
+                end += 1
+            else:
+                continue
+        stop = end
+        while (stop < len(doc) and stop - end < 6 and stop not in taken
+               and (doc[stop].is_title or doc[stop].is_upper or doc[stop].like_num) and doc[stop].text.isalnum()):
+            stop += 1
+        if stop == end or (stop < len(doc) and stop in taken):
+            continue
+        run = doc[end:stop]
+        if any(t.lower_ in TITLE_WORDS for t in run):
+            continue
+        if stop < len(doc) and doc[stop].lower_ in _MEDIA_NOUNS:
+            stop += 1
+        elif any(t.ent_type_ in _NUMERIC_LABELS for t in run):
+            continue
+        found.append(Span(doc, end, stop, label="ORG"))
+    return found
 
 
 def _resolve_name(span: Span, gazetteer: Gazetteer) -> tuple[str, EntityType] | None:
@@ -475,9 +521,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
             sentence_of[i] = number
     clusters: dict[str, _Cluster] = {}
     mentions: list[_Mention] = []
-    for span in doc.ents:
-        if span.label_ not in wanted:
-            continue
+    actors = [span for span in doc.ents if span.label_ in wanted]
+    if "ORG" in wanted:
+        actors = sorted([*actors, *_possessed_names(doc, actors)], key=lambda span: span.start)
+    for span in actors:
         resolved = _resolve_name(span, gazetteer)
         if resolved is None:
             continue

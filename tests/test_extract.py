@@ -216,3 +216,9 @@ def test_own_statements_are_not_attributed(run: Run) -> None:
 def test_passive_removal_is_not_turned_round(run: Run) -> None:
     found = _triples(run("Ken Livingstone was suspended from the Labour Party in 2016."))
     assert not any(subject == "Ken Livingstone" for subject, _, _ in found), found
+
+
+def test_a_preposition_inside_a_name_makes_no_relation(run: Run) -> None:
+    found = _triples(run("Jack Straw told BBC Radio 4's World At One that the talks went well."))
+    assert ("Jack Straw", "speak_to", "World At One") in found
+    assert not any(relation.endswith("_at") for _, relation, _ in found), found

@@ -137,6 +137,24 @@ def test_a_lone_word_taken_for_a_person_joins_the_organisation_it_ends(run: Run)
     assert not any(e.entity.name == "Telegraph" for e in result.entities)
 
 
+def test_a_name_after_an_organisations_possessive_is_a_part_of_it(run: Run) -> None:
+    found = _triples(run("Nick Clegg told Channel 4's Dispatches programme that he was sorry."))
+    assert ("Nick Clegg", "speak_to", "Dispatches programme") in found
+    assert ("Dispatches programme", "part_of", "Channel 4") in found
+    assert ("Nick Clegg", "speak_to", "Channel 4") not in found  # the station owns the object
+    found = _triples(run("Germany asked the UN's Security Council to act."))
+    assert ("Security Council", "part_of", "United Nations") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Nato's Secretary General met Russia's ambassador on Monday.",
+    "The BBC's Political Editor Andrew Marr met Tony Blair.",
+])
+def test_titles_after_a_possessive_are_not_names(run: Run, text: str) -> None:
+    names = {e.entity.name for e in run(text).entities}
+    assert not names & {"Secretary General", "Political Editor", "Political Editor Andrew Marr"}, names
+
+
 def test_names_recognised_once_are_found_again(run: Run) -> None:
     text = "The London Stock Exchange (LSE) met Deutsche Boerse. Werner Seifert met LSE chief executive Clara Furse."
     result = run(text)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from graphbuild.mentions import ACTOR_LABELS, ArticleMentions, find_mentions
+from graphbuild.mentions import ACTOR_LABELS, POSSESSIVE_MARKS, ArticleMentions, find_mentions
 from graphbuild.model import Article, ArticleResult, Entity, EntityType, Evidence, Triple
 from graphbuild.names import Gazetteer, load_gazetteer
 from graphbuild.relations import RelationTable, load_relations
@@ -78,7 +78,6 @@ _REMOVAL_VERBS = frozenset({
     "expel", "suspend", "ban", "bar", "exclude", "oust", "eject", "dismiss", "sack", "deport", "extradite",
 })
 _BODY_TYPES = frozenset({EntityType.ORG, EntityType.GPE, EntityType.NORP})
-_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 _CLAIM_VERBS = frozenset({"claim", "allege", "accuse", "warn", "demand"})
 #: Motion verbs: in "head for Moscow to speak with X" the clause's subject is the traveller.
 _MOTION_VERBS = frozenset({
@@ -347,7 +346,7 @@ class Extractor:
             first = min((t.i for t in token.subtree if mentions.by_token.get(t.i) is person), default=token.i)
             doc = token.doc
             owner = mentions.by_token.get(first - 2) if first >= 2 else None
-            if (owner is not None and owner is not person and doc[first - 1].lower_ in _POSSESSIVE_MARKS
+            if (owner is not None and owner is not person and doc[first - 1].lower_ in POSSESSIVE_MARKS
                     and owner.type in {EntityType.GPE, EntityType.ORG}):
                 triple = self._make(person, "part_of", owner, token.sent, article, offset,
                                     modality=_Modality(), surface=[doc[first - 1]], rule="poss_part")
@@ -491,8 +490,8 @@ def _is_possessor(token: Token, mentions: ArticleMentions) -> bool:
     doc, end = token.doc, token.i
     while end + 1 < len(doc) and mentions.by_token.get(end + 1) is entity:
         end += 1
-    if doc[end].lower_ not in _POSSESSIVE_MARKS:
-        if end + 1 < len(doc) and doc[end + 1].lower_ in _POSSESSIVE_MARKS:
+    if doc[end].lower_ not in POSSESSIVE_MARKS:
+        if end + 1 < len(doc) and doc[end + 1].lower_ in POSSESSIVE_MARKS:
             end += 1
         else:
             return False

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from graphbuild.model import ArticleEntity, Entity, EntityType
 from graphbuild.names import HONORIFICS, TITLE_WORDS, Gazetteer, clean_name, entity_key, name_tokens
 
-__all__ = ["ACTOR_LABELS", "ArticleMentions", "find_mentions"]
+__all__ = ["ACTOR_LABELS", "POSSESSIVE_MARKS", "ArticleMentions", "find_mentions"]
 
 #: spaCy entity labels that name actors.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
@@ -180,7 +180,8 @@ _MEDIA_NOUNS = frozenset({
     "programme", "program", "show", "newspaper", "magazine", "channel", "website", "podcast", "bulletin",
     "documentary", "series",
 })
-_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+#: Tokens that mark a possessive ("BBC Radio 4's", "the Times'").
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 #: Entity labels that are not names of things an organisation has ("Russia's Monday deadline").
 _NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
@@ -199,8 +200,8 @@ def _possessed_names(doc: Doc, actors: Sequence[Span]) -> list[Span]:
         if span.label_ != "ORG":
             continue
         end = span.end
-        if doc[end - 1].lower_ not in _POSSESSIVE_MARKS:
-            if end < len(doc) and doc[end].lower_ in _POSSESSIVE_MARKS:
+        if doc[end - 1].lower_ not in POSSESSIVE_MARKS:
+            if end < len(doc) and doc[end].lower_ in POSSESSIVE_MARKS:
                 end += 1
             else:
                 continue

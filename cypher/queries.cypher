@@ -17,7 +17,7 @@
 // @name top_actors
 // Top actors by degree: who takes part in the most relations (articles not counted).
 // @params {}
-// @expect {"min_rows": 5, "first": {"name": "Ben Wallace"}}
+// @expect {"min_rows": 5, "first": {"name": "Russia"}}
 MATCH (n:Entity)
 RETURN n.name AS name, n.type AS type, COUNT { (n)-[r]-(:Entity) } AS degree, n.mentions AS mentions
 ORDER BY degree DESC, mentions DESC, name

@@ -379,13 +379,22 @@ def _cluster_at(i: int, mentions: Sequence[_Mention]) -> _Cluster | None:
     return None
 
 
-def _role_descriptions(doc: Doc, mentions: Sequence[_Mention]) -> dict[str, list[tuple[_Cluster | None, _Cluster]]]:
-    """Map role lemmas to (modifier entity, person) from titles and appositions of named people.
+#: A role a person is named with: the country or body it is of (if any), the person, and the
+#: title's other words ("defence" in "UK defence secretary Ben Wallace").
+_Role = tuple["_Cluster | None", "_Cluster", frozenset[str]]
 
-    "Russian president Vladimir Putin" gives president → (Russia, Putin); "Sergei Shoigu, Russia's
-    defence minister" gives minister → (Russia, Shoigu).
+
+def _title_words(tokens: Iterable[Token], mentions: Sequence[_Mention]) -> frozenset[str]:
+    return frozenset(t.lower_ for t in tokens if t.dep_ in _ROLE_DEPS and _cluster_at(t.i, mentions) is None)
+
+
+def _role_descriptions(doc: Doc, mentions: Sequence[_Mention]) -> dict[str, list[_Role]]:
+    """Map role lemmas to (modifier entity, person, title words) from titles and appositions of named people.
+
+    "Russian president Vladimir Putin" gives president → (Russia, Putin, {}); "Sergei Shoigu,
+    Russia's defence minister" gives minister → (Russia, Shoigu, {defence}).
     """
-    roles: dict[str, list[tuple[_Cluster | None, _Cluster]]] = {}
+    roles: dict[str, list[_Role]] = {}
     for m in mentions:
         person = m.cluster.root()
         if person.type() is not EntityType.PERSON:
@@ -396,20 +405,24 @@ def _role_descriptions(doc: Doc, mentions: Sequence[_Mention]) -> dict[str, list
         for noun in nouns:
             if _cluster_at(noun.i, mentions) is not None:
                 continue
+            before = [c for c in root.children if c.dep_ in _ROLE_DEPS and c.i < noun.i]
             modifiers = [_cluster_at(c.i, mentions) for c in noun.children if c.dep_ in _ROLE_DEPS | {"poss"}]
-            modifiers += [_cluster_at(c.i, mentions) for c in root.children
-                          if c.dep_ in _ROLE_DEPS and c.i < noun.i]
+            modifiers += [_cluster_at(c.i, mentions) for c in before]
+            words = _title_words([*noun.children, *before], mentions)
             found: list[_Cluster | None] = [c for c in modifiers if c is not None and c is not person]
             entry = roles.setdefault(noun.lemma_.lower(), [])
             for modifier in found or [None]:
-                if (modifier, person) not in entry:
-                    entry.append((modifier, person))
+                if (modifier, person, words) not in entry:
+                    entry.append((modifier, person, words))
     return roles
 
 
-def _described_person(token: Token, roles: dict[str, list[tuple[_Cluster | None, _Cluster]]],
-                      mentions: Sequence[_Mention]) -> _Cluster | None:
-    """The person a definite role description ("the Russian president") refers to, if exactly one fits."""
+def _described_person(token: Token, roles: dict[str, list[_Role]], mentions: Sequence[_Mention]) -> _Cluster | None:
+    """The person a definite role description ("the Russian president") refers to, if exactly one fits.
+
+    The description's other words must be words of the title the person was named with: "the
+    defence secretary" is not the foreign secretary.
+    """
     if token.pos_ != "NOUN" or token.lemma_.lower() not in roles:
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
@@ -418,7 +431,8 @@ def _described_person(token: Token, roles: dict[str, list[tuple[_Cluster | None,
         return None  # "the foreign secretary, Liz Truss": the name itself is there
     modifiers = {_cluster_at(c.i, mentions) for c in token.children if c.dep_ in _ROLE_DEPS | {"poss"}}
     modifiers.discard(None)
-    holders = roles[token.lemma_.lower()]
+    words = _title_words(token.children, mentions)
+    holders = [(modifier, person) for modifier, person, title in roles[token.lemma_.lower()] if words <= title]
     candidates = {person for modifier, person in holders if not modifiers or modifier in modifiers}
     if not candidates and modifiers:
         # "Prime Minister Tony Blair" … "the British prime minister": the one holder named with

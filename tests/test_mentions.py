@@ -157,6 +157,13 @@ def test_titles_after_a_possessive_are_not_names(run: Run, text: str) -> None:
                         "Monday deadline"}, names
 
 
+def test_description_words_must_be_words_of_the_title(run: Run) -> None:
+    found = _triples(run("Grant Shapps, the energy secretary, spoke on Monday. "
+                         "Later the UK transport secretary criticised France."))
+    assert ("Grant Shapps", "criticise", "France") not in found
+    assert ("Grant Shapps", "transport_secretary_of", "United Kingdom") not in found
+
+
 def test_names_recognised_once_are_found_again(run: Run) -> None:
     text = "The London Stock Exchange (LSE) met Deutsche Boerse. Werner Seifert met LSE chief executive Clara Furse."
     result = run(text)

@@ -216,33 +216,28 @@ class Extractor:
         auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "prt"}]
         yield from self._reciprocal_triples(verb, article, mentions, offset, modality)
         yield from self._claim_triples(verb, article, mentions, offset, modality)
+        # the doer of a passive becomes the subject: the agent ("Jack Straw was criticised by the
+        # Conservatives" → Conservatives criticise Straw), or the body a removal names with "from"
+        # ("Galloway was expelled from Labour" → Labour expel Galloway, not Galloway expel_from Labour)
+        doers: list[tuple[Token, Entity]] = []
+        rule = "passive_agent"
         if args.passive and agents:
-            # passive with agent: "Jack Straw was criticised by the Conservatives" → Conservatives criticise Straw
-            for agent_token, agent in agents:
+            doers = agents
+        elif args.passive and verb.lemma_.lower() in _REMOVAL_VERBS:
+            doers = [(t, e) for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                     for pobj in prep.children if pobj.dep_ == "pobj" for t in _conjuncts(pobj)
+                     for e in [mentions.entity(t)] if e is not None and e.type in _BODY_TYPES]
+            rule = "passive_from"
+        if doers:
+            for doer_token, doer in doers:
                 for patient_token, patient in subjects:
-                    triple = self._make(agent, _snake(lemma), patient, sent, article, offset,
-                                        modality=modality, surface=[verb, *auxes], rule="passive_agent",
-                                        ends=(agent_token, patient_token), inherited=inherited,
+                    triple = self._make(doer, _snake(lemma), patient, sent, article, offset,
+                                        modality=modality, surface=[verb, *auxes], rule=rule,
+                                        ends=(doer_token, patient_token), inherited=inherited,
                                         attributed_to=speaker)
                     if triple:
                         yield triple
             return
-        if args.passive and verb.lemma_.lower() in _REMOVAL_VERBS:
-            # the body that removes is named with "from": "Galloway was expelled from Labour" → Labour expel
-            # Galloway (not Galloway expel_from Labour)
-            bodies = [(t, e) for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
-                      for pobj in prep.children if pobj.dep_ == "pobj" for t in _conjuncts(pobj)
-                      for e in [mentions.entity(t)] if e is not None and e.type in _BODY_TYPES]
-            for body_token, body in bodies:
-                for patient_token, patient in subjects:
-                    triple = self._make(body, _snake(lemma), patient, sent, article, offset,
-                                        modality=modality, surface=[verb, *auxes], rule="passive_from",
-                                        ends=(body_token, patient_token), inherited=inherited,
-                                        attributed_to=speaker)
-                    if triple:
-                        yield triple
-            if bodies:
-                return
         for rel in _objects(verb, mentions, passive=args.passive):
             obj = mentions.entity(rel.obj)
             if obj is None or _is_possessor(rel.obj, mentions):

@@ -231,8 +231,14 @@ def build_graph(results: Iterable[ArticleResult | Triple]) -> nx.MultiDiGraph[st
 
 
 def graph_summary(graph: nx.MultiDiGraph[str], *, top: int = 10) -> dict[str, Any]:
-    """Return counts, the top actors by degree and the top relations by weight."""
-    degree = sorted(((graph.degree(n), n) for n in graph.nodes), key=lambda x: (-x[0], x[1]))
+    """Return counts, the top actors and the top relations by weight.
+
+    Actors are ranked as the curated ``top_actors`` Cypher query ranks them: by degree, then
+    mentions, then name.
+    """
+    nodes = graph.nodes
+    degree = sorted(((graph.degree(n), n) for n in nodes),
+                    key=lambda x: (-x[0], -int(nodes[x[1]].get("mentions", 0)), str(nodes[x[1]]["name"]), x[1]))
     relations: Counter[str] = Counter()
     for _, _, data in graph.edges(data=True):
         relations[data["relation"]] += data["weight"]

@@ -31,7 +31,9 @@ def test_build_then_stats_then_export(seed_dir: Path, tmp_path: Path) -> None:
     assert stats.exit_code == 0
     summary = json.loads(stats.stdout)
     assert summary["nodes"] > 10
-    assert summary["top_actors"][0]["name"] == "Ben Wallace"
+    first, second = summary["top_actors"][:2]
+    assert first["degree"] >= second["degree"]
+    assert {first["name"], second["name"]} == {"Russia", "Ben Wallace"}
 
     (out / "graph.json").unlink()
     exported = runner.invoke(app, ["export", str(out), "--format", "json"], catch_exceptions=False)

@@ -59,6 +59,12 @@ def test_summary() -> None:
     assert {a["name"] for a in summary["top_actors"]} == {"Alpha", "Beta"}
 
 
+def test_summary_ranks_ties_by_mentions_like_the_cypher_query() -> None:
+    graph = build_graph([_result("a1", _triple("a1", 0))])
+    graph.nodes["beta"]["mentions"] = graph.nodes["alpha"]["mentions"] + 5
+    assert [a["name"] for a in graph_summary(graph)["top_actors"]] == ["Beta", "Alpha"]
+
+
 def _person(name: str) -> Entity:
     return Entity(key=name.lower(), name=name, type=EntityType.PERSON, aliases=frozenset({name}))
 

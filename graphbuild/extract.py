@@ -72,12 +72,13 @@ _RECIPROCAL_NOUNS = frozenset({
     "agreement", "negotiation", "negotiations", "dispute", "tension", "tensions", "peace", "summit", "trade",
     "rivalry", "partnership", "alliance", "merger", "ties", "dialogue",
 })
-#: Reporting verbs that accuse: "the newspaper claimed he received money" → newspaper claim he.
 #: Verbs whose passive names the remover with "from": "expelled from Labour", "deported from Britain".
 _REMOVAL_VERBS = frozenset({
     "expel", "suspend", "ban", "bar", "exclude", "oust", "eject", "dismiss", "sack", "deport", "extradite",
 })
+#: Actors that can remove someone (a party, a country, a group).
 _BODY_TYPES = frozenset({EntityType.ORG, EntityType.GPE, EntityType.NORP})
+#: Reporting verbs that accuse: "the newspaper claimed he received money" → newspaper claim he.
 _CLAIM_VERBS = frozenset({"claim", "allege", "accuse", "warn", "demand"})
 #: Motion verbs: in "head for Moscow to speak with X" the clause's subject is the traveller.
 _MOTION_VERBS = frozenset({

@@ -276,7 +276,7 @@ def _merge_partial_names(clusters: Sequence[_Cluster], mentions: Sequence[_Menti
     # a lone word spaCy took for a person, never written with an honorific and no person's surname:
     # "the Telegraph" after "the Daily Telegraph"
     lone = [c for c in clusters if c.merged_into is None and c.type() is EntityType.PERSON
-            and len(c.key.split()) == 1 and _gender(c.surfaces) is None
+            and len(c.key.split()) == 1
             and not any(s.split()[0].lower().rstrip(".") in HONORIFICS for s in c.surfaces if s.split())]
     for cluster in orgs + lone:
         tokens = cluster.key.split()
@@ -480,7 +480,7 @@ def _gender(surfaces: Iterable[str]) -> str | None:
 
 
 def _antecedent(pronoun: Token, sentence: int, mentions: Sequence[_Mention],
-                types: dict[int, EntityType], genders: dict[int, str | None] | None = None) -> _Cluster | None:
+                types: dict[int, EntityType], genders: dict[int, str | None]) -> _Cluster | None:
     """Pick the cluster a personal or group pronoun refers to (see the module docstring)."""
     lower = pronoun.lower_
     if lower in _THING_PRONOUNS:
@@ -508,7 +508,7 @@ def _antecedent(pronoun: Token, sentence: int, mentions: Sequence[_Mention],
         pool = [
             m for m in mentions
             if m.sentence == sentence - back and m.end <= pronoun.i and types[id(m.cluster.root())] in wanted
-            and (gender is None or genders is None or genders.get(id(m.cluster.root())) in {None, gender})
+            and (gender is None or genders.get(id(m.cluster.root())) in {None, gender})
         ]
         subjects = [m for m in pool if m.subject]
         if subjects:
@@ -574,8 +574,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
     spans_at = {m.start: m for m in mentions}
     pronouns = _PERSON_PRONOUNS | _GROUP_PRONOUNS | _THING_PRONOUNS
     types = {id(c.root()): c.root().type() for c in ordered}
-    genders = {id(root): _gender(set().union(*(c.surfaces for c in ordered if c.root() is root)))
-               for root in {id(c.root()): c.root() for c in ordered}.values()}
+    # each entity's surfaces, gathered once: for pronoun gender here and for aliases below
+    surfaces_of: dict[int, set[str]] = {}
+    for c in ordered:
+        surfaces_of.setdefault(id(c.root()), set()).update(c.surfaces)
+    genders = {root: _gender(surfaces) for root, surfaces in surfaces_of.items()}
     org_words = {w for c in ordered if types[id(c.root())] is EntityType.ORG for n in c.names
                  for w in n.lower().split() if len(w) > 3}
     resolved_mentions: list[_Mention] = []
@@ -618,11 +621,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
         root = cluster.root()
         if id(root) in entities:
             continue
-        surfaces = set().union(*(c.surfaces for c in ordered if c.root() is root))
         names = {n for c in ordered if c.root() is root for n in c.names}
         name = root.name()
         entities[id(root)] = Entity(key=entity_key(name, root.type()), name=name, type=root.type(),
-                                    aliases=frozenset(surfaces | names))
+                                    aliases=frozenset(surfaces_of[id(root)] | names))
     by_token: dict[int, Entity] = {}
     for m in mentions:
         for i in range(m.start, m.end):

@@ -102,9 +102,8 @@ def _batches(rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:
         yield rows[start : start + size]
 
 
-def _run(tx: ManagedTransaction, statements: Sequence[tuple[str, dict[str, Any]]]) -> None:
-    for query, params in statements:
-        tx.run(query, params).consume()
+def _run(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> None:
+    tx.run(query, params).consume()
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,15 +127,12 @@ class Neo4jWriter:
     retries: int = 5
 
     def _write(self, query: str, **params: Any) -> None:
-        self._write_all([(query, params)])
-
-    def _write_all(self, statements: Sequence[tuple[str, dict[str, Any]]]) -> None:
-        """Run ``statements`` in one transaction, retrying it on connection loss."""
+        """Run ``query`` in its own transaction, retrying it on connection loss."""
         delay = 0.5
         for attempt in range(1, self.retries + 1):
             try:
                 with self.driver.session(database=self.database) as session:
-                    session.execute_write(_run, statements)
+                    session.execute_write(_run, query, params)
                 return
             except (ServiceUnavailable, SessionExpired) as err:
                 if attempt == self.retries:

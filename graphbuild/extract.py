@@ -27,7 +27,7 @@ from graphbuild.relations import RelationTable, load_relations
 __all__ = ["EXTRACTOR_VERSION", "Extractor"]
 
 #: Bumped whenever a rule changes what is extracted (it keys caches of extraction results).
-EXTRACTOR_VERSION = "18"
+EXTRACTOR_VERSION = "19"
 
 #: How much each rule is trusted, before penalties (see ``_confidence``).
 RULE_CONFIDENCE = {
@@ -392,8 +392,9 @@ class Extractor:
                     if triple:
                         yield triple
         # reversed apposition: "Russia's defence minister, Sergei Shoigu"
-        if token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.i not in mentions.by_token:
-            nouns.append((token.head, "appos_role"))
+        description = _description_named(token, mentions)
+        if description is not None:
+            nouns.append((description, "appos_role"))
         for noun, rule in nouns:
             for words, target_token in _role_targets(noun, mentions):
                 target = mentions.entity(target_token)
@@ -493,6 +494,29 @@ def _is_possessor(token: Token, mentions: ArticleMentions) -> bool:
             return False
     following = mentions.by_token.get(end + 1)
     return following is not None and following is not entity
+
+
+def _description_named(name: Token, mentions: ArticleMentions) -> Token | None:
+    """The description a name is in apposition to: "Russia's defence minister, Sergei Shoigu" →
+    minister, also when the parser hung the name on an earlier word ("Hans Reckers, a board member
+    of Germany's central bank, the Bundesbank" → bank)."""
+    if name.dep_ != "appos":
+        return None
+    head = name.head
+    if head.pos_ == "NOUN" and head.i not in mentions.by_token:
+        return head
+    entity = mentions.by_token.get(name.i)
+    first = min((t.i for t in name.subtree if mentions.by_token.get(t.i) is entity), default=name.i)
+    doc = name.doc
+    j = first - 1
+    if j >= 0 and doc[j].dep_ == "det":
+        j -= 1
+    if j < 1 or doc[j].text != ",":
+        return None
+    noun = doc[j - 1]
+    if noun.pos_ == "NOUN" and noun.i not in mentions.by_token and noun.i > head.i:
+        return noun
+    return None
 
 
 def _is_mention_root(token: Token, mentions: ArticleMentions) -> bool:
@@ -754,5 +778,6 @@ def _role_targets(noun: Token, mentions: ArticleMentions) -> Iterator[tuple[list
                     yield [*role, "of"], grandchild
         elif child.dep_ == "prep" and child.lower_ in _ROLE_PREPS:
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.i in mentions.by_token:
+                # "a board member of Germany's central bank, the Bundesbank": the bank is named
+                if pobj.dep_ == "pobj" and mentions.entity(pobj) is not None:
                     yield [*role, child.lower_], pobj

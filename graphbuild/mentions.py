@@ -157,7 +157,28 @@ class ArticleMentions:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i in self.by_token:
                         return self.by_token[pobj.i]
-        return None
+        return self._misplaced_apposition(token) if token.pos_ == "NOUN" else None
+
+    def _misplaced_apposition(self, noun: Token) -> Entity | None:
+        """The name right after "noun, (the)" that the parser hung on an earlier word.
+
+        In "Hans Reckers, a board member of Germany's central bank, the Bundesbank" the parser
+        makes the Bundesbank a second apposition of Reckers; it names the bank.
+        """
+        doc = noun.doc
+        k = noun.i + 1
+        if k >= len(doc) or doc[k].text != ",":
+            return None
+        k += 1
+        if k < len(doc) and doc[k].dep_ == "det":
+            k += 1
+        named = self.by_token.get(k) if k < len(doc) else None
+        if named is None:
+            return None
+        root = doc[k]
+        while root.head is not root and self.by_token.get(root.head.i) is named:
+            root = root.head
+        return named if root.dep_ == "appos" and root.head.i < noun.i else None
 
 
 def _is_subject(token: Token) -> bool:

@@ -108,6 +108,12 @@ def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
          ("Muammar Gaddafi", "lead", "Libya")),
         # an agent noun in apposition folds into its verb: "owner of" → own
         ("Siemens, the owner of Osram, cut jobs in Germany.", ("Siemens", "own", "Osram")),
+        # a role in a body given by its description, then its name: the name is the target, and
+        # the description is the name's role (the parser hangs the name on the person)
+        ("Karl Weber, a board member of Austria's central bank, the Nationalbank, said rates would rise.",
+         ("Karl Weber", "board_member_of", "Nationalbank")),
+        ("Karl Weber, a board member of Austria's central bank, the Nationalbank, said rates would rise.",
+         ("Nationalbank", "central_bank_of", "Austria")),
     ],
 )
 def test_rule(run: Run, sentence: str, expected: tuple[str, str, str]) -> None:

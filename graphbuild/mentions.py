@@ -344,6 +344,11 @@ def _propagate_names(doc: Doc, mentions: list[_Mention], sentence_of: dict[int, 
                     _link(other.cluster, m.cluster)
                 continue
             if acronym.i not in taken:
+                # the acronym tagged elsewhere (a headline's "talks with LSE") is the same entity
+                for other in mentions:
+                    if (doc[other.start : other.end].text == acronym.text
+                            and other.cluster.root() is not m.cluster.root()):
+                        _link(other.cluster, m.cluster)
                 m.cluster.surfaces.add(acronym.text)
                 m.cluster.mentions += 1
                 taken.add(acronym.i)

@@ -196,3 +196,12 @@ def test_a_named_part_is_itself_not_the_whole(run: Run) -> None:
     result = run("Rosneft bought the Yuganskneftegas unit of Yukos.")
     assert ("Rosneft", "buy", "Yuganskneftegas") in _triples(result)
     assert ("Rosneft", "buy", "Yukos") not in _triples(result)
+
+
+def test_acronym_named_before_its_brackets_joins_the_full_name(run: Run) -> None:
+    # a headline uses the acronym before the body spells it out
+    result = run("Bidder in talks with LSE. Deutsche Boerse held talks with the London Stock Exchange (LSE), "
+                 "its chief said. The LSE rejected the offer.")
+    keys = {e.entity.key for e in result.entities}
+    assert "london stock exchange" in keys
+    assert "lse" not in keys

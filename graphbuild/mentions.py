@@ -376,6 +376,21 @@ def _propagate_names(doc: Doc, mentions: list[_Mention], sentence_of: dict[int, 
         cluster.mentions += 1
         covered.update(range(start, end))
         mentions.append(_Mention(start, end, span.root.i, sentence_of[start], cluster, _is_subject(span.root)))
+    # a member's word for a group named in the plural: "Conservative shadow foreign secretary
+    # Michael Ancram" after "the Conservatives" is the party's, as is "a Democrat senator"
+    plurals = {doc[m.root].text[:-1]: m.cluster for m in mentions
+               if m.end - m.start - (doc[m.start].lower_ == "the") == 1 and doc[m.root].text.endswith("s")
+               and doc[m.root].text[:1].isupper() and len(doc[m.root].text) > 4}
+    for token in doc:
+        cluster = plurals.get(token.text)
+        if cluster is None or token.i in covered or token.dep_ not in {"amod", "compound", "nmod"}:
+            continue
+        if cluster.type() not in {EntityType.ORG, EntityType.NORP}:
+            continue
+        cluster.mentions += 1
+        cluster.surfaces.add(token.text)
+        covered.add(token.i)
+        mentions.append(_Mention(token.i, token.i + 1, token.i, sentence_of[token.i], cluster, False))
     mentions.sort(key=lambda m: m.start)
 
 

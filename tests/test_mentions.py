@@ -205,3 +205,12 @@ def test_acronym_named_before_its_brackets_joins_the_full_name(run: Run) -> None
     keys = {e.entity.key for e in result.entities}
     assert "london stock exchange" in keys
     assert "lse" not in keys
+
+
+def test_a_members_word_for_a_plural_group_is_the_group(run: Run) -> None:
+    # the model tags "the Conservatives" but not the adjective
+    result = run("The plan was attacked by the Conservatives. Conservative shadow chancellor George Osborne "
+                 "called it reckless.")
+    assert ("George Osborne", "shadow_chancellor_of", "Conservatives") in _triples(result)
+    party = next(e.entity for e in result.entities if e.entity.name == "Conservatives")
+    assert "Conservative" in party.aliases

@@ -441,7 +441,9 @@ def _role_descriptions(doc: Doc, mentions: Sequence[_Mention]) -> dict[str, list
         if person.type() is not EntityType.PERSON:
             continue
         root = doc[m.root]
-        nouns = [c for c in root.children if c.dep_ in _ROLE_DEPS and c.i < m.start and c.pos_ in {"NOUN", "PROPN"}]
+        # titles hang on the name's root, or on its first word ("Labour MP Diane Abbott" → Diane)
+        nouns = [c for t in doc[m.start : m.end] for c in t.children
+                 if c.dep_ in _ROLE_DEPS and c.i < m.start and c.pos_ in {"NOUN", "PROPN"}]
         nouns += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         for noun in nouns:
             if _cluster_at(noun.i, mentions) is not None:
@@ -464,7 +466,7 @@ def _described_person(token: Token, roles: dict[str, list[_Role]], mentions: Seq
     The description's other words must be words of the title the person was named with: "the
     defence secretary" is not the foreign secretary.
     """
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in roles:
+    if token.pos_ not in {"NOUN", "PROPN"} or token.lemma_.lower() not in roles:
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None
@@ -472,9 +474,19 @@ def _described_person(token: Token, roles: dict[str, list[_Role]], mentions: Seq
         return None  # "the foreign secretary, Liz Truss": the name itself is there
     modifiers = {_cluster_at(c.i, mentions) for c in token.children if c.dep_ in _ROLE_DEPS | {"poss"}}
     modifiers.discard(None)
-    words = _title_words(token.children, mentions)
+    # a name the model missed ("the Glasgow Kelvin MP") or an age ("the 50-year-old MP") is not
+    # a word of the title
+    words = _title_words([c for c in token.children if c.ent_type_ not in _NUMERIC_LABELS
+                          and (c.pos_ != "PROPN" or c.lower_ in TITLE_WORDS)], mentions)
     holders = [(modifier, person) for modifier, person, title in roles[token.lemma_.lower()] if words <= title]
     candidates = {person for modifier, person in holders if not modifiers or modifier in modifiers}
+    if len(candidates) > 1:
+        # several fit: the one named in the latest sentence, if no other was named there too
+        latest = {person: max((m.sentence for m in mentions if m.start < token.i and m.cluster.root() is person),
+                              default=-1) for person in candidates}
+        best = max(latest.values())
+        if best >= 0 and list(latest.values()).count(best) == 1:
+            return next(person for person, sentence in latest.items() if sentence == best)
     if not candidates and modifiers:
         # "Prime Minister Tony Blair" … "the British prime minister": the one holder named with
         # the bare title, when no holder is named with another country
@@ -636,7 +648,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
         referent: _Cluster | None = None
         if token.pos_ == "NOUN" and token.dep_ != "compound" and lemma in org_words:
             referent = _described_organisation(token, sentence_of[i], resolved_mentions, types)
-        role_noun = bool(role_of) and token.pos_ == "NOUN" and lemma in role_of
+        role_noun = bool(role_of) and token.pos_ in {"NOUN", "PROPN"} and lemma in role_of
         if referent is None and role_noun:
             referent = _described_person(token, role_of, mentions)
         if referent is not None:

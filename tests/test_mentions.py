@@ -214,3 +214,21 @@ def test_a_members_word_for_a_plural_group_is_the_group(run: Run) -> None:
     assert ("George Osborne", "shadow_chancellor_of", "Conservatives") in _triples(result)
     party = next(e.entity for e in result.entities if e.entity.name == "Conservatives")
     assert "Conservative" in party.aliases
+
+
+_TWO_MPS = ("Labour MP Diane Abbott will stand against Tory MP David Davis. "
+            "Ms Abbott, who spoke on Friday, said she was ready. ")
+
+
+@pytest.mark.parametrize("description", ["The 70-year-old MP", "The Hackney North MP"])
+def test_description_of_several_holders_is_the_one_named_last(run: Run, description: str) -> None:
+    # an age or a constituency the model does not tag is not a word of the title; of the two
+    # MPs, only Ms Abbott was named in the latest sentence
+    found = _triples(run(_TWO_MPS + description + " criticised Boris Johnson."))
+    assert ("Diane Abbott", "criticise", "Boris Johnson") in found
+    assert ("David Davis", "criticise", "Boris Johnson") not in found
+
+
+def test_description_of_holders_named_together_stays_unresolved(run: Run) -> None:
+    found = _triples(run(_TWO_MPS.split(". ")[0] + ". The 70-year-old MP criticised Boris Johnson."))
+    assert not [t for t in found if t[1] == "criticise"]

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graphbuild.mentions import ACTOR_LABELS, POSSESSIVE_MARKS, ArticleMentions, find_mentions
 from graphbuild.model import Article, ArticleResult, Entity, EntityType, Evidence, Triple
-from graphbuild.names import Gazetteer, load_gazetteer
+from graphbuild.names import TITLE_WORDS, Gazetteer, load_gazetteer
 from graphbuild.relations import RelationTable, load_relations
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor"]
@@ -383,7 +383,7 @@ class Extractor:
                     continue
                 title = [t for t in token.doc[child.i + 1 : first]
                          if t.i not in mentions.by_token and t.pos_ in {"NOUN", "ADJ", "PROPN"}]
-                if token.pos_ == "NOUN":
+                if token.pos_ == "NOUN" or (not token.ent_type_ and token.lower_ in TITLE_WORDS):
                     # a description that stands for the person: "the British prime minister" → prime_minister_of
                     title.append(token)
                 if title and modifier is not None:

@@ -243,6 +243,33 @@ def _possessed_names(doc: Doc, actors: Sequence[Span]) -> list[Span]:
     return found
 
 
+#: Titles whose holders are elected for a place: a name before them is the constituency or state.
+_SEAT_TITLES = frozenset({"mp", "mep", "msp", "senator", "congressman", "congresswoman", "governor", "mayor"})
+
+
+def _constituencies(doc: Doc, actors: Sequence[Span]) -> list[Span]:
+    """Untagged names of the place an elected title is for: "the Glasgow Kelvin MP".
+
+    A run of capitalised proper nouns right after "the" and right before such a title is a place
+    (spaCy tags "Glasgow" at best, and "Glasgow Kelvin" is the seat).
+    """
+    taken = {i for span in actors for i in range(span.start, span.end)}
+    found: list[Span] = []
+    for title in doc:
+        if title.lower_ not in _SEAT_TITLES or title.i < 2:
+            continue
+        start = title.i
+        while (start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
+               and doc[start - 1].head.i == title.i and doc[start - 1].lower_ not in TITLE_WORDS):
+            start -= 1
+        if start == title.i or start == 0 or doc[start - 1].lower_ != "the":
+            continue
+        if any(i in taken for i in range(start - 1, title.i)):
+            continue
+        found.append(Span(doc, start, title.i, label="GPE"))
+    return found
+
+
 def _resolve_name(span: Span, gazetteer: Gazetteer) -> tuple[str, EntityType] | None:
     """Return the canonical name and type a span stands for, or None when it is no name."""
     name = clean_name(" ".join(t.text for t in span if t.tag_ != "POS"))
@@ -474,6 +501,9 @@ def _described_person(token: Token, roles: dict[str, list[_Role]], mentions: Seq
         return None  # "the foreign secretary, Liz Truss": the name itself is there
     modifiers = {_cluster_at(c.i, mentions) for c in token.children if c.dep_ in _ROLE_DEPS | {"poss"}}
     modifiers.discard(None)
+    if token.lower_ in _SEAT_TITLES:
+        # "the Glasgow Kelvin MP": the place is the seat, not a party the MP was named with
+        modifiers = {c for c in modifiers if c is not None and c.type() is not EntityType.GPE}
     # a name the model missed ("the Glasgow Kelvin MP") or an age ("the 50-year-old MP") is not
     # a word of the title
     words = _title_words([c for c in token.children if c.ent_type_ not in _NUMERIC_LABELS
@@ -591,7 +621,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
     mentions: list[_Mention] = []
     actors = [span for span in doc.ents if span.label_ in wanted]
     if "ORG" in wanted:
-        actors = sorted([*actors, *_possessed_names(doc, actors)], key=lambda span: span.start)
+        actors = [*actors, *_possessed_names(doc, actors)]
+    if "GPE" in wanted:
+        actors = [*actors, *_constituencies(doc, actors)]
+    actors.sort(key=lambda span: span.start)
     for span in actors:
         resolved = _resolve_name(span, gazetteer)
         if resolved is None:

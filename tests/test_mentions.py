@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from graphbuild.model import ArticleResult
+from graphbuild.model import ArticleResult, EntityType
 
 Run = Callable[[str], ArticleResult]
 
@@ -232,3 +232,16 @@ def test_description_of_several_holders_is_the_one_named_last(run: Run, descript
 def test_description_of_holders_named_together_stays_unresolved(run: Run) -> None:
     found = _triples(run(_TWO_MPS.split(". ")[0] + ". The 70-year-old MP criticised Boris Johnson."))
     assert not [t for t in found if t[1] == "criticise"]
+
+
+def test_an_untagged_seat_before_an_elected_title_is_a_place(run: Run) -> None:
+    result = run(_TWO_MPS + "The Hackney North MP criticised Boris Johnson.")
+    assert ("Diane Abbott", "mp_of", "Hackney North") in _triples(result)
+    seat = next(e.entity for e in result.entities if e.entity.name == "Hackney North")
+    assert seat.type is EntityType.GPE
+
+
+def test_a_name_that_is_also_a_title_word_is_not_a_title(run: Run) -> None:
+    # "King" is a title word, but in "Oona King" it is her name
+    found = _triples(run("George Galloway is to stand against pro-Iraq war Labour MP Oona King at the next election."))
+    assert not [t for t in found if t[1].startswith("king")]

@@ -270,6 +270,34 @@ def _constituencies(doc: Doc, actors: Sequence[Span]) -> list[Span]:
     return found
 
 
+#: Nouns that, named by a place, people or body before them, are events: "the London conference".
+_EVENT_NOUNS = frozenset({"election", "conference", "summit", "referendum"})
+_EVENT_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC"})
+
+
+def _named_events(doc: Doc, actors: Sequence[Span]) -> list[Span]:
+    """Events named by an actor before the noun: "the Palestinian presidential election",
+    "June's European Parliament elections", "a London conference".
+
+    The event is an actor of its own (Abbas wins the election; he does not win the Palestinians);
+    its span runs from the first modifier that names an actor to the noun.
+    """
+    starts = {span.start: span for span in actors}
+    found: list[Span] = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _EVENT_NOUNS:
+            continue
+        start = noun.i
+        while (start > 0 and doc[start - 1].head.i in range(start, noun.i + 1)
+               and doc[start - 1].dep_ in {"compound", "amod"} and doc[start - 1].ent_type_ not in _NUMERIC_LABELS):
+            start -= 1
+        named = [starts[i] for i in range(start, noun.i) if i in starts and starts[i].label_ in _EVENT_LABELS]
+        if not named:
+            continue
+        found.append(Span(doc, named[0].start, noun.i + 1, label="EVENT"))
+    return found
+
+
 def _resolve_name(span: Span, gazetteer: Gazetteer) -> tuple[str, EntityType] | None:
     """Return the canonical name and type a span stands for, or None when it is no name."""
     name = clean_name(" ".join(t.text for t in span if t.tag_ != "POS"))
@@ -624,6 +652,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
         actors = [*actors, *_possessed_names(doc, actors)]
     if "GPE" in wanted:
         actors = [*actors, *_constituencies(doc, actors)]
+    if "EVENT" in wanted:
+        events = _named_events(doc, actors)
+        inside = {i for span in events for i in range(span.start, span.end)}
+        actors = [*(span for span in actors if span.start not in inside), *events]
     actors.sort(key=lambda span: span.start)
     for span in actors:
         resolved = _resolve_name(span, gazetteer)

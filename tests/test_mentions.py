@@ -245,3 +245,20 @@ def test_a_name_that_is_also_a_title_word_is_not_a_title(run: Run) -> None:
     # "King" is a title word, but in "Oona King" it is her name
     found = _triples(run("George Galloway is to stand against pro-Iraq war Labour MP Oona King at the next election."))
     assert not [t for t in found if t[1].startswith("king")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ahmed Karimi is expected to win the Iranian presidential election in June.",
+         ("Ahmed Karimi", "win", "Iranian presidential election")),
+        ("In May's European Parliament elections, Podemos failed to win a seat.",
+         ("Podemos", "fail_in", "European Parliament elections")),
+        ("Emmanuel Macron will attend the Paris summit.", ("Emmanuel Macron", "attend", "Paris summit")),
+    ],
+)
+def test_an_event_named_by_an_actor_is_an_actor(run: Run, text: str, expected: tuple[str, str, str]) -> None:
+    result = run(text)
+    assert expected in _triples(result)
+    event = next(e.entity for e in result.entities if e.entity.name == expected[2])
+    assert event.type is EntityType.EVENT

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from graphbuild.mentions import ACTOR_LABELS, POSSESSIVE_MARKS, ArticleMentions, find_mentions
+from graphbuild.mentions import ACTOR_LABELS, FORCE_NOUNS, POSSESSIVE_MARKS, ArticleMentions, find_mentions
 from graphbuild.model import Article, ArticleResult, Entity, EntityType, Evidence, Triple
-from graphbuild.names import TITLE_WORDS, Gazetteer, load_gazetteer
+from graphbuild.names import TITLE_WORDS, Gazetteer, entity_key, load_gazetteer
 from graphbuild.relations import RelationTable, load_relations
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor"]
@@ -35,6 +35,7 @@ RULE_CONFIDENCE = {
     "title_role": 0.75, "place_in": 0.7, "svo_noun_prep": 0.65, "poss_nominal": 0.6, "for_clause": 0.6,
     "acomp_prep": 0.6, "prep_noun": 0.55, "affiliation": 0.7, "svo_modifier": 0.55, "poss_part": 0.6,
     "compound_of": 0.6, "reciprocal": 0.65, "claim": 0.55, "poss_leader": 0.6, "passive_from": 0.7,
+    "forces_of": 0.7, "where_clause": 0.6,
 }
 
 _SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -346,6 +347,16 @@ class Extractor:
                     and owner.type in {EntityType.GPE, EntityType.ORG}):
                 triple = self._make(person, "part_of", owner, token.sent, article, offset,
                                     modality=_Modality(), surface=[doc[first - 1]], rule="poss_part")
+                if triple:
+                    yield triple
+        if person.type is EntityType.ORG and token.lower_ in FORCE_NOUNS:
+            # a people's forces are its country's: "British forces" → part_of United Kingdom
+            entry = self.gazetteer.demonym(token.doc[token.i - 1].text) if token.i > 0 else None
+            if entry is not None:
+                country = Entity(key=entity_key(entry.name, entry.type), name=entry.name, type=entry.type,
+                                 aliases=frozenset({entry.name}))
+                triple = self._make(person, "part_of", country, token.sent, article, offset,
+                                    modality=_Modality(), surface=[token.doc[token.i - 1]], rule="forces_of")
                 if triple:
                     yield triple
         if person.type is EntityType.PERSON:
@@ -750,6 +761,9 @@ def _objects(verb: Token, mentions: ArticleMentions, *, passive: bool) -> Iterat
                     if pobj.dep_ == "pobj":
                         for obj in _conjuncts(pobj):
                             yield _Relation((child.lower_, prep.lower_), (child, prep), obj, "acomp_prep")
+        elif dep == "advmod" and child.lower_ == "where" and verb.dep_ == "relcl":
+            # "Basra, where British forces are stationed" → station_in Basra
+            yield _Relation(("in",), (child,), verb.head, "where_clause")
         elif dep in {"advcl", "xcomp"}:
             # "called for Russia to withdraw" → call_for Russia
             target = _for_clause_subject(child, mentions)

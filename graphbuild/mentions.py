@@ -298,6 +298,26 @@ def _named_events(doc: Doc, actors: Sequence[Span]) -> list[Span]:
     return found
 
 
+#: Nouns that make a people's armed forces an actor: "British forces", "Russian troops".
+FORCE_NOUNS = frozenset({"forces", "troops", "soldiers"})
+
+
+def _armed_forces(doc: Doc, actors: Sequence[Span]) -> list[Span]:
+    """A people's forces: "British forces are stationed in Basra" → the actor "British forces".
+
+    The forces act, not the country ("Russian troops crossed into Ukraine"); the graph links them
+    to the country with part_of.
+    """
+    found: list[Span] = []
+    for span in actors:
+        if span.label_ != "NORP" or span.end >= len(doc):
+            continue
+        noun = doc[span.end]
+        if noun.lower_ in FORCE_NOUNS and span.root.head.i == noun.i and span.root.dep_ in {"amod", "compound"}:
+            found.append(Span(doc, span.start, noun.i + 1, label="ORG"))
+    return found
+
+
 def _resolve_name(span: Span, gazetteer: Gazetteer) -> tuple[str, EntityType] | None:
     """Return the canonical name and type a span stands for, or None when it is no name."""
     name = clean_name(" ".join(t.text for t in span if t.tag_ != "POS"))
@@ -652,10 +672,12 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
         actors = [*actors, *_possessed_names(doc, actors)]
     if "GPE" in wanted:
         actors = [*actors, *_constituencies(doc, actors)]
-    if "EVENT" in wanted:
-        events = _named_events(doc, actors)
-        inside = {i for span in events for i in range(span.start, span.end)}
-        actors = [*(span for span in actors if span.start not in inside), *events]
+    for finder, label in ((_named_events, "EVENT"), (_armed_forces, "ORG")):
+        if label in wanted:
+            # the new spans take the place of the names inside them
+            spans = finder(doc, actors)
+            inside = {i for span in spans for i in range(span.start, span.end)}
+            actors = [*(span for span in actors if span.start not in inside), *spans]
     actors.sort(key=lambda span: span.start)
     for span in actors:
         resolved = _resolve_name(span, gazetteer)

@@ -114,6 +114,11 @@ def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
          ("Karl Weber", "board_member_of", "Nationalbank")),
         ("Karl Weber, a board member of Austria's central bank, the Nationalbank, said rates would rise.",
          ("Nationalbank", "central_bank_of", "Austria")),
+        # a people's forces are an actor, and their country's
+        ("Russian troops crossed into Georgia.", ("Russian troops", "cross_into", "Georgia")),
+        ("Russian troops crossed into Georgia.", ("Russian troops", "part_of", "Russia")),
+        # a relative clause with "where": the place it modifies
+        ("The minister flew to Herat, where Italian soldiers are based.", ("Italian soldiers", "base_in", "Herat")),
     ],
 )
 def test_rule(run: Run, sentence: str, expected: tuple[str, str, str]) -> None:

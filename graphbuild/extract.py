@@ -338,7 +338,8 @@ class Extractor:
                                     modality=_Modality(), surface=[child], rule="poss_part")
                 if triple:
                     yield triple
-        if person.type is EntityType.ORG and not any(c.dep_ == "poss" for c in token.children):
+        if person.type is EntityType.ORG and not any(c.dep_ == "poss" and c.i in mentions.by_token
+                                                     for c in token.children):
             # the same when the parser missed the possessive: "BBC Radio 4's Today programme" → part_of
             first = min((t.i for t in token.subtree if mentions.by_token.get(t.i) is person), default=token.i)
             doc = token.doc

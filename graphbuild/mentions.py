@@ -318,6 +318,29 @@ def _armed_forces(doc: Doc, actors: Sequence[Span]) -> list[Span]:
     return found
 
 
+def _split_possessives(doc: Doc, actors: Sequence[Span],
+                       gazetteer: Gazetteer) -> tuple[list[Span], dict[int, str]]:
+    """Split one tagged name that holds a possessive into owner and owned.
+
+    spaCy tags "the Russian Federation's Armed Forces" as one place; it is an organisation, the
+    Armed Forces, of the Russian Federation. The owned part keeps the whole name ("Russian
+    Federation Armed Forces": other countries have armed forces too); the map gives it by start.
+    """
+    result: list[Span] = []
+    names: dict[int, str] = {}
+    for span in actors:
+        marks = [t.i for t in span[1:-1] if t.lower_ in POSSESSIVE_MARKS and t.tag_ == "POS"]
+        if span.label_ not in {"GPE", "ORG"} or len(marks) != 1:
+            result.append(span)
+            continue
+        owner = doc[span.start : marks[0]]
+        entry = gazetteer.canonical(clean_name(owner.text))
+        result.append(Span(doc, owner.start, owner.end, label=entry.type.value if entry else "ORG"))
+        result.append(Span(doc, marks[0] + 1, span.end, label="ORG"))
+        names[marks[0] + 1] = clean_name(" ".join(t.text for t in span if t.tag_ != "POS"))
+    return result, names
+
+
 def _resolve_name(span: Span, gazetteer: Gazetteer) -> tuple[str, EntityType] | None:
     """Return the canonical name and type a span stands for, or None when it is no name."""
     name = clean_name(" ".join(t.text for t in span if t.tag_ != "POS"))
@@ -667,7 +690,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
             sentence_of[i] = number
     clusters: dict[str, _Cluster] = {}
     mentions: list[_Mention] = []
-    actors = [span for span in doc.ents if span.label_ in wanted]
+    actors, owned_names = _split_possessives(doc, [span for span in doc.ents if span.label_ in wanted], gazetteer)
     if "ORG" in wanted:
         actors = [*actors, *_possessed_names(doc, actors)]
     if "GPE" in wanted:
@@ -684,6 +707,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
         if resolved is None:
             continue
         name, type_ = resolved
+        name = owned_names.get(span.start, name)
         before = doc[span.start - 1] if span.start > 0 else None
         country = gazetteer.canonical(name)
         if (before is not None and before.lower_ in _COMPASS and before.head.i in range(span.start, span.end)

@@ -262,3 +262,12 @@ def test_an_event_named_by_an_actor_is_an_actor(run: Run, text: str, expected: t
     assert expected in _triples(result)
     event = next(e.entity for e in result.entities if e.entity.name == expected[2])
     assert event.type is EntityType.EVENT
+
+
+def test_a_tagged_name_with_a_possessive_is_owner_and_owned(run: Run) -> None:
+    # spaCy tags "the Russian Federation's Armed Forces" as one place
+    result = run("Units of the Russian Federation’s Armed Forces will leave the territory of Belarus.")
+    forces = next(e.entity for e in result.entities if "Armed Forces" in e.entity.name)
+    assert forces.type is EntityType.ORG
+    assert forces.name == "Russian Federation Armed Forces"  # not every country's armed forces
+    assert ("Russian Federation Armed Forces", "part_of", "Russia") in _triples(result)

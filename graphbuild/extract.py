@@ -87,6 +87,11 @@ _MOTION_VERBS = frozenset({
     "move", "race", "rush",
 })
 _PLACE_TYPES = frozenset({EntityType.GPE, EntityType.LOC, EntityType.FAC})
+_JOURNEY_NOUNS = frozenset({"mission", "trip", "visit", "journey", "tour"})
+_OFFICE_NOUNS = (TITLE_WORDS - {"the", "former", "ex", "foreign", "defence", "defense", "home", "interior", "finance",
+                                "deputy", "shadow", "prime"}) | {
+    "founder", "co-founder", "owner", "head", "leader", "boss", "member", "spokesman", "spokeswoman",
+    "spokesperson", "editor", "executive", "officer", "ambassador", "envoy", "adviser", "advisor"}
 _ROLE_PREPS = frozenset({"of", "for", "at", "in", "to", "with"})
 _MAX_NOUN_CHAIN = 2
 _SNAKE = re.compile(r"[^a-z0-9]+")
@@ -409,7 +414,7 @@ class Extractor:
             nouns.append((description, "appos_role"))
         for noun, rule in nouns:
             for words, target_token in _role_targets(noun, mentions):
-                target = mentions.entity(target_token)
+                target = mentions.entity(target_token) or mentions.possessors.get(target_token.i)
                 if target is None:
                     continue
                 triple = self._make(person, _snake(words), target, token.sent, article, offset,
@@ -463,6 +468,9 @@ class Extractor:
                             yield triple
         # possessive nominal: "Deutsche Boerse's bid for the LSE" → bid_for, "Russia's invasion of Ukraine"
         owners = [c for c in noun.children if c.dep_ == "poss" and mentions.entity(c) is not None]
+        if noun.lemma_.lower() in _JOURNEY_NOUNS:
+            # "his mission to the Middle East" → travel_to
+            owners += [c for c in noun.children if c.dep_ == "poss" and c.i in mentions.possessors]
         if not owners:
             return
         modality = _modality(noun.head) if noun.head.pos_ in {"VERB", "AUX"} else _Modality()
@@ -470,7 +478,7 @@ class Extractor:
         for compound in noun.children:
             named = mentions.entity(compound) if compound.dep_ == "compound" else None
             for owner in owners:
-                subject = mentions.entity(owner)
+                subject = mentions.entity(owner) or mentions.possessors.get(owner.i)
                 if named is None or subject is None:
                     continue
                 triple = self._make(subject, noun.lemma_.lower(), named, noun.sent, article, offset,
@@ -480,7 +488,7 @@ class Extractor:
         for words, surface, target in _noun_chain(noun, mentions):
             obj = mentions.entity(target)
             for owner in owners:
-                subject = mentions.entity(owner)
+                subject = mentions.entity(owner) or mentions.possessors.get(owner.i)
                 if subject is None or obj is None:
                     continue
                 triple = self._make(subject, _snake([noun.lemma_.lower(), *words[1:]]), obj, noun.sent, article,
@@ -785,6 +793,10 @@ def _role_targets(noun: Token, mentions: ArticleMentions) -> Iterator[tuple[list
     role = _role_words(noun)
     for child in noun.children:
         if child.i in mentions.by_token and child.dep_ in {"poss", "compound", "amod", "nmod"}:
+            yield [*role, "of"], child
+        elif child.dep_ == "poss" and child.i in mentions.possessors and noun.lemma_.lower() in _OFFICE_NOUNS:
+            # "Yukos ... its founder Mikhail Khodorkovsky" → founder_of Yukos; an office only:
+            # "his counterpart" and "their two countries" are no roles in a body
             yield [*role, "of"], child
         elif child.dep_ in {"compound", "amod"} and child.pos_ == "NOUN" and child.i not in mentions.by_token:
             # one noun deeper: "Chinese counterpart Minister Li Zhaoxing" → counterpart_minister_of China

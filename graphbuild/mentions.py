@@ -56,6 +56,14 @@ _MALE_HONORIFICS = frozenset({"mr", "sir"})
 _FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
 _THING_PRONOUNS = frozenset({"it"})
+#: Nouns that name a body, not a person: "oil group Yukos", "Yukos, Yugansk's former owner".
+_ORG_NOUNS = frozenset({
+    "group", "company", "firm", "bank", "giant", "exchange", "bourse", "party", "newspaper", "agency",
+    "operator", "producer", "carrier", "airline", "maker", "insurer", "retailer", "broker", "brokerage",
+    "conglomerate", "corporation", "subsidiary", "owner", "network", "broadcaster", "daily", "tabloid",
+})
+#: Possessive pronouns and the personal pronoun each resolves like.
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 #: Verbs whose subject "it" is usually a dummy ("it is wrong to…", "it emerged that…").
 _DUMMY_IT_VERBS = frozenset({
     "be", "seem", "appear", "emerge", "come", "take", "remain", "happen", "matter", "look", "mean", "rain",
@@ -85,6 +93,8 @@ class _Cluster:
     first: int = 0
     mentions: int = 0
     merged_into: _Cluster | None = None
+    #: named as a body somewhere ("oil group Yukos"): an organisation, whatever the tags say
+    body: bool = False
 
     def root(self) -> _Cluster:
         cluster = self
@@ -95,6 +105,8 @@ class _Cluster:
     def type(self) -> EntityType:
         if self.types[EntityType.PERSON] and any(len(n.split()) > 1 for n in self.names if n):
             return EntityType.PERSON
+        if self.body:
+            return EntityType.ORG
         best = max(self.types.values())
         return next(t for t in _TYPE_PRIORITY if self.types[t] == best)
 
@@ -127,6 +139,9 @@ class ArticleMentions:
 
     by_token: dict[int, Entity]
     entities: tuple[ArticleEntity, ...]
+    #: possessive pronouns ("its founder", "his mission") and whose they are; kept apart from
+    #: ``by_token`` so only the rules that ask for them see them
+    possessors: dict[int, Entity] = field(default_factory=dict)
 
     def entity(self, token: Token) -> Entity | None:
         """Return the entity ``token`` mentions (or that its apposition names), if any."""
@@ -635,8 +650,11 @@ def _gender(surfaces: Iterable[str]) -> str | None:
 
 def _antecedent(pronoun: Token, sentence: int, mentions: Sequence[_Mention],
                 types: dict[int, EntityType], genders: dict[int, str | None]) -> _Cluster | None:
-    """Pick the cluster a personal or group pronoun refers to (see the module docstring)."""
-    lower = pronoun.lower_
+    """Pick the cluster a personal or group pronoun refers to (see the module docstring).
+
+    A possessive pronoun is resolved as its personal one: "its" as "it", "his" as "he".
+    """
+    lower = _POSSESSIVE_PRONOUNS.get(pronoun.lower_, pronoun.lower_)
     if lower in _THING_PRONOUNS:
         # "it": the last organisation or country that was a subject, in the same sentence or the
         # previous one; never a dummy subject
@@ -720,6 +738,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
         cluster = clusters.get(key)
         if cluster is None:
             cluster = clusters[key] = _Cluster(key=key, first=span.start)
+        if type_ in {EntityType.PERSON, EntityType.ORG} and any(
+                c.dep_ in {"compound", "appos"} and c.lemma_.lower() in _ORG_NOUNS for c in span.root.children):
+            # named as a body ("oil group Yukos", "brokerage Aton"): that outweighs the person tags
+            cluster.body = True
         cluster.names[name] += 1
         cluster.types[type_] += 1
         cluster.surfaces.add(_surface(doc, span))
@@ -748,6 +770,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
     resolved_mentions: list[_Mention] = []
     described: list[_Mention] = []
     pronoun_of: dict[int, _Cluster] = {}
+    possessive_of: dict[int, _Cluster] = {}
     for token in doc:
         i = token.i
         if i in spans_at:
@@ -769,6 +792,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
             resolved_mentions.append(mention)
             continue
         if role_noun:
+            continue
+        if token.tag_ == "PRP$" and token.lower_ in _POSSESSIVE_PRONOUNS:
+            owner = _antecedent(token, sentence_of[i], resolved_mentions, types, genders)
+            if owner is not None:
+                possessive_of[i] = owner
             continue
         if token.tag_ != "PRP" or token.lower_ not in pronouns:
             continue
@@ -800,7 +828,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
         for root_id, entity in entities.items()
         for root_mentions in [_total_mentions(root_id, ordered)]
     )
-    return ArticleMentions(by_token=by_token, entities=tuple(sorted(result, key=lambda a: a.entity.key)))
+    possessors = {i: entities[id(cluster.root())] for i, cluster in possessive_of.items()}
+    return ArticleMentions(by_token=by_token, entities=tuple(sorted(result, key=lambda a: a.entity.key)),
+                           possessors=possessors)
 
 
 def _total_mentions(root_id: int, clusters: Sequence[_Cluster]) -> int:

@@ -119,6 +119,10 @@ def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
         ("Russian troops crossed into Georgia.", ("Russian troops", "part_of", "Russia")),
         # a relative clause with "where": the place it modifies
         ("The minister flew to Herat, where Italian soldiers are based.", ("Italian soldiers", "base_in", "Herat")),
+        # a possessive pronoun before an office in apposition: the office is in the pronoun's body
+        ("Siemens said on Monday that its founder Werner Mayer had died.", ("Werner Mayer", "found", "Siemens")),
+        # a possessive pronoun before a journey: the journey is the pronoun's
+        ("Gordon Brown has returned from his mission to Africa.", ("Gordon Brown", "travel_to", "Africa")),
     ],
 )
 def test_rule(run: Run, sentence: str, expected: tuple[str, str, str]) -> None:
@@ -233,3 +237,9 @@ def test_a_preposition_inside_a_name_makes_no_relation(run: Run) -> None:
     found = _triples(run("Jack Straw told BBC Radio 4's World At One that the talks went well."))
     assert ("Jack Straw", "speak_to", "World At One") in found
     assert not any(relation.endswith("_at") for _, relation, _ in found), found
+
+
+def test_a_possessive_pronoun_before_no_office_makes_no_role(run: Run) -> None:
+    # "his counterpart" is no post in a body, nor is "their two countries"
+    found = _triples(run("Tony Blair met his Israeli counterpart, Ariel Sharon."))
+    assert ("Ariel Sharon", "counterpart_of", "Tony Blair") not in found

@@ -271,3 +271,12 @@ def test_a_tagged_name_with_a_possessive_is_owner_and_owned(run: Run) -> None:
     assert forces.type is EntityType.ORG
     assert forces.name == "Russian Federation Armed Forces"  # not every country's armed forces
     assert ("Russian Federation Armed Forces", "part_of", "Russia") in _triples(result)
+
+
+def test_a_name_called_a_body_is_an_organisation(run: Run) -> None:
+    # the model tags Yukos a person four times; "oil group Yukos" says what it is
+    result = run("Rosneft bought the unit of oil group Yukos. Yukos said profits fell. Yukos hired staff. "
+                 "Yukos claims its founder Igor Sechin was wronged.")
+    yukos = next(e.entity for e in result.entities if e.entity.name == "Yukos")
+    assert yukos.type is EntityType.ORG
+    assert ("Igor Sechin", "found", "Yukos") in _triples(result)

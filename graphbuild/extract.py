@@ -88,6 +88,7 @@ _MOTION_VERBS = frozenset({
 })
 _PLACE_TYPES = frozenset({EntityType.GPE, EntityType.LOC, EntityType.FAC})
 _JOURNEY_NOUNS = frozenset({"mission", "trip", "visit", "journey", "tour"})
+_ALONG = frozenset({"along", "together"})
 _OFFICE_NOUNS = (TITLE_WORDS - {"the", "former", "ex", "foreign", "defence", "defense", "home", "interior", "finance",
                                 "deputy", "shadow", "prime"}) | {
     "founder", "co-founder", "owner", "head", "leader", "boss", "member", "spokesman", "spokeswoman",
@@ -216,6 +217,8 @@ class Extractor:
         inherited = _own_subject(verb) is None
         agents = [(t, a) for t in _agent_tokens(verb) for a in [mentions.entity(t)] if a is not None]
         subjects = [(t, e) for t in args.tokens for e in [mentions.entity(t)] if e is not None]
+        if not args.passive:
+            subjects += [(t, e) for t in _co_agents(verb) for e in [mentions.entity(t)] if e is not None]
         modality = _modality(verb)
         sent = verb.sent
         speaker = _speaker(verb, mentions)
@@ -595,6 +598,30 @@ def _own_subject(verb: Token) -> _Args | None:
     return None
 
 
+def _co_agents(verb: Token) -> list[Token]:
+    """Who acts with the subject: "X launched Respect along with Y" → Y launched it too.
+
+    The parser often hangs a later "and Z" of that list on the verb; Z is then a nominal conjunct
+    of the verb.
+    """
+    found: list[Token] = []
+    for child in verb.children:
+        # "along" heads "with", or "with" heads "along", as the parser sees it
+        if child.lower_ in _ALONG:
+            preps = [p for p in child.children if p.dep_ == "prep" and p.lower_ == "with"]
+        else:
+            preps = [child] if _is_along_with(child) else []
+        if not preps:
+            continue
+        found += [t for prep in preps for pobj in prep.children if pobj.dep_ == "pobj" for t in _conjuncts(pobj)]
+        found += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"}]
+    return found
+
+
+def _is_along_with(prep: Token) -> bool:
+    return prep.dep_ == "prep" and prep.lower_ == "with" and any(c.lower_ in _ALONG for c in prep.children)
+
+
 def _for_clause_subject(clause: Token, mentions: ArticleMentions) -> Token | None:
     """The actor X of "for X to V" attached to a clause, if the clause has that shape."""
     if not any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
@@ -743,8 +770,10 @@ def _objects(verb: Token, mentions: ArticleMentions, *, passive: bool) -> Iterat
                     # indirect object: "he told the BBC" → tell BBC
                     yield _Relation((), (), obj, "dative")
         elif dep == "prep":
-            if child.i in mentions.by_token:
-                continue  # a preposition inside a name the parser split: "told World At One"
+            if child.i in mentions.by_token or _is_along_with(child):
+                # a preposition inside a name the parser split ("told World At One"), or a
+                # co-agent ("founded it along with Christian Aid")
+                continue
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue

@@ -123,6 +123,11 @@ def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
         ("Siemens said on Monday that its founder Werner Mayer had died.", ("Werner Mayer", "found", "Siemens")),
         # a possessive pronoun before a journey: the journey is the pronoun's
         ("Gordon Brown has returned from his mission to Africa.", ("Gordon Brown", "travel_to", "Africa")),
+        # "along with": a co-agent, also when the parser hangs the last of a list on the verb
+        ("Oxfam founded the Fairtrade Foundation in 1992 along with Christian Aid.",
+         ("Christian Aid", "found", "Fairtrade Foundation")),
+        ("Oxfam founded the Fairtrade Foundation in 1992 along with 300 charities, and Christian Aid.",
+         ("Christian Aid", "found", "Fairtrade Foundation")),
     ],
 )
 def test_rule(run: Run, sentence: str, expected: tuple[str, str, str]) -> None:
@@ -243,3 +248,8 @@ def test_a_possessive_pronoun_before_no_office_makes_no_role(run: Run) -> None:
     # "his counterpart" is no post in a body, nor is "their two countries"
     found = _triples(run("Tony Blair met his Israeli counterpart, Ariel Sharon."))
     assert ("Ariel Sharon", "counterpart_of", "Tony Blair") not in found
+
+
+def test_a_co_agent_is_no_object(run: Run) -> None:
+    found = _triples(run("Oxfam founded the Fairtrade Foundation in 1992 along with Christian Aid."))
+    assert not [t for t in found if t[0] == "Oxfam" and t[2] == "Christian Aid"]

@@ -35,7 +35,7 @@ RULE_CONFIDENCE = {
     "title_role": 0.75, "place_in": 0.7, "svo_noun_prep": 0.65, "poss_nominal": 0.6, "for_clause": 0.6,
     "acomp_prep": 0.6, "prep_noun": 0.55, "affiliation": 0.7, "svo_modifier": 0.55, "poss_part": 0.6,
     "compound_of": 0.6, "reciprocal": 0.65, "claim": 0.55, "poss_leader": 0.6, "passive_from": 0.7,
-    "forces_of": 0.7, "where_clause": 0.6,
+    "state_body": 0.7, "where_clause": 0.6,
 }
 
 _SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -89,6 +89,10 @@ _MOTION_VERBS = frozenset({
 _PLACE_TYPES = frozenset({EntityType.GPE, EntityType.LOC, EntityType.FAC})
 _JOURNEY_NOUNS = frozenset({"mission", "trip", "visit", "journey", "tour"})
 _ALONG = frozenset({"along", "together"})
+#: Words that make a body named with a demonym part of that country's state.
+_STATE_NOUNS = FORCE_NOUNS | {
+    "ministry", "department", "army", "navy", "police", "parliament", "government", "embassy", "military",
+    "office", "cabinet", "intelligence", "coastguard", "guard", "bank"}
 _OFFICE_NOUNS = (TITLE_WORDS - {"the", "former", "ex", "foreign", "defence", "defense", "home", "interior", "finance",
                                 "deputy", "shadow", "prime"}) | {
     "founder", "co-founder", "owner", "head", "leader", "boss", "member", "spokesman", "spokeswoman",
@@ -358,14 +362,17 @@ class Extractor:
                                     modality=_Modality(), surface=[doc[first - 1]], rule="poss_part")
                 if triple:
                     yield triple
-        if person.type is EntityType.ORG and token.lower_ in FORCE_NOUNS:
-            # a people's forces are its country's: "British forces" → part_of United Kingdom
-            entry = self.gazetteer.demonym(token.doc[token.i - 1].text) if token.i > 0 else None
-            if entry is not None:
+        if person.type is EntityType.ORG:
+            # a people's state body is its country's: "British forces", "the Belarusian Ministry of
+            # Defence" → part_of; not "British Airways"
+            words = sorted((t for t in token.subtree if mentions.by_token.get(t.i) is person and t.dep_ != "det"),
+                           key=lambda t: t.i)
+            entry = self.gazetteer.demonym(words[0].text) if words else None
+            if entry is not None and entry.type is EntityType.GPE and any(w.lower_ in _STATE_NOUNS for w in words):
                 country = Entity(key=entity_key(entry.name, entry.type), name=entry.name, type=entry.type,
                                  aliases=frozenset({entry.name}))
                 triple = self._make(person, "part_of", country, token.sent, article, offset,
-                                    modality=_Modality(), surface=[token.doc[token.i - 1]], rule="forces_of")
+                                    modality=_Modality(), surface=[words[0]], rule="state_body")
                 if triple:
                     yield triple
         if person.type is EntityType.PERSON:

@@ -117,6 +117,9 @@ def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
         # a people's forces are an actor, and their country's
         ("Russian troops crossed into Georgia.", ("Russian troops", "cross_into", "Georgia")),
         ("Russian troops crossed into Georgia.", ("Russian troops", "part_of", "Russia")),
+        # a state body named with a demonym is part of that country
+        ("The Belarusian Ministry of Defence said the soldiers would leave.",
+         ("Belarusian Ministry of Defence", "part_of", "Belarus")),
         # a relative clause with "where": the place it modifies
         ("The minister flew to Herat, where Italian soldiers are based.", ("Italian soldiers", "base_in", "Herat")),
         # a possessive pronoun before an office in apposition: the office is in the pronoun's body
@@ -253,3 +256,8 @@ def test_a_possessive_pronoun_before_no_office_makes_no_role(run: Run) -> None:
 def test_a_co_agent_is_no_object(run: Run) -> None:
     found = _triples(run("Oxfam founded the Fairtrade Foundation in 1992 along with Christian Aid."))
     assert not [t for t in found if t[0] == "Oxfam" and t[2] == "Christian Aid"]
+
+
+def test_a_company_named_with_a_demonym_is_no_state_body(run: Run) -> None:
+    found = _triples(run("British Airways cut flights to Lisbon."))
+    assert ("British Airways", "part_of", "United Kingdom") not in found

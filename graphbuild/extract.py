@@ -89,6 +89,10 @@ _MOTION_VERBS = frozenset({
 _PLACE_TYPES = frozenset({EntityType.GPE, EntityType.LOC, EntityType.FAC})
 _JOURNEY_NOUNS = frozenset({"mission", "trip", "visit", "journey", "tour"})
 _ALONG = frozenset({"along", "together"})
+#: Nouns of intent whose infinitive says what their possessor means to do: "Russia's plan to invade".
+_INTENT_NOUNS = frozenset({
+    "bid", "plan", "attempt", "effort", "decision", "pledge", "promise", "threat", "move", "push", "offer",
+    "proposal", "intention", "ambition", "desire", "drive", "campaign"})
 #: Words that make a body named with a demonym part of that country's state.
 _STATE_NOUNS = FORCE_NOUNS | {
     "ministry", "department", "army", "navy", "police", "parliament", "government", "embassy", "military",
@@ -220,7 +224,8 @@ class Extractor:
         args = _subject_of(verb, mentions)
         inherited = _own_subject(verb) is None
         agents = [(t, a) for t in _agent_tokens(verb) for a in [mentions.entity(t)] if a is not None]
-        subjects = [(t, e) for t in args.tokens for e in [mentions.entity(t)] if e is not None]
+        subjects = [(t, e) for t in args.tokens for e in [mentions.entity(t) or mentions.possessors.get(t.i)]
+                    if e is not None]
         if not args.passive:
             subjects += [(t, e) for t in _co_agents(verb) for e in [mentions.entity(t)] if e is not None]
         modality = _modality(verb)
@@ -605,6 +610,10 @@ def _own_subject(verb: Token) -> _Args | None:
     return None
 
 
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _co_agents(verb: Token) -> list[Token]:
     """Who acts with the subject: "X launched Respect along with Y" → Y launched it too.
 
@@ -669,6 +678,9 @@ def _subject_of(verb: Token, mentions: ArticleMentions, depth: int = 0) -> _Args
         inherited = _subject_of(governor, mentions, depth + 1)
         # "Putin can be persuaded against invading Ukraine" → Putin invade Ukraine
         return _Args(inherited.tokens, passive=False)
+    if verb.dep_ == "acl" and head.lemma_.lower() in _INTENT_NOUNS and _is_infinitive(verb):
+        # "Russia's plan to invade Ukraine", "his bid to disengage from Gaza" → the possessor acts
+        return _Args(tuple(c for c in head.children if c.dep_ == "poss"))
     if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
         # participle: "Oona King, backed by Tony Blair" (patient) / "troops leaving Belarus" (agent)
         return _Args((head,), passive=verb.tag_ == "VBN")
@@ -708,6 +720,8 @@ def _modality(verb: Token) -> _Modality:
                 child.dep_ == "mark" and child.lower_ in _CONDITIONAL_MARKS
             ):
                 result.hedged = True
+        if current.dep_ == "acl" and current.head.lemma_.lower() in _INTENT_NOUNS:
+            result.hedged = True  # "a plan to invade": intended, not done
         if current.dep_ not in {"xcomp", "pcomp", "advcl", "ccomp"} or current.head is current:
             break
         governor = current.head.head if current.dep_ == "pcomp" else current.head

@@ -766,6 +766,9 @@ def _objects(verb: Token, mentions: ArticleMentions, *, passive: bool) -> Iterat
     for child in verb.children:
         dep = child.dep_
         if dep in _OBJ_DEPS and not passive:
+            if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                # an object relative: "his constituents in Scotland, who he abandoned" → the noun
+                child = verb.head
             for obj in _conjuncts(child):
                 if mentions.entity(obj) is not None:
                     # direct object: "Russia invaded Ukraine" → invade

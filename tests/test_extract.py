@@ -126,6 +126,9 @@ def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
         ("Siemens said on Monday that its founder Werner Mayer had died.", ("Werner Mayer", "found", "Siemens")),
         # a possessive pronoun before a journey: the journey is the pronoun's
         ("Gordon Brown has returned from his mission to Africa.", ("Gordon Brown", "travel_to", "Africa")),
+        # an object relative pronoun is the noun it follows
+        ("George Galloway mentioned the voters in Glasgow whom he abandoned.",
+         ("George Galloway", "abandon_voters_in", "Glasgow")),
         # "along with": a co-agent, also when the parser hangs the last of a list on the verb
         ("Oxfam founded the Fairtrade Foundation in 1992 along with Christian Aid.",
          ("Christian Aid", "found", "Fairtrade Foundation")),

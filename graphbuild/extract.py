@@ -92,7 +92,7 @@ _ALONG = frozenset({"along", "together"})
 #: Nouns of intent whose infinitive says what their possessor means to do: "Russia's plan to invade".
 _INTENT_NOUNS = frozenset({
     "bid", "plan", "attempt", "effort", "decision", "pledge", "promise", "threat", "move", "push", "offer",
-    "proposal", "intention", "ambition", "desire", "drive", "campaign"})
+    "proposal", "intention", "ambition", "desire", "drive", "campaign", "measure", "step", "way", "means"})
 #: Words that make a body named with a demonym part of that country's state.
 _STATE_NOUNS = FORCE_NOUNS | {
     "ministry", "department", "army", "navy", "police", "parliament", "government", "embassy", "military",
@@ -678,9 +678,13 @@ def _subject_of(verb: Token, mentions: ArticleMentions, depth: int = 0) -> _Args
         inherited = _subject_of(governor, mentions, depth + 1)
         # "Putin can be persuaded against invading Ukraine" → Putin invade Ukraine
         return _Args(inherited.tokens, passive=False)
-    if verb.dep_ == "acl" and head.lemma_.lower() in _INTENT_NOUNS and _is_infinitive(verb):
+    if verb.dep_ in {"acl", "relcl"} and head.lemma_.lower() in _INTENT_NOUNS and _is_infinitive(verb):
         # "Russia's plan to invade Ukraine", "his bid to disengage from Gaza" → the possessor acts
-        return _Args(tuple(c for c in head.children if c.dep_ == "poss"))
+        owners = tuple(c for c in head.children if c.dep_ == "poss")
+        if not owners and head.dep_ == "attr":
+            # "the conference will be a measure to shore up Abbas" → the copula's subject acts
+            return _Args(_subject_of(head.head, mentions, depth + 1).tokens)
+        return _Args(owners)
     if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
         # participle: "Oona King, backed by Tony Blair" (patient) / "troops leaving Belarus" (agent)
         return _Args((head,), passive=verb.tag_ == "VBN")
@@ -720,7 +724,7 @@ def _modality(verb: Token) -> _Modality:
                 child.dep_ == "mark" and child.lower_ in _CONDITIONAL_MARKS
             ):
                 result.hedged = True
-        if current.dep_ == "acl" and current.head.lemma_.lower() in _INTENT_NOUNS:
+        if current.dep_ in {"acl", "relcl"} and current.head.lemma_.lower() in _INTENT_NOUNS:
             result.hedged = True  # "a plan to invade": intended, not done
         if current.dep_ not in {"xcomp", "pcomp", "advcl", "ccomp"} or current.head is current:
             break

@@ -155,6 +155,9 @@ def test_rule(run: Run, sentence: str, expected: tuple[str, str, str]) -> None:
         ("Russia's plan to invade Georgia failed.", ("Russia", "invade", "Georgia"), False, True),
         ("Mr Sharon said his bid to withdraw from Lebanon was popular.",
          ("Sharon", "withdraw_from", "Lebanon"), False, True),
+        # ... and what a measure the subject is meant to do
+        ("Officials say the Paris summit will be a measure to isolate Iran.",
+         ("Paris summit", "isolate", "Iran"), False, True),
     ],
 )
 def test_negation_and_hedging(run: Run, sentence: str, triple: tuple[str, str, str],

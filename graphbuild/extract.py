@@ -367,6 +367,18 @@ class Extractor:
                                     modality=_Modality(), surface=[doc[first - 1]], rule="poss_part")
                 if triple:
                     yield triple
+        if person.type in {EntityType.ORG, EntityType.FAC}:
+            # "the Munich-based company", "the Paris-based Euronext" → based_in
+            for based in token.children:
+                if based.dep_ != "amod" or based.lower_ != "based":
+                    continue
+                for place_token in based.children:
+                    place = mentions.by_token.get(place_token.i)
+                    if place is not None and place.type in _PLACE_TYPES:
+                        triple = self._make(person, "based_in", place, token.sent, article, offset,
+                                            modality=_Modality(), surface=[place_token, based], rule="place_in")
+                        if triple:
+                            yield triple
         if person.type is EntityType.ORG:
             # a people's state body is its country's: "British forces", "the Belarusian Ministry of
             # Defence" → part_of; not "British Airways"

@@ -639,6 +639,31 @@ def _described_organisation(token: Token, sentence: int, mentions: Sequence[_Men
     return None
 
 
+def _generic_organisation(token: Token, sentence: int, mentions: Sequence[_Mention],
+                          types: dict[int, EntityType]) -> _Cluster | None:
+    """The organisation a bare "the newspaper", "the company" or "the Paris-based exchange" refers to.
+
+    The latest organisation that was a subject, in this sentence or the previous one; never when
+    the description names an actor of its own ("the German group", "the group of countries").
+    """
+    if token.lemma_.lower() not in _ORG_NOUNS or token.dep_ in {"appos", "compound"}:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    if any(c.dep_ in {"poss", "prep"} or (c.dep_ == "appos" and c.pos_ != "NOUN") for c in token.children):
+        return None
+    # modifiers must not name an actor ("the German group"); where it is based is no name of it
+    modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "nmod"} and c.lower_ != "based"]
+    if any(_cluster_at(t.i, mentions) is not None for c in modifiers for t in c.subtree):
+        return None
+    for back in (0, 1):
+        subjects = [m for m in mentions if m.sentence == sentence - back and m.end <= token.i and m.subject
+                    and types[id(m.cluster.root())] is EntityType.ORG]
+        if subjects:
+            return subjects[-1].cluster.root()
+    return None
+
+
 def _gender(surfaces: Iterable[str]) -> str | None:
     """"m" or "f" when the honorifics a person is written with agree, else None."""
     words = {s.split()[0].lower().rstrip(".") for s in surfaces if s.split()}
@@ -782,6 +807,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
         referent: _Cluster | None = None
         if token.pos_ == "NOUN" and token.dep_ != "compound" and lemma in org_words:
             referent = _described_organisation(token, sentence_of[i], resolved_mentions, types)
+        if referent is None and token.pos_ == "NOUN":
+            referent = _generic_organisation(token, sentence_of[i], resolved_mentions, types)
         role_noun = bool(role_of) and token.pos_ in {"NOUN", "PROPN"} and lemma in role_of
         if referent is None and role_noun:
             referent = _described_person(token, role_of, mentions)

@@ -280,3 +280,22 @@ def test_a_name_called_a_body_is_an_organisation(run: Run) -> None:
     yukos = next(e.entity for e in result.entities if e.entity.name == "Yukos")
     assert yukos.type is EntityType.ORG
     assert ("Igor Sechin", "found", "Yukos") in _triples(result)
+
+
+def test_a_bare_body_noun_is_the_last_organisation_subject(run: Run) -> None:
+    result = run("The Telegraph was sued by George Galloway after the newspaper claimed he received money "
+                 "from Iraq.")
+    assert ("Telegraph", "claim", "George Galloway") in _triples(result)
+
+
+def test_a_based_body_noun_is_the_organisation_and_where_it_is_based(run: Run) -> None:
+    found = _triples(run("Siemens said profits rose on Monday. The Munich-based company, owner of Osram, "
+                         "also cut jobs."))
+    assert ("Siemens", "own", "Osram") in found
+    assert ("Siemens", "based_in", "Munich") in found
+
+
+def test_a_body_noun_that_names_another_actor_stays_unresolved(run: Run) -> None:
+    # "the German group" is not Siemens by default: it names a country of its own
+    found = _triples(run("Siemens hired staff. The German group attacked France."))
+    assert ("Siemens", "attack", "France") not in found

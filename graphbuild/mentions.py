@@ -333,6 +333,23 @@ def _armed_forces(doc: Doc, actors: Sequence[Span]) -> list[Span]:
     return found
 
 
+def _without_title(span: Span) -> Span | None:
+    """A tagged body that swallowed the title of the person after it, without the title.
+
+    spaCy tags "pro-Iraq war Labour MP" in "... Labour MP Oona King" as one organisation; the
+    body is "Labour", the capitalised run before the title. None when no name is left.
+    """
+    doc = span.doc
+    if (span.label_ not in {"ORG", "NORP", "GPE"} or len(span) < 2 or span[-1].lower_ not in TITLE_WORDS
+            or span.end >= len(doc) or doc[span.end].ent_type_ != "PERSON"):
+        return span
+    end = span.end - 1
+    start = end
+    while start > span.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+        start -= 1
+    return Span(doc, start, end, label=span.label_) if start < end else None
+
+
 def _split_possessives(doc: Doc, actors: Sequence[Span],
                        gazetteer: Gazetteer) -> tuple[list[Span], dict[int, str]]:
     """Split one tagged name that holds a possessive into owner and owned.
@@ -343,7 +360,9 @@ def _split_possessives(doc: Doc, actors: Sequence[Span],
     """
     result: list[Span] = []
     names: dict[int, str] = {}
-    for span in actors:
+    for span in map(_without_title, actors):
+        if span is None:
+            continue
         marks = [t.i for t in span[1:-1] if t.lower_ in POSSESSIVE_MARKS and t.tag_ == "POS"]
         if span.label_ not in {"GPE", "ORG"} or len(marks) != 1:
             result.append(span)

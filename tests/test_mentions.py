@@ -299,3 +299,10 @@ def test_a_body_noun_that_names_another_actor_stays_unresolved(run: Run) -> None
     # "the German group" is not Siemens by default: it names a country of its own
     found = _triples(run("Siemens hired staff. The German group attacked France."))
     assert ("Siemens", "attack", "France") not in found
+
+
+def test_a_body_that_swallowed_a_title_gives_it_back(run: Run) -> None:
+    # spaCy tags "pro-Iraq war Labour MP" as one organisation
+    result = run("George Galloway is to stand against pro-Iraq war Labour MP Oona King at the next general election.")
+    assert ("Oona King", "mp_of", "Labour") in _triples(result)
+    assert not [e for e in result.entities if "MP" in e.entity.name]

@@ -382,14 +382,14 @@ class Extractor:
         if person.type is EntityType.ORG:
             # a people's state body is its country's: "British forces", "the Belarusian Ministry of
             # Defence" → part_of; not "British Airways"
-            words = sorted((t for t in token.subtree if mentions.by_token.get(t.i) is person and t.dep_ != "det"),
+            named = sorted((t for t in token.subtree if mentions.by_token.get(t.i) is person and t.dep_ != "det"),
                            key=lambda t: t.i)
-            entry = self.gazetteer.demonym(words[0].text) if words else None
-            if entry is not None and entry.type is EntityType.GPE and any(w.lower_ in _STATE_NOUNS for w in words):
+            entry = self.gazetteer.demonym(named[0].text) if named else None
+            if entry is not None and entry.type is EntityType.GPE and any(w.lower_ in _STATE_NOUNS for w in named):
                 country = Entity(key=entity_key(entry.name, entry.type), name=entry.name, type=entry.type,
                                  aliases=frozenset({entry.name}))
                 triple = self._make(person, "part_of", country, token.sent, article, offset,
-                                    modality=_Modality(), surface=[words[0]], rule="state_body")
+                                    modality=_Modality(), surface=[named[0]], rule="state_body")
                 if triple:
                     yield triple
         if person.type is EntityType.PERSON:

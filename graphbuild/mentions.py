@@ -514,15 +514,15 @@ def _propagate_names(doc: Doc, mentions: list[_Mention], sentence_of: dict[int, 
                if m.end - m.start - (doc[m.start].lower_ == "the") == 1 and doc[m.root].text.endswith("s")
                and doc[m.root].text[:1].isupper() and len(doc[m.root].text) > 4}
     for token in doc:
-        cluster = plurals.get(token.text)
-        if cluster is None or token.i in covered or token.dep_ not in {"amod", "compound", "nmod"}:
+        group = plurals.get(token.text)
+        if group is None or token.i in covered or token.dep_ not in {"amod", "compound", "nmod"}:
             continue
-        if cluster.type() not in {EntityType.ORG, EntityType.NORP}:
+        if group.type() not in {EntityType.ORG, EntityType.NORP}:
             continue
-        cluster.mentions += 1
-        cluster.surfaces.add(token.text)
+        group.mentions += 1
+        group.surfaces.add(token.text)
         covered.add(token.i)
-        mentions.append(_Mention(token.i, token.i + 1, token.i, sentence_of[token.i], cluster, False))
+        mentions.append(_Mention(token.i, token.i + 1, token.i, sentence_of[token.i], group, False))
     mentions.sort(key=lambda m: m.start)
 
 

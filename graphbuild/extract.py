@@ -569,7 +569,7 @@ def _description_named(name: Token, mentions: ArticleMentions) -> Token | None:
 def _is_mention_root(token: Token, mentions: ArticleMentions) -> bool:
     """True for the token that heads its mention ("Shoigu" in "Sergei Shoigu"), so rules fire once per mention."""
     head = token.head
-    return head is token or mentions.by_token.get(head.i) is not mentions.by_token.get(token.i)
+    return head.i == token.i or mentions.by_token.get(head.i) is not mentions.by_token.get(token.i)
 
 
 def _confidence(rule: str, modality: _Modality, ends: Sequence[Token], inherited: bool) -> float:
@@ -675,12 +675,12 @@ def _subject_of(verb: Token, mentions: ArticleMentions, depth: int = 0) -> _Args
             if entity is not None and entity.type in _PLACE_TYPES:
                 return _subject_of(head, mentions, depth + 1)
         return own
-    if verb.dep_ == "conj" and head is not verb:
+    if verb.dep_ == "conj" and head.i != verb.i:
         # coordinated verbs: "X travelled to Paris and met Y" → X met Y
         return _subject_of(head, mentions, depth + 1)
     if verb.dep_ in {"xcomp", "advcl", "pcomp", "ccomp"}:
         governor = head.head if head.dep_ == "prep" and verb.dep_ == "pcomp" else head
-        if verb.dep_ == "ccomp" or governor is verb:
+        if verb.dep_ == "ccomp" or governor.i == verb.i:
             return _Args()
         # object control: "urged Germany to lift the ban" → Germany lift ban
         if verb.dep_ == "xcomp" and governor.lemma_ in _OBJECT_CONTROL:
@@ -707,7 +707,7 @@ def _speaker(verb: Token, mentions: ArticleMentions) -> Entity | None:
     """Who reports the clause a verb heads: "X said Y threatened Z" → X for "threatened"."""
     current = verb
     for _ in range(6):
-        if current.dep_ == "conj" and current.head is not current:
+        if current.dep_ == "conj" and current.head.i != current.i:
             current = current.head
             continue
         if current.dep_ == "ccomp" and current.head.lemma_.lower() in _REPORTING_VERBS:
@@ -716,7 +716,7 @@ def _speaker(verb: Token, mentions: ArticleMentions) -> Entity | None:
                 if child.dep_ == "nsubj":
                     return mentions.entity(child)
             return None
-        if current.dep_ in {"xcomp", "advcl"} and current.head is not current:
+        if current.dep_ in {"xcomp", "advcl"} and current.head.i != current.i:
             current = current.head
             continue
         return None
@@ -738,7 +738,7 @@ def _modality(verb: Token) -> _Modality:
                 result.hedged = True
         if current.dep_ in {"acl", "relcl"} and current.head.lemma_.lower() in _INTENT_NOUNS:
             result.hedged = True  # "a plan to invade": intended, not done
-        if current.dep_ not in {"xcomp", "pcomp", "advcl", "ccomp"} or current.head is current:
+        if current.dep_ not in {"xcomp", "pcomp", "advcl", "ccomp"} or current.head.i == current.i:
             break
         governor = current.head.head if current.dep_ == "pcomp" else current.head
         if current.dep_ in {"xcomp", "pcomp"} and governor.lemma_ in _INTENT_VERBS:

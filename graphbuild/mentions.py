@@ -191,13 +191,13 @@ class ArticleMentions:
         if named is None:
             return None
         root = doc[k]
-        while root.head is not root and self.by_token.get(root.head.i) is named:
+        while root.head.i != root.i and self.by_token.get(root.head.i) is named:
             root = root.head
         return named if root.dep_ == "appos" and root.head.i < noun.i else None
 
 
 def _is_subject(token: Token) -> bool:
-    while token.dep_ in {"compound", "flat", "appos"} and token.head is not token:
+    while token.dep_ in {"compound", "flat", "appos"} and token.head.i != token.i:
         token = token.head
     return token.dep_ in _SUBJECT_DEPS
 

@@ -69,7 +69,7 @@ def _span(token: Token, *, drop: frozenset[str] = _SKIP_IN_SPAN) -> list[Token]:
     def walk(t: Token) -> None:
         keep.append(t)
         for child in t.children:
-            if child.dep_ in drop and t is token:
+            if child.dep_ in drop and t.i == token.i:
                 continue
             if child.dep_ in {"relcl", "appos"}:
                 continue
@@ -94,9 +94,9 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
             return child
-    if verb.dep_ == "conj" and verb.head is not verb:
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
         return _subject(verb.head, depth + 1)
-    if verb.dep_ in {"xcomp", "advcl"} and verb.head is not verb:
+    if verb.dep_ in {"xcomp", "advcl"} and verb.head.i != verb.i:
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "relcl":
         return verb.head

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 import pytest
+from spacy.language import Language
 
+from graphbuild.extract import Extractor
+from graphbuild.mentions import find_mentions
 from graphbuild.model import ArticleResult, EntityType
 
 Run = Callable[[str], ArticleResult]
@@ -306,3 +310,15 @@ def test_a_body_that_swallowed_a_title_gives_it_back(run: Run) -> None:
     result = run("George Galloway is to stand against pro-Iraq war Labour MP Oona King at the next general election.")
     assert ("Oona King", "mp_of", "Labour") in _triples(result)
     assert not [e for e in result.entities if "MP" in e.entity.name]
+
+
+def test_every_token_lookup_ends_when_a_name_is_the_sentence_root(nlp: Language, extractor: Extractor) -> None:
+    # "bankers, the World Trade Organisation": the name after the comma heads the sentence; the
+    # walk up its tokens must stop there (a token is never the same object as its head)
+    doc = nlp('"That\'s international bankers, the World Trade Organisation, the World Bank and the IMF".')
+    mentions = find_mentions(doc, extractor.gazetteer)
+    done: list[bool] = []
+    worker = threading.Thread(target=lambda: done.append(all(mentions.entity(t) or True for t in doc)), daemon=True)
+    worker.start()
+    worker.join(timeout=30)
+    assert done == [True]

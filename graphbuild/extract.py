@@ -224,8 +224,7 @@ class Extractor:
         args = _subject_of(verb, mentions)
         inherited = _own_subject(verb) is None
         agents = [(t, a) for t in _agent_tokens(verb) for a in [mentions.entity(t)] if a is not None]
-        subjects = [(t, e) for t in args.tokens for e in [mentions.entity(t) or mentions.possessors.get(t.i)]
-                    if e is not None]
+        subjects = [(t, e) for t in args.tokens for e in [mentions.referent(t)] if e is not None]
         if not args.passive:
             subjects += [(t, e) for t in _co_agents(verb) for e in [mentions.entity(t)] if e is not None]
         modality = _modality(verb)
@@ -441,7 +440,7 @@ class Extractor:
             nouns.append((description, "appos_role"))
         for noun, rule in nouns:
             for words, target_token in _role_targets(noun, mentions):
-                target = mentions.entity(target_token) or mentions.possessors.get(target_token.i)
+                target = mentions.referent(target_token)
                 if target is None:
                     continue
                 triple = self._make(person, _snake(words), target, token.sent, article, offset,
@@ -505,7 +504,7 @@ class Extractor:
         for compound in noun.children:
             named = mentions.entity(compound) if compound.dep_ == "compound" else None
             for owner in owners:
-                subject = mentions.entity(owner) or mentions.possessors.get(owner.i)
+                subject = mentions.referent(owner)
                 if named is None or subject is None:
                     continue
                 triple = self._make(subject, noun.lemma_.lower(), named, noun.sent, article, offset,
@@ -515,7 +514,7 @@ class Extractor:
         for words, surface, target in _noun_chain(noun, mentions):
             obj = mentions.entity(target)
             for owner in owners:
-                subject = mentions.entity(owner) or mentions.possessors.get(owner.i)
+                subject = mentions.referent(owner)
                 if subject is None or obj is None:
                     continue
                 triple = self._make(subject, _snake([noun.lemma_.lower(), *words[1:]]), obj, noun.sent, article,

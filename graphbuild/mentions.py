@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
@@ -174,6 +175,10 @@ class ArticleMentions:
                         return self.by_token[pobj.i]
         return self._misplaced_apposition(token) if token.pos_ == "NOUN" else None
 
+    def referent(self, token: Token) -> Entity | None:
+        """Like :meth:`entity`, and for a possessive pronoun ("its founder") whose it is."""
+        return self.entity(token) or self.possessors.get(token.i)
+
     def _misplaced_apposition(self, noun: Token) -> Entity | None:
         """The name right after "noun, (the)" that the parser hung on an earlier word.
 
@@ -262,6 +267,12 @@ def _possessed_names(doc: Doc, actors: Sequence[Span]) -> list[Span]:
 _SEAT_TITLES = frozenset({"mp", "mep", "msp", "senator", "congressman", "congresswoman", "governor", "mayor"})
 
 
+def _tokens_among(doc: Doc, words: Iterable[str], attr: str) -> list[Token]:
+    """The tokens whose ``attr`` (LOWER, ORTH) is one of ``words``, found without visiting every token."""
+    wanted = numpy.array([doc.vocab.strings.add(w) for w in words], dtype="uint64")
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(doc.to_array(attr), wanted))] if len(doc) else []
+
+
 def _constituencies(doc: Doc, actors: Sequence[Span]) -> list[Span]:
     """Untagged names of the place an elected title is for: "the Glasgow Kelvin MP".
 
@@ -270,8 +281,8 @@ def _constituencies(doc: Doc, actors: Sequence[Span]) -> list[Span]:
     """
     taken = {i for span in actors for i in range(span.start, span.end)}
     found: list[Span] = []
-    for title in doc:
-        if title.lower_ not in _SEAT_TITLES or title.i < 2:
+    for title in _tokens_among(doc, _SEAT_TITLES, "LOWER"):
+        if title.i < 2:
             continue
         start = title.i
         while (start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
@@ -299,7 +310,9 @@ def _named_events(doc: Doc, actors: Sequence[Span]) -> list[Span]:
     """
     starts = {span.start: span for span in actors}
     found: list[Span] = []
-    for noun in doc:
+    # the event noun follows a name within a few words: look there, not at every token
+    nouns = {i for span in actors if span.label_ in _EVENT_LABELS for i in range(span.end, min(span.end + 3, len(doc)))}
+    for noun in (doc[i] for i in sorted(nouns)):
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _EVENT_NOUNS:
             continue
         start = noun.i
@@ -513,9 +526,9 @@ def _propagate_names(doc: Doc, mentions: list[_Mention], sentence_of: dict[int, 
     plurals = {doc[m.root].text[:-1]: m.cluster for m in mentions
                if m.end - m.start - (doc[m.start].lower_ == "the") == 1 and doc[m.root].text.endswith("s")
                and doc[m.root].text[:1].isupper() and len(doc[m.root].text) > 4}
-    for token in doc:
-        group = plurals.get(token.text)
-        if group is None or token.i in covered or token.dep_ not in {"amod", "compound", "nmod"}:
+    for token in _tokens_among(doc, plurals, "ORTH") if plurals else []:
+        group = plurals[token.text]
+        if token.i in covered or token.dep_ not in {"amod", "compound", "nmod"}:
             continue
         if group.type() not in {EntityType.ORG, EntityType.NORP}:
             continue

@@ -782,7 +782,11 @@ def _objects(verb: Token, mentions: ArticleMentions, *, passive: bool) -> Iterat
         dep = child.dep_
         if dep in _OBJ_DEPS and not passive:
             if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                # an object relative: "his constituents in Scotland, who he abandoned" → the noun
+                # an object relative: "his constituents in Scotland, who he abandoned" → the noun;
+                # "which" is never a person the parser hung it on ("said Sella, which Laporte is doing")
+                antecedent = mentions.entity(verb.head)
+                if child.lower_ == "which" and antecedent is not None and antecedent.type is EntityType.PERSON:
+                    continue
                 child = verb.head
             for obj in _conjuncts(child):
                 if mentions.entity(obj) is not None:
@@ -839,8 +843,11 @@ def _objects(verb: Token, mentions: ArticleMentions, *, passive: bool) -> Iterat
                         for obj in _conjuncts(pobj):
                             yield _Relation((child.lower_, prep.lower_), (child, prep), obj, "acomp_prep")
         elif dep == "advmod" and child.lower_ == "where" and verb.dep_ == "relcl":
-            # "Basra, where British forces are stationed" → station_in Basra
-            yield _Relation(("in",), (child,), verb.head, "where_clause")
+            # "Basra, where British forces are stationed" → station_in Basra; a place only ("BBC
+            # Three, where it proved a success" says nothing of the channel)
+            place = mentions.entity(verb.head)
+            if place is not None and place.type in _PLACE_TYPES:
+                yield _Relation(("in",), (child,), verb.head, "where_clause")
         elif dep in {"advcl", "xcomp"}:
             # "called for Russia to withdraw" → call_for Russia
             target = _for_clause_subject(child, mentions)

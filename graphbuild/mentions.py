@@ -377,12 +377,14 @@ def _split_possessives(doc: Doc, actors: Sequence[Span],
         if span is None:
             continue
         marks = [t.i for t in span[1:-1] if t.lower_ in POSSESSIVE_MARKS and t.tag_ == "POS"]
-        if span.label_ not in {"GPE", "ORG"} or len(marks) != 1:
+        entry = gazetteer.canonical(clean_name(doc[span.start : marks[0]].text)) if len(marks) == 1 else None
+        if span.label_ not in {"GPE", "ORG"} or entry is None or entry.type is not EntityType.GPE:
+            # only a country owns: "the People's Bank", "the Professional Footballers' Association"
+            # and "The Hitchhiker's Guide" are names with a possessive in them
             result.append(span)
             continue
         owner = doc[span.start : marks[0]]
-        entry = gazetteer.canonical(clean_name(owner.text))
-        result.append(Span(doc, owner.start, owner.end, label=entry.type.value if entry else "ORG"))
+        result.append(Span(doc, owner.start, owner.end, label=entry.type.value))
         result.append(Span(doc, marks[0] + 1, span.end, label="ORG"))
         names[marks[0] + 1] = clean_name(" ".join(t.text for t in span if t.tag_ != "POS"))
     return result, names

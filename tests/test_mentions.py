@@ -322,3 +322,9 @@ def test_every_token_lookup_ends_when_a_name_is_the_sentence_root(nlp: Language,
     worker.start()
     worker.join(timeout=30)
     assert done == [True]
+
+
+@pytest.mark.parametrize("name", ["the People's Bank", "the Professional Footballers' Association"])
+def test_a_possessive_inside_a_name_owned_by_no_country_stays_one_name(run: Run, name: str) -> None:
+    result = run(f"Shares rose at {name} on Monday, and {name} said profits grew.")
+    assert not [t for t in result.triples if t.relation == "part_of"]

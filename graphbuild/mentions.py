@@ -63,6 +63,11 @@ _ORG_NOUNS = frozenset({
     "operator", "producer", "carrier", "airline", "maker", "insurer", "retailer", "broker", "brokerage",
     "conglomerate", "corporation", "subsidiary", "owner", "network", "broadcaster", "daily", "tabloid",
 })
+#: Body nouns that, bare ("the newspaper said"), refer back to an organisation; not "the group"
+#: (a squad, a band) nor "the giant".
+_BODY_DESCRIPTIONS = frozenset({
+    "newspaper", "company", "firm", "bank", "exchange", "bourse", "airline", "broadcaster", "carrier", "insurer",
+    "retailer", "maker", "producer", "operator", "conglomerate", "corporation", "party", "daily", "tabloid"})
 #: Possessive pronouns and the personal pronoun each resolves like.
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 #: Verbs whose subject "it" is usually a dummy ("it is wrong to…", "it emerged that…").
@@ -680,7 +685,7 @@ def _generic_organisation(token: Token, sentence: int, mentions: Sequence[_Menti
     The latest organisation that was a subject, in this sentence or the previous one; never when
     the description names an actor of its own ("the German group", "the group of countries").
     """
-    if token.lemma_.lower() not in _ORG_NOUNS or token.dep_ in {"appos", "compound"}:
+    if token.lemma_.lower() not in _BODY_DESCRIPTIONS or token.dep_ in {"appos", "compound"}:
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None

@@ -328,3 +328,9 @@ def test_every_token_lookup_ends_when_a_name_is_the_sentence_root(nlp: Language,
 def test_a_possessive_inside_a_name_owned_by_no_country_stays_one_name(run: Run, name: str) -> None:
     result = run(f"Shares rose at {name} on Monday, and {name} said profits grew.")
     assert not [t for t in result.triples if t.relation == "part_of"]
+
+
+def test_the_group_is_no_organisation_by_default(run: Run) -> None:
+    # "the group" is as often a squad or a band as a company
+    found = _triples(run("Microsoft named a team of engineers on Monday. The group includes engineer Anna Smith."))
+    assert ("Microsoft", "include", "Anna Smith") not in found

@@ -273,10 +273,12 @@ def test_a_company_named_with_a_demonym_is_no_state_body(run: Run) -> None:
 
 def test_a_where_clause_on_no_place_makes_no_relation(run: Run) -> None:
     # the channel is no place the series proved a success in
-    found = _triples(run("Ofcom praised the series. It was commissioned for BBC Three, where it proved a huge success."))
+    found = _triples(run("Ofcom praised the series. It was commissioned for BBC Three, "
+                         "where it proved a huge success."))
     assert not [t for t in found if t[1].endswith("_in") and t[2] == "BBC Three"]
 
 
 def test_which_is_never_a_person(run: Run) -> None:
-    found = _triples(run('"This season is very important," said Philippe Sella, "which Bernard Laporte is doing well."'))
+    found = _triples(run('"This season is very important," said Philippe Sella, '
+                         '"which Bernard Laporte is doing well."'))
     assert ("Bernard Laporte", "do", "Philippe Sella") not in found

@@ -88,6 +88,7 @@ _MOTION_VERBS = frozenset({
 })
 _PLACE_TYPES = frozenset({EntityType.GPE, EntityType.LOC, EntityType.FAC})
 _JOURNEY_NOUNS = frozenset({"mission", "trip", "visit", "journey", "tour"})
+_REGION_NOUNS = frozenset({"state", "region", "province", "county", "district", "borough"})
 _ALONG = frozenset({"along", "together"})
 #: Nouns of intent whose infinitive says what their possessor means to do: "Russia's plan to invade".
 _INTENT_NOUNS = frozenset({
@@ -517,7 +518,15 @@ class Extractor:
                 subject = mentions.referent(owner)
                 if subject is None or obj is None:
                     continue
-                triple = self._make(subject, _snake([noun.lemma_.lower(), *words[1:]]), obj, noun.sent, article,
+                relation = _snake([noun.lemma_.lower(), *words[1:]])
+                if (noun.lemma_.lower() in _REGION_NOUNS and words == [noun.lower_, "of"]
+                        and subject.type in _PLACE_TYPES and obj.type in _PLACE_TYPES):
+                    # "Frankfurt's state of Hessen": the place lies in the region named; "Germany's
+                    # region of Bavaria": a country's region lies in the country
+                    if self.gazetteer.canonical(subject.name) is not None:
+                        subject, obj = obj, subject
+                    relation = "located_in"
+                triple = self._make(subject, relation, obj, noun.sent, article,
                                     offset, modality=modality, surface=[owner, *surface], rule="poss_nominal")
                 if triple:
                     yield triple

@@ -129,6 +129,9 @@ def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
         # an object relative pronoun is the noun it follows
         ("George Galloway mentioned the voters in Glasgow whom he abandoned.",
          ("George Galloway", "abandon_voters_in", "Glasgow")),
+        # a place's region, and a country's region
+        ("Officials in Frankfurt's state of Hessen protested.", ("Frankfurt", "located_in", "Hessen")),
+        ("He lives in Germany's region of Bavaria.", ("Bavaria", "located_in", "Germany")),
         # "along with": a co-agent, also when the parser hangs the last of a list on the verb
         ("Oxfam founded the Fairtrade Foundation in 1992 along with Christian Aid.",
          ("Christian Aid", "found", "Fairtrade Foundation")),

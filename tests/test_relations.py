@@ -40,3 +40,9 @@ def test_roles_and_telling_fold_into_verbs() -> None:
     table = load_relations()
     assert table.normalise("leader_of") == "lead"
     assert table.normalise("tell") == "speak_to"
+
+
+def test_journeys_and_candidacies_fold_into_verbs() -> None:
+    table = load_relations()
+    assert table.normalise("mission_to") == "travel_to"  # "his mission to the Middle East"
+    assert table.normalise("contest_for") == "stand_for"  # "contest Bethnal Green for Respect"

@@ -857,6 +857,12 @@ def _objects(verb: Token, mentions: ArticleMentions, *, passive: bool) -> Iterat
             place = mentions.entity(verb.head)
             if place is not None and place.type in _PLACE_TYPES:
                 yield _Relation(("in",), (child,), verb.head, "where_clause")
+        elif dep == "ccomp" and not passive and _is_infinitive(child):
+            # "expect Palestinians to give up terrorism" → expect Palestinians; a named one only
+            # ("wanted it to end": the ban, not a country)
+            for subject in child.children:
+                if subject.dep_ == "nsubj" and subject.pos_ != "PRON" and mentions.entity(subject) is not None:
+                    yield _Relation((), (), subject, "svo")
         elif dep in {"advcl", "xcomp"}:
             # "called for Russia to withdraw" → call_for Russia
             target = _for_clause_subject(child, mentions)

@@ -94,6 +94,8 @@ _ALONG = frozenset({"along", "together"})
 _INTENT_NOUNS = frozenset({
     "bid", "plan", "attempt", "effort", "decision", "pledge", "promise", "threat", "move", "push", "offer",
     "proposal", "intention", "ambition", "desire", "drive", "campaign", "measure", "step", "way", "means"})
+#: Nouns whose infinitive is done by whoever has them: "the chance to take on Galloway".
+_CHANCE_NOUNS = frozenset({"chance", "opportunity"})
 #: Words that make a body named with a demonym part of that country's state.
 _STATE_NOUNS = FORCE_NOUNS | {
     "ministry", "department", "army", "navy", "police", "parliament", "government", "embassy", "military",
@@ -698,6 +700,10 @@ def _subject_of(verb: Token, mentions: ArticleMentions, depth: int = 0) -> _Args
         inherited = _subject_of(governor, mentions, depth + 1)
         # "Putin can be persuaded against invading Ukraine" → Putin invade Ukraine
         return _Args(inherited.tokens, passive=False)
+    if verb.dep_ in {"acl", "relcl"} and head.lemma_.lower() in _CHANCE_NOUNS and _is_infinitive(verb):
+        # "she was delighted at the chance to take on Galloway" → whoever has the chance acts
+        holder = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        return _Args(_subject_of(holder, mentions, depth + 1).tokens) if holder is not None else _Args()
     if verb.dep_ in {"acl", "relcl"} and head.lemma_.lower() in _INTENT_NOUNS and _is_infinitive(verb):
         # "Russia's plan to invade Ukraine", "his bid to disengage from Gaza" → the possessor acts
         owners = tuple(c for c in head.children if c.dep_ == "poss")
@@ -857,6 +863,11 @@ def _objects(verb: Token, mentions: ArticleMentions, *, passive: bool) -> Iterat
             place = mentions.entity(verb.head)
             if place is not None and place.type in _PLACE_TYPES:
                 yield _Relation(("in",), (child,), verb.head, "where_clause")
+        elif dep == "prt" and not passive:
+            # a particle the parser gave the object: "take on Mr Galloway" → take_on
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and mentions.entity(pobj) is not None:
+                    yield _Relation((), (), pobj, "svo")
         elif dep == "ccomp" and not passive and _is_infinitive(child):
             # "expect Palestinians to give up terrorism" → expect Palestinians; a named one only
             # ("wanted it to end": the ban, not a country)

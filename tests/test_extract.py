@@ -134,6 +134,8 @@ def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
         ("He lives in Germany's region of Bavaria.", ("Bavaria", "located_in", "Germany")),
         # the subject of an infinitive clause is the verb's object: "expect X to V"
         ("Israel expects Egypt to close the border.", ("Israel", "expect", "Egypt")),
+        # whoever has the chance acts; a particle the parser gave the object keeps it
+        ("Ms Rayner said she was delighted at the chance to take on Mr Sunak.", ("Rayner", "take_on", "Sunak")),
         # "along with": a co-agent, also when the parser hangs the last of a list on the verb
         ("Oxfam founded the Fairtrade Foundation in 1992 along with Christian Aid.",
          ("Christian Aid", "found", "Fairtrade Foundation")),

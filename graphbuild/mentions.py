@@ -678,6 +678,27 @@ def _described_organisation(token: Token, sentence: int, mentions: Sequence[_Men
     return None
 
 
+def _lede_person(token: Token, mentions: Sequence[_Mention], roles: dict[str, list[_Role]],
+                 types: dict[int, EntityType]) -> _Cluster | None:
+    """The person a lede's description names in the next sentence.
+
+    News opens with "The UK defence secretary has admitted ..." and names him after: "Ben Wallace
+    has travelled to Europe". The description must say whose title it is (a country or body) and
+    be the first sentence's subject; the person must be the next sentence's first subject and be
+    named with no title anywhere in the article.
+    """
+    if not _is_subject(token) or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    if not any(c.dep_ in _ROLE_DEPS and _cluster_at(c.i, mentions) is not None for c in token.children):
+        return None
+    people = [m for m in mentions if m.sentence == 1 and m.subject and types[id(m.cluster.root())] is EntityType.PERSON]
+    if not people:
+        return None
+    person = people[0].cluster.root()
+    titled = {lemma for lemma, entries in roles.items() for _, holder, _ in entries if holder.root() is person}
+    return None if titled - HONORIFICS else person
+
+
 def _generic_organisation(token: Token, sentence: int, mentions: Sequence[_Mention],
                           types: dict[int, EntityType]) -> _Cluster | None:
     """The organisation a bare "the newspaper", "the company" or "the Paris-based exchange" refers to.
@@ -851,6 +872,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
         role_noun = bool(role_of) and token.pos_ in {"NOUN", "PROPN"} and lemma in role_of
         if referent is None and role_noun:
             referent = _described_person(token, role_of, mentions)
+        if referent is None and sentence_of[i] == 0 and token.pos_ == "NOUN" and lemma in TITLE_WORDS:
+            referent = _lede_person(token, mentions, role_of, types)
         if referent is not None:
             referent.mentions += 1
             mention = _Mention(i, i + 1, i, sentence_of[i], referent, _is_subject(token))

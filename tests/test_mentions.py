@@ -334,3 +334,15 @@ def test_the_group_is_no_organisation_by_default(run: Run) -> None:
     # "the group" is as often a squad or a band as a company
     found = _triples(run("Microsoft named a team of engineers on Monday. The group includes engineer Anna Smith."))
     assert ("Microsoft", "include", "Anna Smith") not in found
+
+
+def test_a_ledes_description_is_the_person_named_next(run: Run) -> None:
+    text = ("The French finance minister has warned that Germany could block the deal. "
+            "Bruno Le Maire travelled to Berlin on Monday.")
+    assert ("Bruno Le Maire", "finance_minister_of", "France") in _triples(run(text))
+
+
+def test_a_ledes_description_is_not_a_person_with_another_title(run: Run) -> None:
+    text = ("The French finance minister has warned that Germany could block the deal. "
+            "Prime Minister Elisabeth Borne travelled to Berlin on Monday.")
+    assert not [t for t in _triples(run(text)) if t[0] == "Elisabeth Borne" and t[1] == "finance_minister_of"]

@@ -62,6 +62,7 @@ _ORG_NOUNS = frozenset({
     "group", "company", "firm", "bank", "giant", "exchange", "bourse", "party", "newspaper", "agency",
     "operator", "producer", "carrier", "airline", "maker", "insurer", "retailer", "broker", "brokerage",
     "conglomerate", "corporation", "subsidiary", "owner", "network", "broadcaster", "daily", "tabloid",
+    "suitor", "bidder",
 })
 #: Body nouns that, bare ("the newspaper said"), refer back to an organisation; not "the group"
 #: (a squad, a band) nor "the giant".
@@ -716,7 +717,7 @@ def _generic_organisation(token: Token, sentence: int, mentions: Sequence[_Menti
     modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "nmod"} and c.lower_ != "based"]
     if any(_cluster_at(t.i, mentions) is not None for c in modifiers for t in c.subtree):
         return None
-    for back in (0, 1):
+    for back in (0, 1, 2):
         subjects = [m for m in mentions if m.sentence == sentence - back and m.end <= token.i and m.subject
                     and types[id(m.cluster.root())] is EntityType.ORG]
         if subjects:

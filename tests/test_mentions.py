@@ -346,3 +346,12 @@ def test_a_ledes_description_is_not_a_person_with_another_title(run: Run) -> Non
     text = ("The French finance minister has warned that Germany could block the deal. "
             "Prime Minister Elisabeth Borne travelled to Berlin on Monday.")
     assert not [t for t in _triples(run(text)) if t[0] == "Elisabeth Borne" and t[1] == "finance_minister_of"]
+
+
+def test_a_body_noun_reaches_back_two_sentences(run: Run) -> None:
+    # "rival suitor" also says Euronext is a body, whatever the person tags say
+    text = ("However, rival suitor Euronext also upped the ante. Ahead of talks on Friday, the pan-European "
+            "bourse said it may pay in cash. The Paris-based exchange, owner of Liffe in London, is ready.")
+    result = run(text)
+    assert ("Euronext", "own", "Liffe") in _triples(result)
+    assert next(e.entity for e in result.entities if e.entity.name == "Euronext").type is EntityType.ORG

@@ -99,7 +99,7 @@ _CHANCE_NOUNS = frozenset({"chance", "opportunity"})
 #: Words that make a body named with a demonym part of that country's state.
 _STATE_NOUNS = FORCE_NOUNS | {
     "ministry", "department", "army", "navy", "police", "parliament", "government", "embassy", "military",
-    "office", "cabinet", "intelligence", "coastguard", "guard", "bank"}
+    "office", "cabinet", "intelligence", "coastguard", "guard", "service", "council", "court", "agency"}
 _OFFICE_NOUNS = (TITLE_WORDS - {"the", "former", "ex", "foreign", "defence", "defense", "home", "interior", "finance",
                                 "deputy", "shadow", "prime"}) | {
     "founder", "co-founder", "owner", "head", "leader", "boss", "member", "spokesman", "spokeswoman",
@@ -353,7 +353,8 @@ class Extractor:
             # an organisation a country owns: "the Russian Federation's Armed Forces" → part_of Russia
             elif (child.dep_ == "poss" and person.type is EntityType.ORG and child.i in mentions.by_token
                   and mentions.by_token[child.i].type in {EntityType.GPE, EntityType.ORG}):
-                triple = self._make(person, "part_of", mentions.by_token[child.i], token.sent, article, offset,
+                owner = mentions.by_token[child.i]
+                triple = self._make(person, _owned_by(person, owner), owner, token.sent, article, offset,
                                     modality=_Modality(), surface=[child], rule="poss_part")
                 if triple:
                     yield triple
@@ -365,7 +366,7 @@ class Extractor:
             owner = mentions.by_token.get(first - 2) if first >= 2 else None
             if (owner is not None and owner is not person and doc[first - 1].lower_ in POSSESSIVE_MARKS
                     and owner.type in {EntityType.GPE, EntityType.ORG}):
-                triple = self._make(person, "part_of", owner, token.sent, article, offset,
+                triple = self._make(person, _owned_by(person, owner), owner, token.sent, article, offset,
                                     modality=_Modality(), surface=[doc[first - 1]], rule="poss_part")
                 if triple:
                     yield triple
@@ -551,6 +552,14 @@ def _is_possessor(token: Token, mentions: ArticleMentions) -> bool:
             return False
     following = mentions.by_token.get(end + 1)
     return following is not None and following is not entity
+
+
+def _owned_by(body: Entity, owner: Entity) -> str:
+    """What "owner's body" says: a country's state body is part of it ("Russia's Armed Forces"),
+    a country's company is based there ("China's CNPC"); an organisation's part is part of it."""
+    if owner.type is EntityType.GPE and not any(w in _STATE_NOUNS for w in body.name.lower().split()):
+        return "based_in"
+    return "part_of"
 
 
 def _description_named(name: Token, mentions: ArticleMentions) -> Token | None:

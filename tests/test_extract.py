@@ -136,6 +136,10 @@ def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
         ("Israel expects Egypt to close the border.", ("Israel", "expect", "Egypt")),
         # whoever has the chance acts; a particle the parser gave the object keeps it
         ("Ms Rayner said she was delighted at the chance to take on Mr Sunak.", ("Rayner", "take_on", "Sunak")),
+        # a country's company is based there; a country's state body is part of it
+        ("Talks began with China's CNPC on Monday.", ("CNPC", "based_in", "China")),
+        ("Units of the Russian Federation’s Armed Forces will leave.",
+         ("Russian Federation Armed Forces", "part_of", "Russia")),
         # "along with": a co-agent, also when the parser hangs the last of a list on the verb
         ("Oxfam founded the Fairtrade Foundation in 1992 along with Christian Aid.",
          ("Christian Aid", "found", "Fairtrade Foundation")),

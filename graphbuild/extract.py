@@ -353,8 +353,8 @@ class Extractor:
             # an organisation a country owns: "the Russian Federation's Armed Forces" → part_of Russia
             elif (child.dep_ == "poss" and person.type is EntityType.ORG and child.i in mentions.by_token
                   and mentions.by_token[child.i].type in {EntityType.GPE, EntityType.ORG}):
-                owner = mentions.by_token[child.i]
-                triple = self._make(person, _owned_by(person, owner), owner, token.sent, article, offset,
+                holder = mentions.by_token[child.i]
+                triple = self._make(person, _owned_by(person, holder), holder, token.sent, article, offset,
                                     modality=_Modality(), surface=[child], rule="poss_part")
                 if triple:
                     yield triple

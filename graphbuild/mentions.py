@@ -68,7 +68,8 @@ _ORG_NOUNS = frozenset({
 #: (a squad, a band) nor "the giant".
 _BODY_DESCRIPTIONS = frozenset({
     "newspaper", "company", "firm", "bank", "exchange", "bourse", "airline", "broadcaster", "carrier", "insurer",
-    "retailer", "maker", "producer", "operator", "conglomerate", "corporation", "party", "daily", "tabloid"})
+    "retailer", "maker", "producer", "operator", "conglomerate", "corporation", "party", "daily", "tabloid",
+    "alliance", "bloc", "coalition"})
 #: Possessive pronouns and the personal pronoun each resolves like.
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 #: Verbs whose subject "it" is usually a dummy ("it is wrong to…", "it emerged that…").

@@ -355,3 +355,8 @@ def test_a_body_noun_reaches_back_two_sentences(run: Run) -> None:
     result = run(text)
     assert ("Euronext", "own", "Liffe") in _triples(result)
     assert next(e.entity for e in result.entities if e.entity.name == "Euronext").type is EntityType.ORG
+
+
+def test_the_alliance_is_the_body_named_before(run: Run) -> None:
+    text = "Russia is demanding that Nato will not grow. Georgia will never be allowed to join the military alliance."
+    assert ("Georgia", "join", "Nato") in _triples(run(text))

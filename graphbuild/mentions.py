@@ -11,11 +11,20 @@ Resolution rules, each applied to the spaCy ``Doc`` of one whole article:
   (``Wallace`` → ``Ben Wallace``), choosing the nearest preceding full name when several fit;
 * a definite role description refers to the person introduced with that role (``Russian
   president Vladimir Putin`` … ``the Russian president`` → Putin), matching the role's country
-  or organisation when the description names one, and only when one person fits;
+  or organisation when the description names one, and only when one person fits or one was named
+  in the latest sentence; a lede's ``The UK defence secretary`` is the person the next sentence
+  names;
+* ``the newspaper``, ``the company``, ``the alliance`` refer to the latest organisation that was a
+  subject within two sentences;
 * ``he``/``she``/``him``/``her`` resolve to the most recent person, preferring one that was the
   subject of its clause, and never to one the article's honorifics give the other gender (``Mr``,
   ``Sir`` / ``Ms``, ``Mrs``, ``Miss``, ``Dame``); ``they``/``them`` to the most recent
-  organisation, country or group that was a subject, in the same or the previous sentence.
+  organisation, country or group that was a subject, in the same or the previous sentence;
+  possessive pronouns resolve the same way but only the rules that ask see them;
+* some actors are made from the parse rather than tagged: events named by an actor (``the
+  Palestinian presidential election``), a people's forces (``British forces``), the seat before an
+  elected title (``the Glasgow Kelvin MP``), and owner and owned in one tagged name (``the Russian
+  Federation's Armed Forces``).
 """
 
 from __future__ import annotations

@@ -88,14 +88,14 @@ AliasOpt = Annotated[Path | None, typer.Option("--aliases", "-a", exists=True, d
                                                help="Alias file (YAML or CSV) mapping names onto one entity.")]
 WorkersOpt = Annotated[int | None, typer.Option(
     "--workers", "-w", min=1, show_default=False,
-    help=f"Extraction processes on this machine [default: all cores, {available_cores()} here].")]
+    help=f"Extraction processes on this machine (default: all cores, {available_cores()} here).")]
 ExecutorOpt = Annotated[Executor, typer.Option(
     "--executor", help="Where extraction runs: local processes, or a Dask cluster (needs --scheduler).")]
 SchedulerOpt = Annotated[str | None, typer.Option(
     "--scheduler", envvar="DASK_SCHEDULER_ADDRESS", help="Dask scheduler address, e.g. tcp://HOST:8786.")]
 CacheDirOpt = Annotated[Path | None, typer.Option(
     "--cache-dir", envvar="GRAPHBUILD_CACHE_DIR", file_okay=False, show_default=False,
-    help="Extraction cache directory [default: ~/.cache/graphbuild].")]
+    help="Extraction cache directory (default: ~/.cache/graphbuild).")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Extract every article again; do not read or add to "
                                                               "the cache.")]
 BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Texts per spaCy batch.")]

@@ -93,6 +93,14 @@ def test_every_command_has_help(command: str) -> None:
     assert "Usage" in result.output
 
 
+def test_help_shows_the_defaults_it_writes_out() -> None:
+    # "[default: ...]" in a help text is rich markup and vanishes; the defaults must show
+    result = runner.invoke(app, ["extract", "--help"], env={"COLUMNS": "200"})
+    text = " ".join(result.output.split())
+    assert "(default: all cores," in text
+    assert "(default: ~/.cache/graphbuild)" in text
+
+
 def test_min_confidence_filters(seed_dir: Path) -> None:
     every = runner.invoke(app, ["extract", str(seed_dir), "-q"], catch_exceptions=False)
     strict = runner.invoke(app, ["extract", str(seed_dir), "-q", "--min-confidence", "0.8"], catch_exceptions=False)

@@ -320,6 +320,7 @@ class Extractor:
         person = mentions.by_token[token.i]
         if not _is_mention_root(token, mentions):
             return
+        own = _mention_tokens(token, mentions)  # the mention's words, "the" included
         nouns: list[tuple[Token, str]] = []
         describes_titles = person.type in {EntityType.PERSON, EntityType.ORG}
         for child in token.children:
@@ -361,7 +362,7 @@ class Extractor:
         if person.type is EntityType.ORG and not any(c.dep_ == "poss" and c.i in mentions.by_token
                                                      for c in token.children):
             # the same when the parser missed the possessive: "BBC Radio 4's Today programme" → part_of
-            first = min((t.i for t in token.subtree if mentions.by_token.get(t.i) is person), default=token.i)
+            first = own[0].i
             doc = token.doc
             owner = mentions.by_token.get(first - 2) if first >= 2 else None
             if (owner is not None and owner is not person and doc[first - 1].lower_ in POSSESSIVE_MARKS
@@ -385,8 +386,7 @@ class Extractor:
         if person.type is EntityType.ORG:
             # a people's state body is its country's: "British forces", "the Belarusian Ministry of
             # Defence" → part_of; not "British Airways"
-            named = sorted((t for t in token.subtree if mentions.by_token.get(t.i) is person and t.dep_ != "det"),
-                           key=lambda t: t.i)
+            named = [t for t in own if t.dep_ != "det"]
             entry = self.gazetteer.demonym(named[0].text) if named else None
             if entry is not None and entry.type is EntityType.GPE and any(w.lower_ in _STATE_NOUNS for w in named):
                 country = Entity(key=entity_key(entry.name, entry.type), name=entry.name, type=entry.type,
@@ -423,7 +423,7 @@ class Extractor:
                             yield triple
         # an actor before a title: "LSE chief executive Clara Furse" → chief_executive_of LSE
         if person.type is EntityType.PERSON:
-            first = min((t.i for t in token.subtree if mentions.by_token.get(t.i) is person), default=token.i)
+            first = own[0].i
             for child in token.children:
                 modifier = mentions.by_token.get(child.i)
                 if child.dep_ not in {"compound", "nmod", "amod"} or child.i >= first or modifier in {None, person}:
@@ -571,8 +571,7 @@ def _description_named(name: Token, mentions: ArticleMentions) -> Token | None:
     head = name.head
     if head.pos_ == "NOUN" and head.i not in mentions.by_token:
         return head
-    entity = mentions.by_token.get(name.i)
-    first = min((t.i for t in name.subtree if mentions.by_token.get(t.i) is entity), default=name.i)
+    first = _mention_tokens(name, mentions)[0].i
     doc = name.doc
     j = first - 1
     if j >= 0 and doc[j].dep_ == "det":
@@ -583,6 +582,12 @@ def _description_named(name: Token, mentions: ArticleMentions) -> Token | None:
     if noun.pos_ == "NOUN" and noun.i not in mentions.by_token and noun.i > head.i:
         return noun
     return None
+
+
+def _mention_tokens(token: Token, mentions: ArticleMentions) -> list[Token]:
+    """The tokens of the mention ``token`` heads, in text order: "the Belarusian Ministry of Defence"."""
+    entity = mentions.by_token.get(token.i)
+    return sorted((t for t in token.subtree if mentions.by_token.get(t.i) is entity), key=lambda t: t.i) or [token]
 
 
 def _is_mention_root(token: Token, mentions: ArticleMentions) -> bool:

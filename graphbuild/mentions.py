@@ -592,6 +592,11 @@ def _title_words(tokens: Iterable[Token], mentions: Sequence[_Mention]) -> froze
     return frozenset(t.lower_ for t in tokens if t.dep_ in _ROLE_DEPS and _cluster_at(t.i, mentions) is None)
 
 
+def _definite(token: Token) -> bool:
+    """True for a noun with "the": "the defence secretary", "the newspaper"."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
 def _role_descriptions(doc: Doc, mentions: Sequence[_Mention]) -> dict[str, list[_Role]]:
     """Map role lemmas to (modifier entity, person, title words) from titles and appositions of named people.
 
@@ -631,7 +636,7 @@ def _described_person(token: Token, roles: dict[str, list[_Role]], mentions: Seq
     """
     if token.pos_ not in {"NOUN", "PROPN"} or token.lemma_.lower() not in roles:
         return None
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+    if not _definite(token):
         return None
     if any(c.dep_ == "appos" for c in token.children) or token.dep_ == "appos":
         return None  # "the foreign secretary, Liz Truss": the name itself is there
@@ -670,7 +675,7 @@ def _described_organisation(token: Token, sentence: int, mentions: Sequence[_Men
     and "the defence ministry" the Ministry of Defence, but "the Russian ministry" is not the
     Belarusian Ministry of Defence, and "Russia's ministry" names its own body.
     """
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+    if not _definite(token):
         return None
     if any(c.dep_ in {"poss", "appos"} for c in token.children) or token.dep_ == "appos":
         return None
@@ -698,7 +703,7 @@ def _lede_person(token: Token, mentions: Sequence[_Mention], roles: dict[str, li
     be the first sentence's subject; the person must be the next sentence's first subject and be
     named with no title anywhere in the article.
     """
-    if not _is_subject(token) or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+    if not _is_subject(token) or not _definite(token):
         return None
     if not any(c.dep_ in _ROLE_DEPS and _cluster_at(c.i, mentions) is not None for c in token.children):
         return None
@@ -719,7 +724,7 @@ def _generic_organisation(token: Token, sentence: int, mentions: Sequence[_Menti
     """
     if token.lemma_.lower() not in _BODY_DESCRIPTIONS or token.dep_ in {"appos", "compound"}:
         return None
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+    if not _definite(token):
         return None
     if any(c.dep_ in {"poss", "prep"} or (c.dep_ == "appos" and c.pos_ != "NOUN") for c in token.children):
         return None

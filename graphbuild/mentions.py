@@ -73,12 +73,12 @@ _ORG_NOUNS = frozenset({
     "conglomerate", "corporation", "subsidiary", "owner", "network", "broadcaster", "daily", "tabloid",
     "suitor", "bidder",
 })
-#: Body nouns that, bare ("the newspaper said"), refer back to an organisation; not "the group"
-#: (a squad, a band) nor "the giant".
-_BODY_DESCRIPTIONS = frozenset({
-    "newspaper", "company", "firm", "bank", "exchange", "bourse", "airline", "broadcaster", "carrier", "insurer",
-    "retailer", "maker", "producer", "operator", "conglomerate", "corporation", "party", "daily", "tabloid",
-    "alliance", "bloc", "coalition"})
+#: Body nouns that, bare ("the newspaper said"), refer back to an organisation. Not "the group"
+#: (a squad, a band) nor "the giant", and not nouns for a role a body plays ("the owner", "the
+#: bidder"); an alliance is a body too.
+_BODY_DESCRIPTIONS = (_ORG_NOUNS - {
+    "group", "giant", "agency", "broker", "brokerage", "subsidiary", "owner", "network", "suitor", "bidder",
+}) | {"alliance", "bloc", "coalition"}
 #: Possessive pronouns and the personal pronoun each resolves like.
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 #: Verbs whose subject "it" is usually a dummy ("it is wrong to…", "it emerged that…").

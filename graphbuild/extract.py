@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graphbuild.mentions import ACTOR_LABELS, FORCE_NOUNS, POSSESSIVE_MARKS, ArticleMentions, find_mentions
 from graphbuild.model import Article, ArticleResult, Entity, EntityType, Evidence, Triple
-from graphbuild.names import TITLE_WORDS, Gazetteer, entity_key, load_gazetteer
+from graphbuild.names import TITLE_WORDS, Gazetteer, entity_key, load_gazetteer, name_key
 from graphbuild.relations import RelationTable, load_relations
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor"]
@@ -35,7 +35,7 @@ RULE_CONFIDENCE = {
     "title_role": 0.75, "place_in": 0.7, "svo_noun_prep": 0.65, "poss_nominal": 0.6, "for_clause": 0.6,
     "acomp_prep": 0.6, "prep_noun": 0.55, "affiliation": 0.7, "svo_modifier": 0.55, "poss_part": 0.6,
     "compound_of": 0.6, "reciprocal": 0.65, "claim": 0.55, "poss_leader": 0.6, "passive_from": 0.7,
-    "state_body": 0.7, "where_clause": 0.6,
+    "state_body": 0.7, "where_clause": 0.6, "event_place": 0.7,
 }
 
 _SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -96,6 +96,9 @@ _INTENT_NOUNS = frozenset({
     "proposal", "intention", "ambition", "desire", "drive", "campaign", "measure", "step", "way", "means"})
 #: Nouns whose infinitive is done by whoever has them: "the chance to take on Galloway".
 _CHANCE_NOUNS = frozenset({"chance", "opportunity"})
+#: What a body's named business is called: "its Eurex derivatives market" (see `_business_owner`).
+_BUSINESS_NOUNS = frozenset({"market", "unit", "subsidiary", "arm", "division", "business", "brand", "bank",
+                             "exchange", "airline", "network", "channel", "label", "chain", "operation"})
 #: Words that make a body named with a demonym part of that country's state.
 _STATE_NOUNS = FORCE_NOUNS | {
     "ministry", "department", "army", "navy", "police", "parliament", "government", "embassy", "military",
@@ -395,6 +398,25 @@ class Extractor:
                                     modality=_Modality(), surface=[named[0]], rule="state_body")
                 if triple:
                     yield triple
+        if person.type is EntityType.ORG:
+            # a body's named business: "its Eurex derivatives market", "its cash and Eurex
+            # derivatives market" → the owner of "its" owns Eurex
+            owner = _business_owner(own, mentions)
+            if owner is not None:
+                triple = self._make(owner, "own", person, token.sent, article, offset,
+                                    modality=_Modality(), surface=own[:1], rule="poss_part")
+                if triple:
+                    yield triple
+        if person.type is EntityType.EVENT:
+            # an event named by its place is held there: "a London conference" → held_in London
+            place_words = list(itertools.takewhile(lambda t: t.ent_type_ in {"GPE", "LOC"},
+                                                   (t for t in own if t.dep_ != "det")))
+            place = _article_place(" ".join(t.text for t in place_words), mentions) if place_words else None
+            if place is not None:
+                triple = self._make(person, "held_in", place, token.sent, article, offset,
+                                    modality=_Modality(), surface=place_words[:1], rule="event_place")
+                if triple:
+                    yield triple
         if person.type is EntityType.PERSON:
             for child in token.children:
                 # affiliation: "Brad Adams, from Human Rights Watch," → work_for
@@ -459,10 +481,16 @@ class Extractor:
         inner = mentions.by_token[token.i]
         if not _is_mention_root(token, mentions):
             return
-        if inner.type not in _PLACE_TYPES | {EntityType.ORG}:
-            return
         relation = "based_in" if inner.type is EntityType.ORG else "located_in"
-        for child in token.children:
+        bracketed = _bracketed_in(_mention_tokens(token, mentions)[-1])
+        children = [c for c in token.children if bracketed is None or c.i != bracketed.i]
+        if bracketed is not None:
+            # a name set off as ", in London," is placed whatever its type: the model tags some
+            # seats as people ("Bethnal Green, in London")
+            children.append(bracketed)
+        elif inner.type not in _PLACE_TYPES | {EntityType.ORG}:
+            return
+        for child in children:
             targets: list[Token] = []
             if child.dep_ == "prep" and child.lower_ == "in":
                 # "Liffe in London", "Bethnal Green, in London" → located/based in
@@ -588,6 +616,58 @@ def _mention_tokens(token: Token, mentions: ArticleMentions) -> list[Token]:
     """The tokens of the mention ``token`` heads, in text order: "the Belarusian Ministry of Defence"."""
     entity = mentions.by_token.get(token.i)
     return sorted((t for t in token.subtree if mentions.by_token.get(t.i) is entity), key=lambda t: t.i) or [token]
+
+
+def _bracketed_in(after: Token) -> Token | None:
+    """The "in" of ", in London," set off by commas right after `after`, the last token of a name.
+
+    However the parser attaches it ("contest Bethnal Green, in London, for Respect" hangs it on
+    the verb), it places the name, not the verb's action.
+    """
+    doc = after.doc
+    if after.i + 3 > after.sent.end - 1 or doc[after.i + 1].text != "," or doc[after.i + 2].lower_ != "in":
+        return None
+    prep = doc[after.i + 2]
+    if prep.dep_ != "prep" or prep.head.i not in {after.i, after.head.i} | {t.i for t in after.ancestors}:
+        return None
+    end = prep.right_edge.i + 1
+    return prep if end >= prep.sent.end or doc[end].text in {",", ".", ";"} else None
+
+
+def _business_owner(name: Sequence[Token], mentions: ArticleMentions) -> Entity | None:
+    """Whose business a named body is when "its" comes before it in a list of business nouns."""
+    doc = name[0].doc
+    listed = {"NOUN", "PROPN", "ADJ", "CCONJ"}
+    for t in doc[name[-1].i + 1:min(name[-1].i + 5, name[-1].sent.end)]:
+        if t.lemma_.lower() in _BUSINESS_NOUNS:
+            break
+        if t.pos_ not in listed and t.text != "," and t.dep_ != "compound":
+            return None
+    else:
+        return None
+    for t in reversed(doc[max(name[0].sent.start, name[0].i - 5):name[0].i]):
+        if t.i in mentions.possessors and t.lower_ == "its":
+            return mentions.possessors[t.i]
+        if t.pos_ not in listed and t.text != ",":
+            return None
+    return None
+
+
+def _article_place(name: str, mentions: ArticleMentions) -> Entity | None:
+    """The place of this article that `name` names ("London"), or a new one."""
+    key = name_key(name)
+    for found in mentions.entities:
+        if found.entity.type in _PLACE_TYPES and key in {name_key(a) for a in found.entity.aliases}:
+            return found.entity
+    return Entity(key=entity_key(name, EntityType.GPE), name=name, type=EntityType.GPE, aliases=frozenset({name}))
+
+
+def _places_name(prep: Token, mentions: ArticleMentions) -> bool:
+    """`prep` is the ", in London," that places the name just before it (see `_bracketed_in`)."""
+    if prep.i < 2 or prep.doc[prep.i - 2].i not in mentions.by_token:
+        return False
+    found = _bracketed_in(prep.doc[prep.i - 2])
+    return found is not None and found.i == prep.i
 
 
 def _is_mention_root(token: Token, mentions: ArticleMentions) -> bool:
@@ -724,6 +804,11 @@ def _subject_of(verb: Token, mentions: ArticleMentions, depth: int = 0) -> _Args
         if not owners and head.dep_ == "attr":
             # "the conference will be a measure to shore up Abbas" → the copula's subject acts
             return _Args(_subject_of(head.head, mentions, depth + 1).tokens)
+        if not owners and head.dep_ == "nsubj":
+            # "a drive to reform the Authority would come at a London conference" → the event acts
+            owners = tuple(pobj for prep in head.head.children if prep.dep_ == "prep" and prep.lower_ == "at"
+                           for pobj in prep.children if pobj.dep_ == "pobj"
+                           and (event := mentions.entity(pobj)) is not None and event.type is EntityType.EVENT)
         return _Args(owners)
     if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
         # participle: "Oona King, backed by Tony Blair" (patient) / "troops leaving Belarus" (agent)
@@ -842,9 +927,10 @@ def _objects(verb: Token, mentions: ArticleMentions, *, passive: bool) -> Iterat
                     # indirect object: "he told the BBC" → tell BBC
                     yield _Relation((), (), obj, "dative")
         elif dep == "prep":
-            if child.i in mentions.by_token or _is_along_with(child):
-                # a preposition inside a name the parser split ("told World At One"), or a
-                # co-agent ("founded it along with Christian Aid")
+            if child.i in mentions.by_token or _is_along_with(child) or _places_name(child, mentions):
+                # a preposition inside a name the parser split ("told World At One"), a co-agent
+                # ("founded it along with Christian Aid"), or the place of the name before it
+                # ("contest Bethnal Green, in London, for Respect")
                 continue
             for pobj in child.children:
                 if pobj.dep_ != "pobj":

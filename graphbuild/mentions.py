@@ -81,6 +81,9 @@ _BODY_DESCRIPTIONS = (_ORG_NOUNS - {
 }) | {"alliance", "bloc", "coalition"}
 #: Possessive pronouns and the personal pronoun each resolves like.
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
+#: Offices a body's people hold, beyond titles: "its chief executive", "its founder".
+_BODY_OFFICES = frozenset({"founder", "head", "leader", "boss", "spokesman", "spokeswoman", "chairman",
+                           "executive", "director", "member"})
 #: Verbs whose subject "it" is usually a dummy ("it is wrong to…", "it emerged that…").
 _DUMMY_IT_VERBS = frozenset({
     "be", "seem", "appear", "emerge", "come", "take", "remain", "happen", "matter", "look", "mean", "rain",
@@ -749,6 +752,32 @@ def _gender(surfaces: Iterable[str]) -> str | None:
     return "m" if male else "f"
 
 
+def _office_holder_body(pronoun: Token, sentence: int, mentions: Sequence[_Mention],
+                        types: dict[int, EntityType]) -> _Cluster | None:
+    """Whose office a named person holds when no subject is "its" antecedent.
+
+    In `Alois Rhiel, its minister for economic affairs` after `Politicians in Frankfurt's state of
+    Hessen have spoken out`, "its" is the last country or body named in this sentence or the
+    previous one, outside quotation marks (a quote names things in its speaker's words).
+    """
+    office = pronoun.head
+    if office.dep_ != "appos" or office.lemma_.lower() not in TITLE_WORDS | _BODY_OFFICES:
+        return None
+    doc = pronoun.doc
+    for back in (0, 1):
+        pool = [m for m in mentions if m.sentence == sentence - back and m.end <= pronoun.i
+                and types[id(m.cluster.root())] in {EntityType.ORG, EntityType.GPE} and not _quoted(doc[m.start])]
+        if pool:
+            return pool[-1].cluster.root()
+    return None
+
+
+def _quoted(token: Token) -> bool:
+    """Whether `token` is inside quotation marks opened earlier in its sentence."""
+    marks = sum(1 for t in token.doc[token.sent.start:token.i] if t.text in {'"', "“", "”"})
+    return marks % 2 == 1
+
+
 def _antecedent(pronoun: Token, sentence: int, mentions: Sequence[_Mention],
                 types: dict[int, EntityType], genders: dict[int, str | None]) -> _Cluster | None:
     """Pick the cluster a personal or group pronoun refers to (see the module docstring).
@@ -900,6 +929,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
             continue
         if token.tag_ == "PRP$" and token.lower_ in _POSSESSIVE_PRONOUNS:
             owner = _antecedent(token, sentence_of[i], resolved_mentions, types, genders)
+            if owner is None and token.lower_ == "its":
+                owner = _office_holder_body(token, sentence_of[i], resolved_mentions, types)
             if owner is not None:
                 possessive_of[i] = owner
             continue

@@ -45,6 +45,21 @@ def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
         # place containment: "X in Y" / "X, Y"
         ("Shares in Liffe in London rose.", ("Liffe", "located_in", "London")),
         ("He spoke from a cafe in Soho, central London.", ("Soho", "located_in", "Central London")),
+        # a name set off as ", in London," lies there, however the parser attached it
+        ("Labour candidates will fight Bethnal Green, in east London, for the party.",
+         ("Bethnal Green", "located_in", "East London")),
+        # an event named by its place is held there
+        ("Ministers will meet at a Geneva conference in May.", ("Geneva conference", "held_in", "Geneva")),
+        # an ownerless intention that comes at an event is the event's
+        ("A fresh drive to reform the United Nations will come at a Geneva summit next year.",
+         ("Geneva summit", "reform", "United Nations")),
+        # "its" before a named business, alone or in a list of businesses
+        ("Sony plans to sell its film and Columbia music business to Bertelsmann.", ("Sony", "own", "Columbia")),
+        ("Ford said its Jaguar and Volvo brands made losses.", ("Ford", "own", "Volvo")),
+        # "its" before the office of a named person, with no body as subject: the last body named
+        # outside the quote
+        ("Politicians in the state of Bavaria are angry. \"We want the jobs to stay in Munich,\" Markus Weber, "
+         "its minister for economic affairs, said.", ("Markus Weber", "minister_of", "Bavaria")),
         # an organisation in a place is based there
         ("Staff at Siemens in Munich went on strike.", ("Siemens", "based_in", "Munich")),
         # a role noun tagged as a proper noun: "Labour MP Oona King"
@@ -298,3 +313,9 @@ def test_which_is_never_a_person(run: Run) -> None:
 def test_a_pronoun_before_an_infinitive_is_no_object(run: Run) -> None:
     found = _triples(run("Britain was cautious, but Jack Straw said he wanted it to end."))
     assert ("Jack Straw", "want", "United Kingdom") not in found
+
+
+def test_a_bracketed_place_places_the_name_not_the_action(run: Run) -> None:
+    found = _triples(run("Mr Lewis said he would contest Stepney Green, in London, for Respect."))
+    assert ("Stepney Green", "located_in", "London") in found
+    assert not any(obj == "London" for subj, _, obj in found if subj == "Lewis")

@@ -35,7 +35,7 @@ RULE_CONFIDENCE = {
     "title_role": 0.75, "place_in": 0.7, "svo_noun_prep": 0.65, "poss_nominal": 0.6, "for_clause": 0.6,
     "acomp_prep": 0.6, "prep_noun": 0.55, "affiliation": 0.7, "svo_modifier": 0.55, "poss_part": 0.6,
     "compound_of": 0.6, "reciprocal": 0.65, "claim": 0.55, "poss_leader": 0.6, "passive_from": 0.7,
-    "state_body": 0.7, "where_clause": 0.6, "event_place": 0.7,
+    "state_body": 0.7, "where_clause": 0.6, "event_place": 0.7, "range": 0.6,
 }
 
 _SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -407,6 +407,18 @@ class Extractor:
                                     modality=_Modality(), surface=own[:1], rule="poss_part")
                 if triple:
                     yield triple
+        if token.dep_ == "poss" and person.type in _PLACE_TYPES | {EntityType.ORG}:
+            # a range spanning its region: "Nato's eastern flank, from the Baltic states to Romania
+            # and Bulgaria" → each is part of Nato ("Europe's south, from Spain to Greece": in Europe)
+            relation = "located_in" if person.type in _PLACE_TYPES else "part_of"
+            for member_token in _range_members(token.head):
+                member = mentions.entity(member_token)
+                if member is None or member.type not in _PLACE_TYPES:
+                    continue
+                triple = self._make(member, relation, person, token.sent, article, offset,
+                                    modality=_Modality(), surface=[token.head], rule="range")
+                if triple:
+                    yield triple
         if person.type is EntityType.EVENT:
             # an event named by its place is held there: "a London conference" → held_in London
             place_words = list(itertools.takewhile(lambda t: t.ent_type_ in {"GPE", "LOC"},
@@ -651,6 +663,32 @@ def _business_owner(name: Sequence[Token], mentions: ArticleMentions) -> Entity 
         if t.pos_ not in listed and t.text != ",":
             return None
     return None
+
+
+def _range_members(noun: Token) -> list[Token]:
+    """The ends of a range set off after `noun`: "its flank, from the Baltic states to Romania and Bulgaria"."""
+    doc = noun.doc
+    comma = noun.right_edge.i + 1
+    if comma + 1 >= noun.sent.end or doc[comma].text != "," or not _is_range(doc[comma + 1]):
+        return []
+    start = doc[comma + 1]
+    if start.head.i not in {noun.i, noun.head.i}:
+        return []
+    return [member for end in _range_ends(start) for member in _conjuncts(end)]
+
+
+def _range_ends(start: Token) -> list[Token]:
+    """The objects of "from A to B" that `start` ("from") begins, before the next comma."""
+    stop = next((t.i for t in start.doc[start.i:start.sent.end] if t.text in {",", ";"}), start.sent.end)
+    ends = [p for p in start.children if p.dep_ == "pobj"]
+    ends += [p for to in (*start.children, *start.head.children) if to.dep_ == "prep" and to.lower_ == "to"
+             and start.i < to.i < stop for p in to.children if p.dep_ == "pobj"]
+    return ends
+
+
+def _is_range(prep: Token) -> bool:
+    """`prep` is the "from" of a range "from A to B" (one end alone is a source, not a range)."""
+    return prep.dep_ == "prep" and prep.lower_ == "from" and len(_range_ends(prep)) >= 2
 
 
 def _article_place(name: str, mentions: ArticleMentions) -> Entity | None:
@@ -927,10 +965,11 @@ def _objects(verb: Token, mentions: ArticleMentions, *, passive: bool) -> Iterat
                     # indirect object: "he told the BBC" → tell BBC
                     yield _Relation((), (), obj, "dative")
         elif dep == "prep":
-            if child.i in mentions.by_token or _is_along_with(child) or _places_name(child, mentions):
+            if (child.i in mentions.by_token or _is_along_with(child) or _places_name(child, mentions)
+                    or (_is_range(child) and child.doc[child.i - 1].text == ",")):
                 # a preposition inside a name the parser split ("told World At One"), a co-agent
                 # ("founded it along with Christian Aid"), or the place of the name before it
-                # ("contest Bethnal Green, in London, for Respect")
+                # ("contest Bethnal Green, in London, for Respect") or the range of its object
                 continue
             for pobj in child.children:
                 if pobj.dep_ != "pobj":

@@ -365,6 +365,25 @@ def _armed_forces(doc: Doc, actors: Sequence[Span]) -> list[Span]:
     return found
 
 
+#: Nouns that make a named group of countries an actor: "the Baltic states", "the Gulf states".
+_STATE_GROUP_NOUNS = frozenset({"states", "republics", "countries", "nations"})
+
+
+def _state_groups(doc: Doc, actors: Sequence[Span]) -> list[Span]:
+    """A named group of countries: "from the Baltic states to Romania" → the actor "Baltic states".
+
+    The model tags only the adjective ("Baltic"), which names a sea, not the countries.
+    """
+    found: list[Span] = []
+    for span in actors:
+        if span.label_ not in {"LOC", "NORP"} or span.end >= len(doc):
+            continue
+        noun = doc[span.end]
+        if noun.lower_ in _STATE_GROUP_NOUNS and span.root.head.i == noun.i and span.root.dep_ in {"amod", "compound"}:
+            found.append(Span(doc, span.start, noun.i + 1, label="LOC"))
+    return found
+
+
 def _without_title(span: Span) -> Span | None:
     """A tagged body that swallowed the title of the person after it, without the title.
 
@@ -843,7 +862,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
         actors = [*actors, *_possessed_names(doc, actors)]
     if "GPE" in wanted:
         actors = [*actors, *_constituencies(doc, actors)]
-    for finder, label in ((_named_events, "EVENT"), (_armed_forces, "ORG")):
+    for finder, label in ((_named_events, "EVENT"), (_armed_forces, "ORG"), (_state_groups, "LOC")):
         if label in wanted:
             # the new spans take the place of the names inside them
             spans = finder(doc, actors)

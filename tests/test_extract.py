@@ -60,6 +60,12 @@ def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
         # outside the quote
         ("Politicians in the state of Bavaria are angry. \"We want the jobs to stay in Munich,\" Markus Weber, "
          "its minister for economic affairs, said.", ("Markus Weber", "minister_of", "Bavaria")),
+        # a named group of countries is an actor, and a range set off after a region of a body
+        # or place lists its parts
+        ("The Baltic states fear Russia.", ("Baltic states", "fear", "Russia")),
+        ("Floods hit Europe's south, from Spain to Greece, this week.", ("Greece", "located_in", "Europe")),
+        ("Poland will guard Nato's northern flank, from the Baltic states to Slovakia and Hungary, this year.",
+         ("Hungary", "part_of", "Nato")),
         # an organisation in a place is based there
         ("Staff at Siemens in Munich went on strike.", ("Siemens", "based_in", "Munich")),
         # a role noun tagged as a proper noun: "Labour MP Oona King"
@@ -319,3 +325,8 @@ def test_a_bracketed_place_places_the_name_not_the_action(run: Run) -> None:
     found = _triples(run("Mr Lewis said he would contest Stepney Green, in London, for Respect."))
     assert ("Stepney Green", "located_in", "London") in found
     assert not any(obj == "London" for subj, _, obj in found if subj == "Lewis")
+
+
+def test_a_source_is_no_range(run: Run) -> None:
+    found = _triples(run("Troops moved Russia's tanks, from Belarus, to the border."))
+    assert ("Belarus", "located_in", "Russia") not in found

@@ -94,6 +94,8 @@ _ALONG = frozenset({"along", "together"})
 _INTENT_NOUNS = frozenset({
     "bid", "plan", "attempt", "effort", "decision", "pledge", "promise", "threat", "move", "push", "offer",
     "proposal", "intention", "ambition", "desire", "drive", "campaign", "measure", "step", "way", "means"})
+#: Nouns of a demand whose owner is what one yields to or resists: "bowed to US pressure" → bow_to US.
+_PRESSURE_NOUNS = frozenset({"pressure", "demand", "request", "objection", "opposition"})
 #: Nouns whose infinitive is done by whoever has them: "the chance to take on Galloway".
 _CHANCE_NOUNS = frozenset({"chance", "opportunity"})
 #: What a body's named business is called: "its Eurex derivatives market" (see `_business_owner`).
@@ -760,6 +762,9 @@ def _own_subject(verb: Token) -> _Args | None:
             if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 # relative clause: "Russia, which is demanding that ..." → Russia
                 return _Args((verb.head, *verb.head.conjuncts), passive)
+            if child.dep_ == "csubj" and child.lemma_ == "do" and any(w.lower_ == "what" for w in child.children):
+                # pseudo-cleft: "What the government is doing is giving in to ..." → the government
+                return _own_subject(child)
             return _Args(tuple(_conjuncts(child)), passive)
     return None
 
@@ -975,7 +980,15 @@ def _objects(verb: Token, mentions: ArticleMentions, *, passive: bool) -> Iterat
                 if pobj.dep_ != "pobj":
                     continue
                 for obj in _conjuncts(pobj):
-                    if mentions.entity(obj) is not None:
+                    if (obj.lemma_.lower() in _PRESSURE_NOUNS and child.lower_ in {"to", "against"}
+                            and obj.i not in mentions.by_token):
+                        # whose pressure it is: "gave in to French and German pressure" → give_in_to
+                        # both ("despite US objections" says nothing of the US and the subject)
+                        for modifier in obj.children:
+                            if modifier.dep_ in {"amod", "compound", "poss"} and mentions.entity(modifier):
+                                for actor in _conjuncts(modifier):
+                                    yield _Relation((child.lower_,), (child,), actor, "prep")
+                    elif mentions.entity(obj) is not None:
                         # prepositional object: "travelled to Moscow" → travel_to
                         yield _Relation((child.lower_,), (child,), obj, "prep")
                     elif obj.pos_ == "NOUN":

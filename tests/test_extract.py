@@ -66,6 +66,10 @@ def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
         ("Floods hit Europe's south, from Spain to Greece, this week.", ("Greece", "located_in", "Europe")),
         ("Poland will guard Nato's northern flank, from the Baltic states to Slovakia and Hungary, this year.",
          ("Hungary", "part_of", "Nato")),
+        # a pseudo-cleft's subject is the doer: "What X is doing is giving in to ..."
+        ("What the Dutch government is doing is bowing to Belgium.", ("Netherlands", "bow_to", "Belgium")),
+        # yielding to a people's pressure is yielding to each of them
+        ("Spain gave in to Italian and Greek pressure.", ("Spain", "give_in_to", "Greece")),
         # an organisation in a place is based there
         ("Staff at Siemens in Munich went on strike.", ("Siemens", "based_in", "Munich")),
         # a role noun tagged as a proper noun: "Labour MP Oona King"
@@ -330,3 +334,8 @@ def test_a_bracketed_place_places_the_name_not_the_action(run: Run) -> None:
 def test_a_source_is_no_range(run: Run) -> None:
     found = _triples(run("Troops moved Russia's tanks, from Belarus, to the border."))
     assert ("Belarus", "located_in", "Russia") not in found
+
+
+def test_what_happens_despite_objections_is_no_relation(run: Run) -> None:
+    found = _triples(run("Mr Brown said he wanted the ban to end, despite US objections."))
+    assert not any(obj == "United States" for _, _, obj in found)

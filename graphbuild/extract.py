@@ -509,8 +509,9 @@ class Extractor:
             if child.dep_ == "prep" and child.lower_ == "in":
                 # "Liffe in London", "Bethnal Green, in London" → located/based in
                 targets = [p for p in child.children if p.dep_ == "pobj"]
-            elif child.dep_ == "appos" and inner.type in _PLACE_TYPES:
-                # "Brick Lane, east London" → located_in
+            elif child.dep_ == "appos" and inner.type in _PLACE_TYPES and token.tag_ not in {"NNS", "NNPS"}:
+                # "Brick Lane, east London" → located_in; what follows a plural is an example
+                # ("former Soviet republics, notably Ukraine")
                 targets = [child]
             for target_token in targets:
                 outer = mentions.entity(target_token)
@@ -707,7 +708,9 @@ def _places_name(prep: Token, mentions: ArticleMentions) -> bool:
     if prep.i < 2 or prep.doc[prep.i - 2].i not in mentions.by_token:
         return False
     found = _bracketed_in(prep.doc[prep.i - 2])
-    return found is not None and found.i == prep.i
+    return (found is not None and found.i == prep.i
+            and any((place := mentions.entity(p)) is not None and place.type in _PLACE_TYPES
+                    for p in prep.children if p.dep_ == "pobj"))
 
 
 def _is_mention_root(token: Token, mentions: ArticleMentions) -> bool:

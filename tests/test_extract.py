@@ -339,3 +339,8 @@ def test_a_source_is_no_range(run: Run) -> None:
 def test_what_happens_despite_objections_is_no_relation(run: Run) -> None:
     found = _triples(run("Mr Brown said he wanted the ban to end, despite US objections."))
     assert not any(obj == "United States" for _, _, obj in found)
+
+
+def test_a_place_after_a_plural_is_an_example_not_its_place(run: Run) -> None:
+    found = _triples(run("Elections were held in other former Soviet Republics, notably Ukraine and Georgia."))
+    assert not any(rel == "located_in" for _, rel, _ in found)

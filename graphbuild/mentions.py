@@ -52,6 +52,8 @@ _COMPASS = frozenset({
 })
 #: Nouns that make "<country> <noun>" stand for the country.
 _GOVERNMENT_WORDS = frozenset({"government", "administration", "authorities", "cabinet"})
+#: A country's courts stand for it ("filed in a US court"); a city's court does not ("a Houston court").
+_COURT_WORDS = frozenset({"court"})
 #: Nouns that name a part of an actor and can stand for it ("troops of X", "members of X").
 _PARTITIVE = frozenset({
     "unit", "member", "troop", "force", "soldier", "official", "representative", "delegation", "delegate",
@@ -115,6 +117,8 @@ class _Cluster:
     merged_into: _Cluster | None = None
     #: named as a body somewhere ("oil group Yukos"): an organisation, whatever the tags say
     body: bool = False
+    #: the trades it is named with ("oil" of "oil group Yukos"): "the Russian oil giant" is it
+    trades: set[str] = field(default_factory=set)
 
     def root(self) -> _Cluster:
         cluster = self
@@ -162,6 +166,8 @@ class ArticleMentions:
     #: possessive pronouns ("its founder", "his mission") and whose they are; kept apart from
     #: ``by_token`` so only the rules that ask for them see them
     possessors: dict[int, Entity] = field(default_factory=dict)
+    #: the keys of the entities the gazetteer knows as countries
+    countries: frozenset[str] = frozenset()
 
     def entity(self, token: Token) -> Entity | None:
         """Return the entity ``token`` mentions (or that its apposition names), if any."""
@@ -186,6 +192,9 @@ class ArticleMentions:
             # a country's government: "the Russian government", "the UK authorities" → the country
             if (child.dep_ in {"amod", "compound"} and token.lemma_.lower() in _GOVERNMENT_WORDS
                     and child.i in self.by_token and self.by_token[child.i].type is EntityType.GPE):
+                return self.by_token[child.i]
+            if (child.dep_ in {"amod", "compound"} and token.lemma_.lower() in _COURT_WORDS
+                    and child.i in self.by_token and self.by_token[child.i].key in self.countries):
                 return self.by_token[child.i]
             # a part stands for the whole: "units of the Armed Forces", "members of the EU"
             if child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in _PARTITIVE:
@@ -762,6 +771,37 @@ def _generic_organisation(token: Token, sentence: int, mentions: Sequence[_Menti
     return None
 
 
+def _trade_organisation(token: Token, mentions: Sequence[_Mention],
+                        types: dict[int, EntityType]) -> _Cluster | None:
+    """The organisation "the Russian oil giant" refers to: the one body named earlier with that trade.
+
+    "oil group Yukos" gives Yukos the trade "oil"; the description must be definite and its trade
+    must be that of exactly one organisation named before it in the article.
+    """
+    if not _definite(token) or token.dep_ in {"appos", "compound"}:
+        return None
+    if any(c.dep_ in {"poss", "prep", "appos"} for c in token.children):
+        return None
+    trades = {c.lemma_.lower() for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+    if not trades:
+        return None
+    roots: dict[int, _Cluster] = {}
+    for m in mentions:
+        if m.end > token.i:
+            break
+        root = m.cluster.root()
+        if types[id(root)] is EntityType.ORG and id(root) not in roots:
+            roots[id(root)] = root
+    found = [root for root in roots.values()
+             if trades & {t for c in _members(root, mentions) for t in c.trades}]
+    return found[0] if len(found) == 1 else None
+
+
+def _members(root: _Cluster, mentions: Sequence[_Mention]) -> set[_Cluster]:
+    """The clusters merged into `root` that `mentions` refer to."""
+    return {m.cluster for m in mentions if m.cluster.root() is root} | {root}
+
+
 def _gender(surfaces: Iterable[str]) -> str | None:
     """"m" or "f" when the honorifics a person is written with agree, else None."""
     words = {s.split()[0].lower().rstrip(".") for s in surfaces if s.split()}
@@ -887,10 +927,13 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
         cluster = clusters.get(key)
         if cluster is None:
             cluster = clusters[key] = _Cluster(key=key, first=span.start)
-        if type_ in {EntityType.PERSON, EntityType.ORG} and any(
-                c.dep_ in {"compound", "appos"} and c.lemma_.lower() in _ORG_NOUNS for c in span.root.children):
+        body_nouns = [c for c in span.root.children
+                      if c.dep_ in {"compound", "appos"} and c.lemma_.lower() in _ORG_NOUNS]
+        if type_ in {EntityType.PERSON, EntityType.ORG} and body_nouns:
             # named as a body ("oil group Yukos", "brokerage Aton"): that outweighs the person tags
             cluster.body = True
+            cluster.trades.update(t.lemma_.lower() for c in body_nouns for t in c.children
+                                  if t.dep_ == "compound" and t.pos_ == "NOUN")
         cluster.names[name] += 1
         cluster.types[type_] += 1
         cluster.surfaces.add(_surface(doc, span))
@@ -933,6 +976,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
             referent = _described_organisation(token, sentence_of[i], resolved_mentions, types)
         if referent is None and token.pos_ == "NOUN":
             referent = _generic_organisation(token, sentence_of[i], resolved_mentions, types)
+        if referent is None and token.pos_ == "NOUN" and lemma in _ORG_NOUNS:
+            referent = _trade_organisation(token, resolved_mentions, types)
         role_noun = bool(role_of) and token.pos_ in {"NOUN", "PROPN"} and lemma in role_of
         if referent is None and role_noun:
             referent = _described_person(token, role_of, mentions)
@@ -984,8 +1029,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
         for root_mentions in [_total_mentions(root_id, ordered)]
     )
     possessors = {i: entities[id(cluster.root())] for i, cluster in possessive_of.items()}
+    countries = frozenset(a.entity.key for a in result if a.entity.type is EntityType.GPE
+                          and (entry := gazetteer.canonical(a.entity.name)) is not None
+                          and entry.type is EntityType.GPE)
     return ArticleMentions(by_token=by_token, entities=tuple(sorted(result, key=lambda a: a.entity.key)),
-                           possessors=possessors)
+                           possessors=possessors, countries=countries)
 
 
 def _total_mentions(root_id: int, clusters: Sequence[_Cluster]) -> int:

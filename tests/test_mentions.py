@@ -360,3 +360,22 @@ def test_a_body_noun_reaches_back_two_sentences(run: Run) -> None:
 def test_the_alliance_is_the_body_named_before(run: Run) -> None:
     text = "Russia is demanding that Nato will not grow. Georgia will never be allowed to join the military alliance."
     assert ("Georgia", "join", "Nato") in _triples(run(text))
+
+
+def test_a_trade_description_is_the_body_named_with_that_trade(run: Run) -> None:
+    text = ("Banks lent money to steel group Corus. They also lent money to car group Renault. "
+            "The steel giant then sued Germany.")
+    assert ("Corus", "sue", "Germany") in _triples(run(text))
+
+
+def test_a_trade_two_bodies_share_stays_unresolved(run: Run) -> None:
+    text = ("Banks lent money to steel group Corus. They also lent money to steel group Arcelor. "
+            "The steel giant then sued Germany.")
+    assert not any(obj == "Germany" for _, _, obj in _triples(run(text)))
+
+
+def test_a_countrys_court_is_the_country_but_a_citys_is_not(run: Run) -> None:
+    country = _triples(run("Mr Kovac filed for bankruptcy in a German court."))
+    assert ("Kovac", "file_in", "Germany") in country
+    city = _triples(run("Mr Kovac filed for bankruptcy in a Houston court."))
+    assert not any(obj == "Houston" for _, _, obj in city)

@@ -27,7 +27,7 @@ from graphbuild.relations import RelationTable, load_relations
 __all__ = ["EXTRACTOR_VERSION", "Extractor"]
 
 #: Bumped whenever a rule changes what is extracted (it keys caches of extraction results).
-EXTRACTOR_VERSION = "19"
+EXTRACTOR_VERSION = "20"
 
 #: How much each rule is trusted, before penalties (see ``_confidence``).
 RULE_CONFIDENCE = {

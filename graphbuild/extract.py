@@ -496,7 +496,10 @@ class Extractor:
         if not _is_mention_root(token, mentions):
             return
         relation = "based_in" if inner.type is EntityType.ORG else "located_in"
-        bracketed = _bracketed_in(_mention_tokens(token, mentions)[-1])
+        last = token.i
+        while last + 1 < len(token.doc) and mentions.by_token.get(last + 1) is inner:
+            last += 1
+        bracketed = _bracketed_in(token.doc[last])
         children = [c for c in token.children if bracketed is None or c.i != bracketed.i]
         if bracketed is not None:
             # a name set off as ", in London," is placed whatever its type: the model tags some
@@ -640,9 +643,11 @@ def _bracketed_in(after: Token) -> Token | None:
     the verb), it places the name, not the verb's action.
     """
     doc = after.doc
-    if after.i + 3 > after.sent.end - 1 or doc[after.i + 1].text != "," or doc[after.i + 2].lower_ != "in":
+    if after.i + 3 >= len(doc) or doc[after.i + 1].text != "," or doc[after.i + 2].lower_ != "in":
         return None
     prep = doc[after.i + 2]
+    if after.i + 3 >= after.sent.end:
+        return None
     if prep.dep_ != "prep" or prep.head.i not in {after.i, after.head.i} | {t.i for t in after.ancestors}:
         return None
     end = prep.right_edge.i + 1
@@ -653,14 +658,14 @@ def _business_owner(name: Sequence[Token], mentions: ArticleMentions) -> Entity 
     """Whose business a named body is when "its" comes before it in a list of business nouns."""
     doc = name[0].doc
     listed = {"NOUN", "PROPN", "ADJ", "CCONJ"}
-    for t in doc[name[-1].i + 1:min(name[-1].i + 5, name[-1].sent.end)]:
+    for t in doc[name[-1].i + 1:min(name[-1].i + 5, len(doc))]:  # a full stop ends the list
         if t.lemma_.lower() in _BUSINESS_NOUNS:
             break
         if t.pos_ not in listed and t.text != "," and t.dep_ != "compound":
             return None
     else:
         return None
-    for t in reversed(doc[max(name[0].sent.start, name[0].i - 5):name[0].i]):
+    for t in reversed(doc[max(0, name[0].i - 5):name[0].i]):
         if t.i in mentions.possessors and t.lower_ == "its":
             return mentions.possessors[t.i]
         if t.pos_ not in listed and t.text != ",":

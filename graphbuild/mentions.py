@@ -15,16 +15,20 @@ Resolution rules, each applied to the spaCy ``Doc`` of one whole article:
   in the latest sentence; a lede's ``The UK defence secretary`` is the person the next sentence
   names;
 * ``the newspaper``, ``the company``, ``the alliance`` refer to the latest organisation that was a
-  subject within two sentences;
+  subject within two sentences; ``the Russian oil giant`` to the one organisation the article
+  named with that trade (``oil group Yukos``);
+* a country's court stands for the country (``a US court``), a city's does not;
 * ``he``/``she``/``him``/``her`` resolve to the most recent person, preferring one that was the
   subject of its clause, and never to one the article's honorifics give the other gender (``Mr``,
   ``Sir`` / ``Ms``, ``Mrs``, ``Miss``, ``Dame``); ``they``/``them`` to the most recent
   organisation, country or group that was a subject, in the same or the previous sentence;
-  possessive pronouns resolve the same way but only the rules that ask see them;
+  possessive pronouns resolve the same way but only the rules that ask see them, and ``its``
+  before a named person's office with no body as subject is the last country or body named
+  outside quotation marks (``Alois Rhiel, its minister for economic affairs``);
 * some actors are made from the parse rather than tagged: events named by an actor (``the
   Palestinian presidential election``), a people's forces (``British forces``), the seat before an
-  elected title (``the Glasgow Kelvin MP``), and owner and owned in one tagged name (``the Russian
-  Federation's Armed Forces``).
+  elected title (``the Glasgow Kelvin MP``), owner and owned in one tagged name (``the Russian
+  Federation's Armed Forces``), and named groups of countries (``the Baltic states``).
 """
 
 from __future__ import annotations

@@ -425,8 +425,8 @@ class Extractor:
             # an event named by its place is held there: "a London conference" → held_in London
             place_words = list(itertools.takewhile(lambda t: t.ent_type_ in {"GPE", "LOC"},
                                                    (t for t in own if t.dep_ != "det")))
-            place = _article_place(" ".join(t.text for t in place_words), mentions) if place_words else None
-            if place is not None:
+            if place_words:
+                place = _article_place(" ".join(t.text for t in place_words), mentions, self.gazetteer)
                 triple = self._make(person, "held_in", place, token.sent, article, offset,
                                     modality=_Modality(), surface=place_words[:1], rule="event_place")
                 if triple:
@@ -699,18 +699,20 @@ def _is_range(prep: Token) -> bool:
     return prep.dep_ == "prep" and prep.lower_ == "from" and len(_range_ends(prep)) >= 2
 
 
-def _article_place(name: str, mentions: ArticleMentions) -> Entity | None:
-    """The place of this article that `name` names ("London"), or a new one."""
+def _article_place(name: str, mentions: ArticleMentions, gazetteer: Gazetteer) -> Entity:
+    """The place of this article that `name` names ("London"), or a new one under its canonical name."""
     key = name_key(name)
     for found in mentions.entities:
         if found.entity.type in _PLACE_TYPES and key in {name_key(a) for a in found.entity.aliases}:
             return found.entity
-    return Entity(key=entity_key(name, EntityType.GPE), name=name, type=EntityType.GPE, aliases=frozenset({name}))
+    entry = gazetteer.canonical(name)
+    canonical, type_ = (entry.name, entry.type) if entry is not None else (name, EntityType.GPE)
+    return Entity(key=entity_key(canonical, type_), name=canonical, type=type_, aliases=frozenset({canonical, name}))
 
 
 def _places_name(prep: Token, mentions: ArticleMentions) -> bool:
     """`prep` is the ", in London," that places the name just before it (see `_bracketed_in`)."""
-    if prep.i < 2 or prep.doc[prep.i - 2].i not in mentions.by_token:
+    if prep.i < 2 or prep.i - 2 not in mentions.by_token:
         return False
     found = _bracketed_in(prep.doc[prep.i - 2])
     return (found is not None and found.i == prep.i
@@ -993,7 +995,7 @@ def _objects(verb: Token, mentions: ArticleMentions, *, passive: bool) -> Iterat
                         # whose pressure it is: "gave in to French and German pressure" → give_in_to
                         # both ("despite US objections" says nothing of the US and the subject)
                         for modifier in obj.children:
-                            if modifier.dep_ in {"amod", "compound", "poss"} and mentions.entity(modifier):
+                            if modifier.dep_ in {"amod", "compound", "poss"} and mentions.entity(modifier) is not None:
                                 for actor in _conjuncts(modifier):
                                     yield _Relation((child.lower_,), (child,), actor, "prep")
                     elif mentions.entity(obj) is not None:

@@ -1033,9 +1033,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
         for root_mentions in [_total_mentions(root_id, ordered)]
     )
     possessors = {i: entities[id(cluster.root())] for i, cluster in possessive_of.items()}
-    countries = frozenset(a.entity.key for a in result if a.entity.type is EntityType.GPE
-                          and (entry := gazetteer.canonical(a.entity.name)) is not None
-                          and entry.type is EntityType.GPE)
+    # only a court asks which entities are countries ("a US court"): skip the lookups without one
+    countries = frozenset() if "court" not in doc.text.lower() else frozenset(
+        a.entity.key for a in result if a.entity.type is EntityType.GPE
+        and (entry := gazetteer.canonical(a.entity.name)) is not None and entry.type is EntityType.GPE)
     return ArticleMentions(by_token=by_token, entities=tuple(sorted(result, key=lambda a: a.entity.key)),
                            possessors=possessors, countries=countries)
 

@@ -47,6 +47,8 @@ _NON_WORD = re.compile(r"[^\w]+")
 
 
 def _fold(text: str) -> str:
+    if text.isascii() and "&" not in text:
+        return text.replace("`", "'").lower()  # the common case, with nothing to decode or fold
     text = html.unescape(text)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))

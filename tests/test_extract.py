@@ -50,6 +50,7 @@ def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
          ("Bethnal Green", "located_in", "East London")),
         # an event named by its place is held there
         ("Ministers will meet at a Geneva conference in May.", ("Geneva conference", "held_in", "Geneva")),
+        ("Ministers will meet at a UK conference in May.", ("UK conference", "held_in", "United Kingdom")),
         # an ownerless intention that comes at an event is the event's
         ("A fresh drive to reform the United Nations will come at a Geneva summit next year.",
          ("Geneva summit", "reform", "United Nations")),

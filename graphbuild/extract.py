@@ -19,7 +19,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from graphbuild.mentions import ACTOR_LABELS, FORCE_NOUNS, POSSESSIVE_MARKS, ArticleMentions, find_mentions
+from graphbuild.mentions import (
+    ACTOR_LABELS,
+    FORCE_NOUNS,
+    OFFICE_NOUNS,
+    POSSESSIVE_MARKS,
+    ArticleMentions,
+    find_mentions,
+)
 from graphbuild.model import Article, ArticleResult, Entity, EntityType, Evidence, Triple
 from graphbuild.names import TITLE_WORDS, Gazetteer, entity_key, load_gazetteer, name_key
 from graphbuild.relations import RelationTable, load_relations
@@ -105,10 +112,6 @@ _BUSINESS_NOUNS = frozenset({"market", "unit", "subsidiary", "arm", "division", 
 _STATE_NOUNS = FORCE_NOUNS | {
     "ministry", "department", "army", "navy", "police", "parliament", "government", "embassy", "military",
     "office", "cabinet", "intelligence", "coastguard", "guard", "service", "council", "court", "agency"}
-_OFFICE_NOUNS = (TITLE_WORDS - {"the", "former", "ex", "foreign", "defence", "defense", "home", "interior", "finance",
-                                "deputy", "shadow", "prime"}) | {
-    "founder", "co-founder", "owner", "head", "leader", "boss", "member", "spokesman", "spokeswoman",
-    "spokesperson", "editor", "executive", "officer", "ambassador", "envoy", "adviser", "advisor"}
 _ROLE_PREPS = frozenset({"of", "for", "at", "in", "to", "with"})
 _MAX_NOUN_CHAIN = 2
 _SNAKE = re.compile(r"[^a-z0-9]+")
@@ -677,7 +680,7 @@ def _range_members(noun: Token) -> list[Token]:
     """The ends of a range set off after `noun`: "its flank, from the Baltic states to Romania and Bulgaria"."""
     doc = noun.doc
     comma = noun.right_edge.i + 1
-    if comma + 1 >= noun.sent.end or doc[comma].text != "," or not _is_range(doc[comma + 1]):
+    if comma + 1 >= noun.sent.end or doc[comma].text != ",":
         return []
     start = doc[comma + 1]
     if start.head.i not in {noun.i, noun.head.i}:
@@ -686,17 +689,15 @@ def _range_members(noun: Token) -> list[Token]:
 
 
 def _range_ends(start: Token) -> list[Token]:
-    """The objects of "from A to B" that `start` ("from") begins, before the next comma."""
+    """The objects of "from A to B" that `start` begins before the next comma; none unless `start`
+    is the "from" of such a range (one end alone is a source, not a range)."""
+    if start.dep_ != "prep" or start.lower_ != "from":
+        return []
     stop = next((t.i for t in start.doc[start.i:start.sent.end] if t.text in {",", ";"}), start.sent.end)
     ends = [p for p in start.children if p.dep_ == "pobj"]
     ends += [p for to in (*start.children, *start.head.children) if to.dep_ == "prep" and to.lower_ == "to"
              and start.i < to.i < stop for p in to.children if p.dep_ == "pobj"]
-    return ends
-
-
-def _is_range(prep: Token) -> bool:
-    """`prep` is the "from" of a range "from A to B" (one end alone is a source, not a range)."""
-    return prep.dep_ == "prep" and prep.lower_ == "from" and len(_range_ends(prep)) >= 2
+    return ends if len(ends) >= 2 else []
 
 
 def _article_place(name: str, mentions: ArticleMentions, gazetteer: Gazetteer) -> Entity:
@@ -981,7 +982,7 @@ def _objects(verb: Token, mentions: ArticleMentions, *, passive: bool) -> Iterat
                     yield _Relation((), (), obj, "dative")
         elif dep == "prep":
             if (child.i in mentions.by_token or _is_along_with(child) or _places_name(child, mentions)
-                    or (_is_range(child) and child.doc[child.i - 1].text == ",")):
+                    or (child.doc[child.i - 1].text == "," and _range_ends(child))):
                 # a preposition inside a name the parser split ("told World At One"), a co-agent
                 # ("founded it along with Christian Aid"), or the place of the name before it
                 # ("contest Bethnal Green, in London, for Respect") or the range of its object
@@ -1057,7 +1058,7 @@ def _role_targets(noun: Token, mentions: ArticleMentions) -> Iterator[tuple[list
     for child in noun.children:
         if child.i in mentions.by_token and child.dep_ in {"poss", "compound", "amod", "nmod"}:
             yield [*role, "of"], child
-        elif child.dep_ == "poss" and child.i in mentions.possessors and noun.lemma_.lower() in _OFFICE_NOUNS:
+        elif child.dep_ == "poss" and child.i in mentions.possessors and noun.lemma_.lower() in OFFICE_NOUNS:
             # "Yukos ... its founder Mikhail Khodorkovsky" → founder_of Yukos; an office only:
             # "his counterpart" and "their two countries" are no roles in a body
             yield [*role, "of"], child

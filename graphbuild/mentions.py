@@ -87,9 +87,12 @@ _BODY_DESCRIPTIONS = (_ORG_NOUNS - {
 }) | {"alliance", "bloc", "coalition"}
 #: Possessive pronouns and the personal pronoun each resolves like.
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
-#: Offices a body's people hold, beyond titles: "its chief executive", "its founder".
-_BODY_OFFICES = frozenset({"founder", "head", "leader", "boss", "spokesman", "spokeswoman", "chairman",
-                           "executive", "director", "member"})
+#: Offices a person holds in a body or country, the nouns a possessive pronoun can own ("its
+#: founder", "its minister for economic affairs"): titles without their modifiers, and more.
+OFFICE_NOUNS = (TITLE_WORDS - {"the", "former", "ex", "foreign", "defence", "defense", "home", "interior", "finance",
+                               "deputy", "shadow", "prime"}) | {
+    "founder", "co-founder", "owner", "head", "leader", "boss", "member", "spokesman", "spokeswoman",
+    "spokesperson", "editor", "executive", "officer", "ambassador", "envoy", "adviser", "advisor"}
 #: Verbs whose subject "it" is usually a dummy ("it is wrong to…", "it emerged that…").
 _DUMMY_IT_VERBS = frozenset({
     "be", "seem", "appear", "emerge", "come", "take", "remain", "happen", "matter", "look", "mean", "rain",
@@ -368,14 +371,7 @@ def _armed_forces(doc: Doc, actors: Sequence[Span]) -> list[Span]:
     The forces act, not the country ("Russian troops crossed into Ukraine"); the graph links them
     to the country with part_of.
     """
-    found: list[Span] = []
-    for span in actors:
-        if span.label_ != "NORP" or span.end >= len(doc):
-            continue
-        noun = doc[span.end]
-        if noun.lower_ in FORCE_NOUNS and span.root.head.i == noun.i and span.root.dep_ in {"amod", "compound"}:
-            found.append(Span(doc, span.start, noun.i + 1, label="ORG"))
-    return found
+    return _named_with_noun(doc, actors, {"NORP"}, FORCE_NOUNS, "ORG")
 
 
 #: Nouns that make a named group of countries an actor: "the Baltic states", "the Gulf states".
@@ -387,13 +383,19 @@ def _state_groups(doc: Doc, actors: Sequence[Span]) -> list[Span]:
 
     The model tags only the adjective ("Baltic"), which names a sea, not the countries.
     """
+    return _named_with_noun(doc, actors, {"LOC", "NORP"}, _STATE_GROUP_NOUNS, "LOC")
+
+
+def _named_with_noun(doc: Doc, actors: Sequence[Span], labels: set[str], nouns: frozenset[str],
+                     label: str) -> list[Span]:
+    """Each tagged name (of `labels`) that modifies one of `nouns` right after it, with the noun, as `label`."""
     found: list[Span] = []
     for span in actors:
-        if span.label_ not in {"LOC", "NORP"} or span.end >= len(doc):
+        if span.label_ not in labels or span.end >= len(doc):
             continue
         noun = doc[span.end]
-        if noun.lower_ in _STATE_GROUP_NOUNS and span.root.head.i == noun.i and span.root.dep_ in {"amod", "compound"}:
-            found.append(Span(doc, span.start, noun.i + 1, label="LOC"))
+        if noun.lower_ in nouns and span.root.head.i == noun.i and span.root.dep_ in {"amod", "compound"}:
+            found.append(Span(doc, span.start, noun.i + 1, label=label))
     return found
 
 
@@ -824,7 +826,7 @@ def _office_holder_body(pronoun: Token, sentence: int, mentions: Sequence[_Menti
     previous one, outside quotation marks (a quote names things in its speaker's words).
     """
     office = pronoun.head
-    if office.dep_ != "appos" or office.lemma_.lower() not in TITLE_WORDS | _BODY_OFFICES:
+    if office.dep_ != "appos" or office.lemma_.lower() not in OFFICE_NOUNS:
         return None
     doc = pronoun.doc
     for back in (0, 1):

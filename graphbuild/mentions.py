@@ -124,7 +124,8 @@ class _Cluster:
     merged_into: _Cluster | None = None
     #: named as a body somewhere ("oil group Yukos"): an organisation, whatever the tags say
     body: bool = False
-    #: the trades it is named with ("oil" of "oil group Yukos"): "the Russian oil giant" is it
+    #: the trades it is named with ("oil" of "oil group Yukos"): "the Russian oil giant" is it; a
+    #: root holds those of every cluster merged into it
     trades: set[str] = field(default_factory=set)
 
     def root(self) -> _Cluster:
@@ -152,6 +153,7 @@ def _link(source: _Cluster, target: _Cluster) -> None:
     source_root, target_root = source.root(), target.root()
     if source_root is not target_root:
         source_root.merged_into = target_root
+        target_root.trades |= source_root.trades
 
 
 @dataclass(frozen=True, slots=True)
@@ -798,14 +800,8 @@ def _trade_organisation(token: Token, mentions: Sequence[_Mention],
         root = m.cluster.root()
         if types[id(root)] is EntityType.ORG and id(root) not in roots:
             roots[id(root)] = root
-    found = [root for root in roots.values()
-             if trades & {t for c in _members(root, mentions) for t in c.trades}]
+    found = [root for root in roots.values() if trades & root.trades]
     return found[0] if len(found) == 1 else None
-
-
-def _members(root: _Cluster, mentions: Sequence[_Mention]) -> set[_Cluster]:
-    """The clusters merged into `root` that `mentions` refer to."""
-    return {m.cluster for m in mentions if m.cluster.root() is root} | {root}
 
 
 def _gender(surfaces: Iterable[str]) -> str | None:

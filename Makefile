@@ -51,7 +51,7 @@ $(LINTER):
 	npm install --silent --no-audit --no-fund --prefix $(LINT_DIR) @neo4j-cypher/language-support@2.0.0-next.38
 
 lint-cypher: install $(LINTER)  ## check cypher/*.cypher and the writer's queries with Neo4j's own linter
-	$(BIN)/python -m graphbuild.neo4j_queries > .cache/writer-queries.cypher
+	$(BIN)/python -m graphbuild.neo4j.queries > .cache/writer-queries.cypher
 	CYPHER_LINT_MODULES=$(LINT_DIR) node cypher/lint.mjs --warnings-as-errors cypher/*.cypher .cache/writer-queries.cypher
 
 typecheck: install  ## mypy --strict

@@ -18,8 +18,8 @@ import sys
 import time
 from pathlib import Path
 
-from graphbuild.nlp import DEFAULT_MODEL, load_model
-from graphbuild.openie import open_triples, parse_pretokenized
+from graphbuild.extraction.nlp import DEFAULT_MODEL, load_model
+from graphbuild.extraction.openie import open_triples, parse_pretokenized
 
 HERE = Path(__file__).resolve().parent
 SCORER = HERE / "carb" / "carb_compat.py"

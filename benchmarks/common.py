@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from graphbuild.executors import available_cores
-from graphbuild.nlp import DEFAULT_MODEL
+from graphbuild.extraction.nlp import DEFAULT_MODEL
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "bbc-news-2004-2005.jsonl"

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import GRAPHBUILD, check, corpus_missing, corpus_slice, parser, run, save
+from graphbuild.building import load_triples
 from graphbuild.graph import GraphBuilder
-from graphbuild.pipeline import load_triples
 from graphbuild.records import row_to_article_entities
 
 

@@ -19,10 +19,10 @@ import time
 from pathlib import Path
 
 from benchmarks.common import corpus_missing, corpus_slice, parser, save, verdict
-from graphbuild.extract import Extractor
+from graphbuild.extraction.extractor import Extractor
+from graphbuild.extraction.nlp import NEEDED_COMPONENTS, load_model
 from graphbuild.io import read_articles
 from graphbuild.model import Article
-from graphbuild.nlp import NEEDED_COMPONENTS, load_model
 from graphbuild.pipeline import extract_to_file
 
 

@@ -27,8 +27,8 @@ from neo4j import Driver, GraphDatabase
 
 from benchmarks.common import GRAPHBUILD, check, corpus_missing, corpus_slice, parser, run, save, verdict
 from graphbuild.export import read_json
-from graphbuild.localserver import LocalBoltServer
-from graphbuild.neo4j_writer import DEFAULT_BATCH_SIZE, push_graph
+from graphbuild.neo4j.localserver import LocalBoltServer
+from graphbuild.neo4j.writer import DEFAULT_BATCH_SIZE, push_graph
 
 BASELINE = """\
 UNWIND $rows AS row

@@ -24,7 +24,7 @@ from types import TracebackType
 from typing import Self
 
 from graphbuild.errors import CacheError
-from graphbuild.extract import EXTRACTOR_VERSION, Extractor
+from graphbuild.extraction.extractor import EXTRACTOR_VERSION, Extractor
 from graphbuild.model import Article, ArticleResult
 from graphbuild.records import dict_to_result, result_to_dict
 
@@ -64,12 +64,12 @@ def model_id(model: str) -> str:
 
 
 def extractor_fingerprint(extractor: Extractor) -> str:
-    """Hash everything that shapes the extractor's output: its version and its tables."""
+    """Hash everything that shapes the extractor's output: its version, its tables and the rules switched off."""
     gazetteer = sorted((key, entry.name, str(entry.type)) for key, entry in extractor.gazetteer.by_alias.items())
     demonyms = sorted((key, entry.name) for key, entry in extractor.gazetteer.by_demonym.items())
     payload = json.dumps(
         [EXTRACTOR_VERSION, sorted(extractor.relations.canonical.items()), gazetteer, demonyms,
-         sorted(extractor.labels), extractor.min_confidence],
+         sorted(extractor.labels), extractor.min_confidence, sorted(extractor.disabled_rules)],
         ensure_ascii=False,
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()

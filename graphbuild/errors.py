@@ -10,6 +10,7 @@ __all__ = [
     "InputError",
     "ModelError",
     "StrictModeError",
+    "UsageError",
 ]
 
 
@@ -23,6 +24,10 @@ class InputError(GraphbuildError):
     """An input path or record cannot be read as articles."""
 
     exit_code = 2
+
+
+class UsageError(InputError):
+    """An option names something that does not exist (a rule, a query); the message lists what does."""
 
 
 class StrictModeError(InputError):

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from graphbuild.extract import Extractor
+from graphbuild.extraction.extractor import Extractor
+from graphbuild.extraction.nlp import load_model
 from graphbuild.model import Article, ArticleResult
-from graphbuild.nlp import load_model
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -16,11 +16,11 @@ import networkx as nx
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from graphbuild.building import build
 from graphbuild.export import export_graph
 from graphbuild.export.csv import ARRAY_DELIMITER
 from graphbuild.graph import build_graph
 from graphbuild.model import Triple
-from graphbuild.pipeline import build
 from tests.test_hostile import triples
 
 FIELD = re.compile(r"^(?P<name>[^:]*)(?::(?P<kind>ID|START_ID|END_ID|LABEL|TYPE|IGNORE)(?:\((?P<group>\w+)\))?"

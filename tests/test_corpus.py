@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from graphbuild.building import build
 from graphbuild.executors import available_cores
 from graphbuild.io import read_articles
 from graphbuild.model import Article
-from graphbuild.pipeline import build
 from tests.conftest import SHARED
 
 CORPUS = SHARED / "corpora" / "bbc-news-2004-2005.jsonl"

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from graphbuild.export import export_graph, read_json
-from graphbuild.extract import Extractor
+from graphbuild.extraction.extractor import Extractor
 from graphbuild.graph import build_graph
 from graphbuild.model import Article, ArticleResult, Entity, EntityType, Evidence, Triple
 from graphbuild.pipeline import extract_articles

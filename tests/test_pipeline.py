@@ -11,13 +11,14 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from graphbuild.building import build, export_triples
 from graphbuild.cache import ExtractionCache
 from graphbuild.errors import InputError, StrictModeError
 from graphbuild.executors import chunks
 from graphbuild.export import read_json
-from graphbuild.extract import Extractor
+from graphbuild.extraction.extractor import Extractor
 from graphbuild.model import Article, ArticleResult, RecordError
-from graphbuild.pipeline import build, count_records, export_triples, extract_articles, extract_to_file
+from graphbuild.pipeline import count_records, extract_articles, extract_to_file
 from tests.conftest import DATA
 
 
@@ -195,7 +196,8 @@ def test_article_longer_than_the_models_max_length_is_parsed_in_chunks(nlp: Lang
 
 
 def test_workers_are_replaced_after_a_while_and_results_do_not_change(nlp: Language, seed_dir: Path) -> None:
-    from graphbuild.executors import ExtractionJob, LocalExecutor
+    from graphbuild.executors.batch import ExtractionJob
+    from graphbuild.executors.local import LocalExecutor
 
     articles = _corpus_slice()
     expected = list(extract_articles([seed_dir, *articles], nlp=nlp, partition_size=1))

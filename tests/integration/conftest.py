@@ -12,8 +12,8 @@ import pytest
 from neo4j import Driver, GraphDatabase
 from spacy.language import Language
 
-from graphbuild.localserver import LocalBoltServer, local_server_available
-from graphbuild.pipeline import build
+from graphbuild.building import build
+from graphbuild.neo4j.localserver import LocalBoltServer, local_server_available
 
 
 @dataclass(frozen=True)

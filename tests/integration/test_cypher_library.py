@@ -8,8 +8,8 @@ import networkx as nx
 import pytest
 from neo4j import Driver
 
-from graphbuild.cypher_library import CuratedQuery, load_queries, run_query
-from graphbuild.neo4j_writer import push_graph
+from graphbuild.neo4j.library import CuratedQuery, load_queries, run_query
+from graphbuild.neo4j.writer import push_graph
 from tests.integration.conftest import BoltTarget, wipe
 
 pytestmark = pytest.mark.integration

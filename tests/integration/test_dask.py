@@ -11,7 +11,7 @@ from spacy.language import Language
 from typer.testing import CliRunner
 
 from graphbuild.cli import app
-from graphbuild.executors import PLUGIN_PREFIX
+from graphbuild.executors.dask_worker import PLUGIN_PREFIX
 from graphbuild.model import Article, ArticleResult
 from graphbuild.pipeline import extract_articles
 from tests.conftest import DATA

@@ -10,7 +10,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from graphbuild.explorer import write_explorer
+from graphbuild.view.explorer import write_explorer
 
 pytestmark = pytest.mark.integration
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -8,8 +8,8 @@ from neo4j import Driver
 
 from graphbuild.graph import build_graph
 from graphbuild.model import Entity, EntityType, Evidence, Triple
-from graphbuild.neo4j_queries import relationships_query
-from graphbuild.neo4j_writer import TYPES_PER_STATEMENT, Neo4jWriteError, connect, push_graph
+from graphbuild.neo4j.queries import relationships_query
+from graphbuild.neo4j.writer import TYPES_PER_STATEMENT, Neo4jWriteError, connect, push_graph
 from tests.integration.conftest import BoltTarget, counts, wipe
 
 pytestmark = pytest.mark.integration

@@ -12,9 +12,9 @@ import pytest
 from neo4j import Driver, GraphDatabase
 
 from graphbuild.graph import build_graph
-from graphbuild.localserver import LocalBoltServer, local_server_available
 from graphbuild.model import Entity, EntityType, Evidence, Triple
-from graphbuild.neo4j_writer import push_graph
+from graphbuild.neo4j.localserver import LocalBoltServer, local_server_available
+from graphbuild.neo4j.writer import push_graph
 from tests.integration.conftest import counts
 
 pytestmark = [

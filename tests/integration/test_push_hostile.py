@@ -8,7 +8,7 @@ from neo4j import Driver
 
 from graphbuild.graph import build_graph
 from graphbuild.model import Triple
-from graphbuild.neo4j_writer import push_graph
+from graphbuild.neo4j.writer import push_graph
 from tests.integration.conftest import BoltTarget, counts, wipe
 from tests.test_hostile import triples
 

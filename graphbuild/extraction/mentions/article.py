@@ -1,0 +1,137 @@
+"""The resolved actors of one article, and the rules that let a noun stand for an actor.
+
+:class:`ArticleMentions` is what the extraction rules ask: which actor a token mentions. Besides
+the names and the pronouns resolved when mentions were found, some nouns stand for an actor
+through their own words (a regime for its ruler, members for their body, a government or a
+court for its country); those rules are applied here, as the extraction rules ask.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from graphbuild.extraction.mentions.words import COURT_WORDS, GOVERNMENT_WORDS, PARTITIVE, RULER_NOUNS
+from graphbuild.extraction.rule import Example, Rule, Stage
+from graphbuild.model import ArticleEntity, Entity, EntityType
+
+__all__ = ["RULES", "ArticleMentions"]
+
+_FAMILY = "stand-ins"
+
+
+def _rule(name: str, construction: str, *examples: Example) -> Rule:
+    return Rule(name=name, family=_FAMILY, construction=construction, examples=examples, stage=Stage.RESOLUTION)
+
+
+RULER_REGIME = _rule(
+    "ruler_regime", "a person's regime stands for the ruler: \"money from Gaddafi's regime\"",
+    Example(text="Silvio Berlusconi received money from Muammar Gaddafi's regime.",
+            triples=(("Silvio Berlusconi", "receive_from", "Muammar Gaddafi"),)))
+NAMED_PART = _rule(
+    "named_part", "a part named by a body is that body: \"the Yuganskneftegas unit of Yukos\"",
+    Example(text="Rosneft bought the Yuganskneftegas unit of Yukos.",
+            triples=(("Rosneft", "buy", "Yuganskneftegas"),)))
+APPOSITIVE_NAME = _rule(
+    "appositive_name", "a noun stands for the name in apposition to it: \"the foreign secretary, Liz Truss,\"",
+    Example(text="The foreign secretary, Liz Truss, criticised Iran on Monday.",
+            triples=(("Liz Truss", "criticise", "Iran"),)))
+GOVERNMENT = _rule(
+    "government", "a country's government, administration or authorities are the country",
+    Example(text="The Russian government warned Poland.", triples=(("Russia", "warn", "Poland"),)),
+    Example(text="The British Government criticised Iran.", triples=(("United Kingdom", "criticise", "Iran"),)))
+COUNTRY_COURT = _rule(
+    "country_court", "a country's court stands for the country; a city's does not",
+    Example(text="Yukos filed for bankruptcy in a US court.", triples=(("Yukos", "file_in", "United States"),)),
+    Example(text="Enron filed for bankruptcy in a Houston court.", absent=(("Enron", "file_in", "Houston"),)))
+PARTITIVE_WHOLE = _rule(
+    "partitive", "a part stands for the whole: \"members of the EU\", \"units of the Armed Forces\"",
+    Example(text="Members of the European Union criticised China.",
+            triples=(("European Union", "criticise", "China"),)))
+MISPLACED_APPOSITION = _rule(
+    "misplaced_apposition", "the name after \"noun, the\" that the parser hung on an earlier word names the noun",
+    Example(text="Karl Weber, a board member of Austria's central bank, the Nationalbank, said rates would rise.",
+            triples=(("Karl Weber", "board_member_of", "Nationalbank"),)))
+
+RULES = (RULER_REGIME, NAMED_PART, APPOSITIVE_NAME, GOVERNMENT, COUNTRY_COURT, PARTITIVE_WHOLE, MISPLACED_APPOSITION)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMentions:
+    """The resolved actors of one article and the tokens that mention each."""
+
+    by_token: dict[int, Entity]
+    entities: tuple[ArticleEntity, ...]
+    #: possessive pronouns ("its founder", "his mission") and whose they are; kept apart from
+    #: ``by_token`` so only the rules that ask for them see them
+    possessors: dict[int, Entity] = field(default_factory=dict)
+    #: the keys of the entities the gazetteer knows as countries
+    countries: frozenset[str] = frozenset()
+    #: names of the resolution rules switched off
+    disabled: frozenset[str] = frozenset()
+
+    def entity(self, token: Token) -> Entity | None:
+        """Return the entity ``token`` mentions (or that its apposition names), if any."""
+        found = self.by_token.get(token.i)
+        if found is not None:
+            return found
+        off = self.disabled
+        if token.lemma_.lower() in RULER_NOUNS and RULER_REGIME.name not in off:
+            for child in token.children:
+                ruler = self.by_token.get(child.i) if child.dep_ == "poss" else None
+                if ruler is not None and ruler.type is EntityType.PERSON:
+                    return ruler
+        if token.lemma_.lower() in PARTITIVE and NAMED_PART.name not in off:
+            # a named part is itself: "the Yuganskneftegas unit of Yukos" → Yuganskneftegas
+            for child in token.children:
+                named = self.by_token.get(child.i) if child.dep_ == "compound" else None
+                if named is not None and named.type in {EntityType.ORG, EntityType.FAC}:
+                    return named
+        for child in token.children:
+            # "the foreign secretary, Liz Truss": the noun stands for the person in apposition
+            if child.dep_ == "appos" and child.i in self.by_token and APPOSITIVE_NAME.name not in off:
+                return self.by_token[child.i]
+            # a country's government: "the Russian government", "the UK authorities" → the country
+            if (child.dep_ in {"amod", "compound"} and token.lemma_.lower() in GOVERNMENT_WORDS
+                    and child.i in self.by_token and self.by_token[child.i].type is EntityType.GPE
+                    and GOVERNMENT.name not in off):
+                return self.by_token[child.i]
+            if (child.dep_ in {"amod", "compound"} and token.lemma_.lower() in COURT_WORDS
+                    and child.i in self.by_token and self.by_token[child.i].key in self.countries
+                    and COUNTRY_COURT.name not in off):
+                return self.by_token[child.i]
+            # a part stands for the whole: "units of the Armed Forces", "members of the EU"
+            if (child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in PARTITIVE
+                    and PARTITIVE_WHOLE.name not in off):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i in self.by_token:
+                        return self.by_token[pobj.i]
+        if token.pos_ == "NOUN" and MISPLACED_APPOSITION.name not in off:
+            return self._misplaced_apposition(token)
+        return None
+
+    def referent(self, token: Token) -> Entity | None:
+        """Like :meth:`entity`, and for a possessive pronoun ("its founder") whose it is."""
+        return self.entity(token) or self.possessors.get(token.i)
+
+    def _misplaced_apposition(self, noun: Token) -> Entity | None:
+        """The name right after "noun, (the)" that the parser hung on an earlier word.
+
+        In "Hans Reckers, a board member of Germany's central bank, the Bundesbank" the parser
+        makes the Bundesbank a second apposition of Reckers; it names the bank.
+        """
+        doc = noun.doc
+        k = noun.i + 1
+        if k >= len(doc) or doc[k].text != ",":
+            return None
+        k += 1
+        if k < len(doc) and doc[k].dep_ == "det":
+            k += 1
+        named = self.by_token.get(k) if k < len(doc) else None
+        if named is None:
+            return None
+        root = doc[k]
+        while root.head.i != root.i and self.by_token.get(root.head.i) is named:
+            root = root.head
+        return named if root.dep_ == "appos" and root.head.i < noun.i else None

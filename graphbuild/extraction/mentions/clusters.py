@@ -1,0 +1,99 @@
+"""The working data of mention finding: a mention, and the cluster of mentions that are one actor."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy
+from spacy.tokens import Doc, Span, Token
+
+from graphbuild.extraction.mentions.words import SUBJECT_DEPS, TYPE_PRIORITY
+from graphbuild.model import EntityType
+from graphbuild.names import HONORIFICS
+
+__all__ = ["Cluster", "Mention", "cluster_at", "is_subject", "link", "surface_of", "tokens_among"]
+
+
+@dataclass(slots=True, eq=False)
+class Cluster:
+    """Mentions that resolve to one entity within an article (mutable while resolving; compared by identity)."""
+
+    key: str
+    names: Counter[str] = field(default_factory=Counter)
+    types: Counter[EntityType] = field(default_factory=Counter)
+    surfaces: set[str] = field(default_factory=set)
+    first: int = 0
+    mentions: int = 0
+    merged_into: Cluster | None = None
+    #: named as a body somewhere ("oil group Yukos"): an organisation, whatever the tags say
+    body: bool = False
+    #: the trades it is named with ("oil" of "oil group Yukos"): "the Russian oil giant" is it; a
+    #: root holds those of every cluster merged into it
+    trades: set[str] = field(default_factory=set)
+
+    def root(self) -> Cluster:
+        cluster = self
+        while cluster.merged_into is not None:
+            cluster = cluster.merged_into
+        return cluster
+
+    def type(self) -> EntityType:
+        if self.types[EntityType.PERSON] and any(len(n.split()) > 1 for n in self.names if n):
+            return EntityType.PERSON
+        if self.body:
+            return EntityType.ORG
+        best = max(self.types.values())
+        return next(t for t in TYPE_PRIORITY if self.types[t] == best)
+
+    def name(self) -> str:
+        if self.type() is EntityType.PERSON:
+            return max(self.names, key=lambda n: (len(n.split()), self.names[n], len(n), n))
+        return max(self.names, key=lambda n: (self.names[n], len(n), n))
+
+
+def link(source: Cluster, target: Cluster) -> None:
+    """Merge ``source``'s group into ``target``'s (roots only, so merges can never form a cycle)."""
+    source_root, target_root = source.root(), target.root()
+    if source_root is not target_root:
+        source_root.merged_into = target_root
+        target_root.trades |= source_root.trades
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    root: int
+    sentence: int
+    cluster: Cluster
+    subject: bool
+
+
+def is_subject(token: Token) -> bool:
+    while token.dep_ in {"compound", "flat", "appos"} and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in SUBJECT_DEPS
+
+
+def surface_of(doc: Doc, span: Span) -> str:
+    """Return the span's text with a directly preceding honorific (``Mr Wallace``)."""
+    start = span.start
+    while start > 0 and doc[start - 1].lower_.rstrip(".") in HONORIFICS - {"the"}:
+        start -= 1
+    words = [t.text for t in doc[start : span.end] if t.tag_ != "POS"]
+    return " ".join(words).strip()
+
+
+def tokens_among(doc: Doc, words: Iterable[str], attr: str) -> list[Token]:
+    """The tokens whose ``attr`` (LOWER, ORTH) is one of ``words``, found without visiting every token."""
+    wanted = numpy.array([doc.vocab.strings.add(w) for w in words], dtype="uint64")
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(doc.to_array(attr), wanted))] if len(doc) else []
+
+
+def cluster_at(i: int, mentions: Sequence[Mention]) -> Cluster | None:
+    for m in mentions:
+        if m.start <= i < m.end:
+            return m.cluster.root()
+    return None

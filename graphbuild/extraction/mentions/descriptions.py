@@ -1,0 +1,254 @@
+"""Descriptions that refer back to a named actor: the ``descriptions`` family.
+
+``the Russian president`` is the person named with that title, ``The UK defence secretary`` in a
+lede the person the next sentence names, ``the Tokyo exchange`` the body whose name has those
+words, ``the newspaper`` the latest body that was a subject, and ``the Russian oil giant`` the one
+body named with that trade.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Token
+
+from graphbuild.extraction.mentions.clusters import Cluster, Mention, cluster_at, is_subject
+from graphbuild.extraction.mentions.words import (
+    BODY_DESCRIPTIONS,
+    NUMERIC_LABELS,
+    PRONOUN_WINDOW,
+    ROLE_DEPS,
+    SEAT_TITLES,
+)
+from graphbuild.extraction.rule import Example, Rule, Stage
+from graphbuild.model import EntityType
+from graphbuild.names import HONORIFICS, TITLE_WORDS
+
+__all__ = [
+    "RULES",
+    "Role",
+    "definite",
+    "described_organisation",
+    "described_person",
+    "generic_organisation",
+    "lede_person",
+    "role_descriptions",
+    "trade_organisation",
+]
+
+
+def _rule(name: str, construction: str, *examples: Example) -> Rule:
+    return Rule(name=name, family="descriptions", construction=construction, examples=examples,
+                stage=Stage.RESOLUTION)
+
+
+ROLE_DESCRIPTION = _rule(
+    "role_description", "a definite title is the one person named with it: \"the Russian president\" → Putin",
+    Example(text="Russian president Vladimir Putin spoke on Monday. "
+                 "Germany later criticised the Russian president over the deal.",
+            triples=(("Germany", "criticise", "Vladimir Putin"),)),
+    Example(text="French president Emmanuel Macron met US president Joe Biden. Germany later criticised the president.",
+            absent=(("Germany", "criticise", "Emmanuel Macron"), ("Germany", "criticise", "Joe Biden"))))
+LEDE_TITLE = _rule(
+    "lede_title", "a lede's titled subject is the untitled person the next sentence names first",
+    Example(text="The UK defence secretary has admitted he is worried. "
+                 "Ben Wallace has travelled to Europe to meet Nato leaders.",
+            triples=(("Ben Wallace", "defence_secretary_of", "United Kingdom"),)))
+NAME_DESCRIPTION = _rule(
+    "name_description", "\"the ministry\", \"the Tokyo exchange\": the latest body whose name has those words",
+    Example(text="The Tokyo Stock Exchange opened a new office in Singapore last year. "
+                 "On Monday the Tokyo exchange criticised Goldman Sachs.",
+            triples=(("Tokyo Stock Exchange", "criticise", "Goldman Sachs"),)))
+BODY_DESCRIPTION = _rule(
+    "body_description", "\"the newspaper\", \"the company\": the latest body that was a subject, two sentences back",
+    Example(text="The Daily Telegraph printed the story in April. The Telegraph was sued by Mr George Galloway "
+                 "after the newspaper claimed he received money from Saddam Hussein's regime.",
+            triples=(("Daily Telegraph", "claim", "George Galloway"),)))
+TRADE_DESCRIPTION = _rule(
+    "trade_description", "\"the Russian oil giant\": the one body the article named with that trade",
+    Example(text="Shares in oil group Yukos fell. The embattled Russian oil giant was sold to Rosneft.",
+            triples=(("Yukos", "sell_to", "Rosneft"),)))
+
+RULES = (ROLE_DESCRIPTION, LEDE_TITLE, NAME_DESCRIPTION, BODY_DESCRIPTION, TRADE_DESCRIPTION)
+
+
+#: A role a person is named with: the country or body it is of (if any), the person, and the
+#: title's other words ("defence" in "UK defence secretary Ben Wallace").
+Role = tuple["Cluster | None", "Cluster", frozenset[str]]
+
+
+def title_words(tokens: Iterable[Token], mentions: Sequence[Mention]) -> frozenset[str]:
+    return frozenset(t.lower_ for t in tokens if t.dep_ in ROLE_DEPS and cluster_at(t.i, mentions) is None)
+
+
+def definite(token: Token) -> bool:
+    """True for a noun with "the": "the defence secretary", "the newspaper"."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
+def role_descriptions(doc: Doc, mentions: Sequence[Mention]) -> dict[str, list[Role]]:
+    """Map role lemmas to (modifier entity, person, title words) from titles and appositions of named people.
+
+    "Russian president Vladimir Putin" gives president → (Russia, Putin, {}); "Sergei Shoigu,
+    Russia's defence minister" gives minister → (Russia, Shoigu, {defence}).
+    """
+    roles: dict[str, list[Role]] = {}
+    for m in mentions:
+        person = m.cluster.root()
+        if person.type() is not EntityType.PERSON:
+            continue
+        root = doc[m.root]
+        # titles hang on the name's root, or on its first word ("Labour MP Diane Abbott" → Diane)
+        nouns = [c for t in doc[m.start : m.end] for c in t.children
+                 if c.dep_ in ROLE_DEPS and c.i < m.start and c.pos_ in {"NOUN", "PROPN"}]
+        nouns += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        for noun in nouns:
+            if cluster_at(noun.i, mentions) is not None:
+                continue
+            before = [c for c in root.children if c.dep_ in ROLE_DEPS and c.i < noun.i]
+            modifiers = [cluster_at(c.i, mentions) for c in noun.children if c.dep_ in ROLE_DEPS | {"poss"}]
+            modifiers += [cluster_at(c.i, mentions) for c in before]
+            words = title_words([*noun.children, *before], mentions)
+            found: list[Cluster | None] = [c for c in modifiers if c is not None and c is not person]
+            entry = roles.setdefault(noun.lemma_.lower(), [])
+            for modifier in found or [None]:
+                if (modifier, person, words) not in entry:
+                    entry.append((modifier, person, words))
+    return roles
+
+
+def described_person(token: Token, roles: dict[str, list[Role]], mentions: Sequence[Mention]) -> Cluster | None:
+    """The person a definite role description ("the Russian president") refers to, if exactly one fits.
+
+    The description's other words must be words of the title the person was named with: "the
+    defence secretary" is not the foreign secretary.
+    """
+    if token.pos_ not in {"NOUN", "PROPN"} or token.lemma_.lower() not in roles:
+        return None
+    if not definite(token):
+        return None
+    if any(c.dep_ == "appos" for c in token.children) or token.dep_ == "appos":
+        return None  # "the foreign secretary, Liz Truss": the name itself is there
+    modifiers = {cluster_at(c.i, mentions) for c in token.children if c.dep_ in ROLE_DEPS | {"poss"}}
+    modifiers.discard(None)
+    if token.lower_ in SEAT_TITLES:
+        # "the Glasgow Kelvin MP": the place is the seat, not a party the MP was named with
+        modifiers = {c for c in modifiers if c is not None and c.type() is not EntityType.GPE}
+    # a name the model missed ("the Glasgow Kelvin MP") or an age ("the 50-year-old MP") is not
+    # a word of the title
+    words = title_words([c for c in token.children if c.ent_type_ not in NUMERIC_LABELS
+                          and (c.pos_ != "PROPN" or c.lower_ in TITLE_WORDS)], mentions)
+    holders = [(modifier, person) for modifier, person, title in roles[token.lemma_.lower()] if words <= title]
+    candidates = {person for modifier, person in holders if not modifiers or modifier in modifiers}
+    if len(candidates) > 1:
+        # several fit: the one named in the latest sentence, if no other was named there too
+        latest = {person: max((m.sentence for m in mentions if m.start < token.i and m.cluster.root() is person),
+                              default=-1) for person in candidates}
+        best = max(latest.values())
+        if best >= 0 and list(latest.values()).count(best) == 1:
+            return next(person for person, sentence in latest.items() if sentence == best)
+    if not candidates and modifiers:
+        # "Prime Minister Tony Blair" … "the British prime minister": the one holder named with
+        # the bare title, when no holder is named with another country
+        candidates = {person for modifier, person in holders if modifier is None}
+        if any(modifier is not None and person in candidates for modifier, person in holders):
+            return None
+    return candidates.pop() if len(candidates) == 1 else None
+
+
+def described_organisation(token: Token, sentence: int, mentions: Sequence[Mention],
+                            types: dict[int, EntityType]) -> Cluster | None:
+    """The organisation "the ministry" refers to: the latest, within three sentences, named with that noun.
+
+    Modifiers must be words of the name too: "the London exchange" is the London Stock Exchange
+    and "the defence ministry" the Ministry of Defence, but "the Russian ministry" is not the
+    Belarusian Ministry of Defence, and "Russia's ministry" names its own body.
+    """
+    if not definite(token):
+        return None
+    if any(c.dep_ in {"poss", "appos"} for c in token.children) or token.dep_ == "appos":
+        return None
+    modifiers = [c for c in token.children if c.dep_ in {"compound", "amod"}]
+    if any(len(list(c.children)) > 0 for c in modifiers):
+        return None  # "the Paris-based exchange", "the much larger group": leave them be
+    wanted = {token.lemma_.lower(), *(c.lower_ for c in modifiers)}
+    for m in reversed(mentions):
+        if m.sentence < sentence - PRONOUN_WINDOW:
+            break
+        root = m.cluster.root()
+        if types[id(root)] is not EntityType.ORG:
+            continue
+        if any(wanted <= set(n.lower().split()) for n in root.names):
+            return root
+    return None
+
+
+def lede_person(token: Token, mentions: Sequence[Mention], roles: dict[str, list[Role]],
+                 types: dict[int, EntityType]) -> Cluster | None:
+    """The person a lede's description names in the next sentence.
+
+    News opens with "The UK defence secretary has admitted ..." and names him after: "Ben Wallace
+    has travelled to Europe". The description must say whose title it is (a country or body) and
+    be the first sentence's subject; the person must be the next sentence's first subject and be
+    named with no title anywhere in the article.
+    """
+    if not is_subject(token) or not definite(token):
+        return None
+    if not any(c.dep_ in ROLE_DEPS and cluster_at(c.i, mentions) is not None for c in token.children):
+        return None
+    people = [m for m in mentions if m.sentence == 1 and m.subject and types[id(m.cluster.root())] is EntityType.PERSON]
+    if not people:
+        return None
+    person = people[0].cluster.root()
+    titled = {lemma for lemma, entries in roles.items() for _, holder, _ in entries if holder.root() is person}
+    return None if titled - HONORIFICS else person
+
+
+def generic_organisation(token: Token, sentence: int, mentions: Sequence[Mention],
+                          types: dict[int, EntityType]) -> Cluster | None:
+    """The organisation a bare "the newspaper", "the company" or "the Paris-based exchange" refers to.
+
+    The latest organisation that was a subject, in this sentence or the previous one; never when
+    the description names an actor of its own ("the German group", "the group of countries").
+    """
+    if token.lemma_.lower() not in BODY_DESCRIPTIONS or token.dep_ in {"appos", "compound"}:
+        return None
+    if not definite(token):
+        return None
+    if any(c.dep_ in {"poss", "prep"} or (c.dep_ == "appos" and c.pos_ != "NOUN") for c in token.children):
+        return None
+    # modifiers must not name an actor ("the German group"); where it is based is no name of it
+    modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "nmod"} and c.lower_ != "based"]
+    if any(cluster_at(t.i, mentions) is not None for c in modifiers for t in c.subtree):
+        return None
+    for back in (0, 1, 2):
+        subjects = [m for m in mentions if m.sentence == sentence - back and m.end <= token.i and m.subject
+                    and types[id(m.cluster.root())] is EntityType.ORG]
+        if subjects:
+            return subjects[-1].cluster.root()
+    return None
+
+
+def trade_organisation(token: Token, mentions: Sequence[Mention],
+                        types: dict[int, EntityType]) -> Cluster | None:
+    """The organisation "the Russian oil giant" refers to: the one body named earlier with that trade.
+
+    "oil group Yukos" gives Yukos the trade "oil"; the description must be definite and its trade
+    must be that of exactly one organisation named before it in the article.
+    """
+    if not definite(token) or token.dep_ in {"appos", "compound"}:
+        return None
+    if any(c.dep_ in {"poss", "prep", "appos"} for c in token.children):
+        return None
+    trades = {c.lemma_.lower() for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+    if not trades:
+        return None
+    roots: dict[int, Cluster] = {}
+    for m in mentions:
+        if m.end > token.i:
+            break
+        root = m.cluster.root()
+        if types[id(root)] is EntityType.ORG and id(root) not in roots:
+            roots[id(root)] = root
+    found = [root for root in roots.values() if trades & root.trades]
+    return found[0] if len(found) == 1 else None

@@ -1,0 +1,273 @@
+"""Find and resolve the actors of one article: the stage every extraction rule starts from.
+
+The steps, each a family of rules (see :mod:`graphbuild.extraction.catalogue`): the tagged and
+made actor spans (``made actors``), their names (``names``), then one pass in reading order that
+resolves descriptions (``descriptions``) and pronouns (``coreference``), so that either can serve
+as the antecedent of a later pronoun.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from graphbuild.extraction.mentions.article import ArticleMentions
+from graphbuild.extraction.mentions.clusters import Cluster, Mention, is_subject, surface_of
+from graphbuild.extraction.mentions.descriptions import (
+    BODY_DESCRIPTION,
+    LEDE_TITLE,
+    NAME_DESCRIPTION,
+    ROLE_DESCRIPTION,
+    TRADE_DESCRIPTION,
+    Role,
+    described_organisation,
+    described_person,
+    generic_organisation,
+    lede_person,
+    role_descriptions,
+    trade_organisation,
+)
+from graphbuild.extraction.mentions.naming import merge_known_as, merge_partial_names, propagate_names, resolve_name
+from graphbuild.extraction.mentions.pronouns import (
+    OFFICE_HOLDER_BODY,
+    POSSESSIVE_PRONOUN,
+    PRONOUN,
+    antecedent,
+    gender_of,
+    office_holder_body,
+)
+from graphbuild.extraction.mentions.spans import actor_spans
+from graphbuild.extraction.mentions.words import (
+    ACTOR_LABELS,
+    COMPASS,
+    GROUP_PRONOUNS,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
+    POSSESSIVE_PRONOUNS,
+    THING_PRONOUNS,
+)
+from graphbuild.extraction.rule import Example, Rule, Stage
+from graphbuild.model import ArticleEntity, Entity, EntityType
+from graphbuild.names import TITLE_WORDS, Gazetteer, entity_key
+
+__all__ = ["RULES", "find_mentions"]
+
+COMPASS_REGION = Rule(
+    name="compass_region", family="names", stage=Stage.RESOLUTION,
+    construction="a compass word makes a region its own place: \"eastern Europe\"; a country's region stays it",
+    examples=(Example(text="The UK would send troops to its allies in eastern Europe.",
+                      triples=(("United Kingdom", "send_to_allies_in", "Eastern Europe"),)),
+              Example(text="Tony Blair flew to Basra in southern Iraq.",
+                      absent=(("Basra", "located_in", "Southern Iraq"),))))
+BODY_NOUN = Rule(
+    name="body_noun", family="names", stage=Stage.RESOLUTION,
+    construction="a name the article calls a body (\"oil group Yukos\") is an organisation, whatever its tags",
+    examples=(Example(text="Oil group Yukos sued Rosneft. The company also sued Gazprom.",
+                      triples=(("Yukos", "sue", "Gazprom"),)),))
+
+RULES = (COMPASS_REGION, BODY_NOUN)
+_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACTOR_LABELS,
+                  disabled: Collection[str] = frozenset()) -> ArticleMentions:
+    """Find and resolve the actor mentions of one article's ``doc``.
+
+    Args:
+        doc: the parsed article (needs NER and a dependency parse).
+        gazetteer: canonical places, aliases and demonyms.
+        labels: the spaCy entity labels that count as actors.
+        disabled: names of resolution rules to leave out.
+
+    Returns:
+        An :class:`ArticleMentions` mapping tokens to resolved entities, with mention counts.
+    """
+    off = frozenset(disabled)
+    sentence_of = {}
+    for number, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            sentence_of[i] = number
+    actors, owned_names = actor_spans(doc, gazetteer, frozenset(labels), off)
+    clusters, mentions = _cluster(doc, actors, owned_names, gazetteer, sentence_of, off)
+    propagate_names(doc, mentions, sentence_of, off)
+    ordered = sorted(clusters, key=lambda c: (c.first, c.key))
+    merge_partial_names(ordered, mentions, off)
+    merge_known_as(doc, mentions, off)
+    references = _References.resolve(doc, mentions, ordered, sentence_of, off)
+    mentions.extend(references.described)
+    return _article_mentions(doc, gazetteer, ordered, mentions, references, off)
+
+
+def _cluster(doc: Doc, actors: Sequence[Span], owned_names: dict[int, str], gazetteer: Gazetteer,
+             sentence_of: dict[int, int], off: frozenset[str]) -> tuple[list[Cluster], list[Mention]]:
+    """One mention per actor span, gathered into a cluster per name and type."""
+    clusters: dict[str, Cluster] = {}
+    mentions: list[Mention] = []
+    for span in actors:
+        resolved = resolve_name(span, gazetteer, off)
+        if resolved is None:
+            continue
+        name, type_ = resolved
+        name = owned_names.get(span.start, name)
+        if COMPASS_REGION.name not in off:
+            name, span = _compass_region(doc, span, name, type_, gazetteer)
+        key = entity_key(name, type_)
+        cluster = clusters.get(key)
+        if cluster is None:
+            cluster = clusters[key] = Cluster(key=key, first=span.start)
+        body_nouns = [c for c in span.root.children
+                      if c.dep_ in {"compound", "appos"} and c.lemma_.lower() in ORG_NOUNS]
+        if type_ in {EntityType.PERSON, EntityType.ORG} and body_nouns and BODY_NOUN.name not in off:
+            # named as a body ("oil group Yukos", "brokerage Aton"): that outweighs the person tags
+            cluster.body = True
+            cluster.trades.update(t.lemma_.lower() for c in body_nouns for t in c.children
+                                  if t.dep_ == "compound" and t.pos_ == "NOUN")
+        cluster.names[name] += 1
+        cluster.types[type_] += 1
+        cluster.surfaces.add(surface_of(doc, span))
+        cluster.mentions += 1
+        mentions.append(Mention(span.start, span.end, span.root.i, sentence_of[span.start], cluster,
+                                is_subject(span.root)))
+    return list(clusters.values()), mentions
+
+
+def _compass_region(doc: Doc, span: Span, name: str, type_: EntityType, gazetteer: Gazetteer) -> tuple[str, Span]:
+    """A region of a place: "eastern Europe" → Eastern Europe (not "southern Iraq": a country stays itself)."""
+    before = doc[span.start - 1] if span.start > 0 else None
+    country = gazetteer.canonical(name)
+    if (before is not None and before.lower_ in COMPASS and before.head.i in range(span.start, span.end)
+            and type_ in {EntityType.LOC, EntityType.GPE}
+            and (country is None or country.type is not EntityType.GPE)):
+        return f"{before.text[:1].upper()}{before.text[1:]} {span.text}", doc[span.start - 1 : span.end]
+    return name, span
+
+
+@dataclass(slots=True)
+class _References:
+    """The one reading-order pass over an article's other tokens: descriptions and pronouns."""
+
+    sentence_of: dict[int, int]
+    mentions: list[Mention]
+    types: dict[int, EntityType]
+    genders: dict[int, str | None]
+    roles: dict[str, list[Role]]
+    org_words: set[str]
+    off: frozenset[str]
+    resolved: list[Mention] = field(default_factory=list)
+    described: list[Mention] = field(default_factory=list)
+    pronoun_of: dict[int, Cluster] = field(default_factory=dict)
+    possessive_of: dict[int, Cluster] = field(default_factory=dict)
+
+    @classmethod
+    def resolve(cls, doc: Doc, mentions: list[Mention], ordered: Sequence[Cluster], sentence_of: dict[int, int],
+                off: frozenset[str]) -> _References:
+        types = {id(c.root()): c.root().type() for c in ordered}
+        org_words = {w for c in ordered if types[id(c.root())] is EntityType.ORG for n in c.names
+                     for w in n.lower().split() if len(w) > 3}
+        roles = role_descriptions(doc, mentions) if not off >= {ROLE_DESCRIPTION.name, LEDE_TITLE.name} else {}
+        found = cls(sentence_of=sentence_of, mentions=mentions, types=types,
+                    genders={root: gender_of(surfaces) for root, surfaces in _surfaces(ordered).items()},
+                    roles=roles, org_words=org_words, off=off)
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        spans_at = {m.start: m for m in mentions}
+        for token in doc:
+            if token.i in spans_at:
+                found.resolved.append(spans_at[token.i])
+            elif token.i not in covered:
+                found._visit(token)
+        return found
+
+    def _visit(self, token: Token) -> None:
+        i = token.i
+        role_noun = bool(self.roles) and token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in self.roles
+        referent = self._description(token, role_noun)
+        if referent is not None:
+            referent.mentions += 1
+            mention = Mention(i, i + 1, i, self.sentence_of[i], referent, is_subject(token))
+            self.described.append(mention)
+            self.resolved.append(mention)
+        elif not role_noun:
+            self._pronoun(token)
+
+    def _description(self, token: Token, role_noun: bool) -> Cluster | None:
+        """The actor a description refers to: a body by its name's words, its kind or its trade, or a titled person."""
+        i, off = token.i, self.off
+        lemma = token.lemma_.lower()
+        sentence = self.sentence_of[i]
+        noun = token.pos_ == "NOUN"
+        referent: Cluster | None = None
+        if noun and token.dep_ != "compound" and lemma in self.org_words and NAME_DESCRIPTION.name not in off:
+            referent = described_organisation(token, sentence, self.resolved, self.types)
+        if referent is None and noun and BODY_DESCRIPTION.name not in off:
+            referent = generic_organisation(token, sentence, self.resolved, self.types)
+        if referent is None and noun and lemma in ORG_NOUNS and TRADE_DESCRIPTION.name not in off:
+            referent = trade_organisation(token, self.resolved, self.types)
+        if referent is None and role_noun and ROLE_DESCRIPTION.name not in off:
+            referent = described_person(token, self.roles, self.mentions)
+        if (referent is None and sentence == 0 and noun and lemma in TITLE_WORDS
+                and LEDE_TITLE.name not in off):
+            referent = lede_person(token, self.mentions, self.roles, self.types)
+        return referent
+
+    def _pronoun(self, token: Token) -> None:
+        i, off = token.i, self.off
+        sentence = self.sentence_of[i]
+        if token.tag_ == "PRP$" and token.lower_ in POSSESSIVE_PRONOUNS:
+            if POSSESSIVE_PRONOUN.name in off:
+                return
+            owner = antecedent(token, sentence, self.resolved, self.types, self.genders)
+            if owner is None and token.lower_ == "its" and OFFICE_HOLDER_BODY.name not in off:
+                owner = office_holder_body(token, sentence, self.resolved, self.types)
+            if owner is not None:
+                self.possessive_of[i] = owner
+            return
+        if token.tag_ != "PRP" or token.lower_ not in _PRONOUNS or PRONOUN.name in off:
+            return
+        target = antecedent(token, sentence, self.resolved, self.types, self.genders)
+        if target is None:
+            return
+        self.pronoun_of[i] = target
+        target.mentions += 1
+        self.resolved.append(Mention(i, i + 1, i, sentence, target, is_subject(token)))
+
+
+def _surfaces(ordered: Sequence[Cluster]) -> dict[int, set[str]]:
+    """Each entity's surfaces, gathered once: for pronoun gender and for aliases."""
+    surfaces: dict[int, set[str]] = {}
+    for c in ordered:
+        surfaces.setdefault(id(c.root()), set()).update(c.surfaces)
+    return surfaces
+
+
+def _article_mentions(doc: Doc, gazetteer: Gazetteer, ordered: Sequence[Cluster], mentions: Sequence[Mention],
+                      references: _References, off: frozenset[str]) -> ArticleMentions:
+    """Turn the clusters into entities, and every resolved token into the entity it mentions."""
+    surfaces = _surfaces(ordered)
+    entities: dict[int, Entity] = {}
+    for cluster in ordered:
+        root = cluster.root()
+        if id(root) in entities:
+            continue
+        names = {n for c in ordered if c.root() is root for n in c.names}
+        name = root.name()
+        entities[id(root)] = Entity(key=entity_key(name, root.type()), name=name, type=root.type(),
+                                    aliases=frozenset(surfaces[id(root)] | names))
+    by_token: dict[int, Entity] = {}
+    for m in mentions:
+        for i in range(m.start, m.end):
+            by_token[i] = entities[id(m.cluster.root())]
+    for i, cluster in references.pronoun_of.items():
+        by_token[i] = entities[id(cluster.root())]
+    result = tuple(
+        ArticleEntity(entity=entity, mentions=sum(c.mentions for c in ordered if id(c.root()) == root_id))
+        for root_id, entity in entities.items()
+    )
+    possessors = {i: entities[id(cluster.root())] for i, cluster in references.possessive_of.items()}
+    # only a court asks which entities are countries ("a US court"): skip the lookups without one
+    countries = frozenset() if "court" not in doc.text.lower() else frozenset(
+        a.entity.key for a in result if a.entity.type is EntityType.GPE
+        and (entry := gazetteer.canonical(a.entity.name)) is not None and entry.type is EntityType.GPE)
+    return ArticleMentions(by_token=by_token, entities=tuple(sorted(result, key=lambda a: a.entity.key)),
+                           possessors=possessors, countries=countries, disabled=off)

@@ -1,0 +1,258 @@
+"""Names: what a tagged span is called, and which names in an article are one actor.
+
+The rules of the ``names`` family: canonical names from the gazetteer, demonyms, partial and
+shortened names, acronyms, names the model tagged once and missed elsewhere, a member's word for
+a group named in the plural, and "also known as".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from graphbuild.extraction.mentions.article import GOVERNMENT
+from graphbuild.extraction.mentions.clusters import Cluster, Mention, is_subject, link, tokens_among
+from graphbuild.extraction.mentions.words import GOVERNMENT_WORDS, MINOR_WORDS, SURNAME_TYPES
+from graphbuild.extraction.rule import Example, Rule, Stage
+from graphbuild.model import EntityType
+from graphbuild.names import HONORIFICS, Gazetteer, clean_name, name_tokens
+
+__all__ = ["RULES", "abbreviates", "merge_known_as", "merge_partial_names", "propagate_names", "resolve_name"]
+
+
+def _rule(name: str, construction: str, *examples: Example) -> Rule:
+    return Rule(name=name, family="names", construction=construction, examples=examples, stage=Stage.RESOLUTION)
+
+
+CANONICAL_NAME = _rule(
+    "canonical_name", "a place or body the gazetteer knows takes its canonical name: UK, Britain → United Kingdom",
+    Example(text="Britain criticised Iran on Monday.", triples=(("United Kingdom", "criticise", "Iran"),)),
+    Example(text="The Republic of Belarus criticised Ukraine.", triples=(("Belarus", "criticise", "Ukraine"),)))
+DEMONYM = _rule(
+    "demonym", "a people named by its demonym is its country: \"Russian president Vladimir Putin\" → Russia",
+    Example(text="French president Emmanuel Macron spoke.", triples=(("Emmanuel Macron", "president_of", "France"),)))
+PARTIAL_NAME = _rule(
+    "partial_name", "a surname or partial name is the full name it belongs to, the nearest before it",
+    Example(text="Ben Wallace arrived in Paris. Mr Wallace met Emmanuel Macron.",
+            triples=(("Ben Wallace", "meet", "Emmanuel Macron"),)))
+SHORT_NAME = _rule(
+    "short_name", "a body's shorter name is the one longer name it ends: \"the Telegraph\" → Daily Telegraph",
+    Example(text="The Daily Telegraph printed the claims. Later the Telegraph criticised the BBC.",
+            triples=(("Daily Telegraph", "criticise", "BBC"),)))
+ACRONYM = _rule(
+    "acronym", "an acronym in brackets after a name is that name: \"the London Stock Exchange (LSE)\"",
+    Example(text="The London Stock Exchange (LSE) held talks. Werner Seifert met LSE chief executive Clara Furse.",
+            triples=(("Clara Furse", "chief_executive_of", "London Stock Exchange"),)))
+REPEATED_NAME = _rule(
+    "repeated_name", "a name the model tagged once is the same actor wherever else it is written",
+    Example(text="The London Stock Exchange (LSE) held talks. Werner Seifert met LSE chief executive Clara Furse.",
+            triples=(("Clara Furse", "chief_executive_of", "London Stock Exchange"),)))
+GROUP_MEMBER_WORD = _rule(
+    "group_member_word",
+    "a member's word for a group named in the plural: \"Conservative\" after \"the Conservatives\"",
+    Example(text="The Conservatives attacked the plan. Conservative shadow chancellor Oliver Letwin spoke.",
+            triples=(("Oliver Letwin", "shadow_chancellor_of", "Conservatives"),)))
+KNOWN_AS = _rule(
+    "known_as", "\"X, also known as Y\" makes Y another name of X",
+    Example(text="Mahmoud Abbas, also known as Abu Mazen, met Tony Blair. Abu Mazen praised Tony Blair.",
+            triples=(("Mahmoud Abbas", "praise", "Tony Blair"),)))
+
+
+def resolve_name(span: Span, gazetteer: Gazetteer, disabled: Collection[str] = ()) -> tuple[str, EntityType] | None:
+    """Return the canonical name and type a span stands for, or None when it is no name."""
+    name = clean_name(" ".join(t.text for t in span if t.tag_ != "POS"))
+    if not name_tokens(name):
+        return None
+    label = EntityType.parse(span.label_)
+    if label is EntityType.NORP and DEMONYM.name not in disabled:
+        entry = gazetteer.demonym(name)
+        if entry is not None:
+            return entry.name, entry.type
+    words = name.split()
+    if len(words) == 2 and words[1].lower() in GOVERNMENT_WORDS and GOVERNMENT.name not in disabled:
+        # "the British Government", "the Russian administration" → the country
+        entry = gazetteer.demonym(words[0]) or gazetteer.canonical(words[0])
+        if entry is not None and entry.type is EntityType.GPE:
+            return entry.name, entry.type
+    if CANONICAL_NAME.name in disabled:
+        return name, label
+    entry = gazetteer.canonical(name)
+    if entry is None and name.lower().startswith(("republic of ", "kingdom of ", "state of ")):
+        # "the Republic of Belarus" → Belarus
+        entry = gazetteer.canonical(name.split(" of ", 1)[1])
+    if entry is not None and label is not EntityType.PERSON:
+        return entry.name, entry.type
+    return name, label
+
+
+def merge_partial_names(clusters: Sequence[Cluster], mentions: Sequence[Mention],
+                        disabled: Collection[str] = ()) -> None:
+    """Merge surname-only and partial person names into the full name they belong to, and short
+    names of bodies into the one longer name they end."""
+    if PARTIAL_NAME.name not in disabled:
+        _merge_surnames(clusters, mentions)
+    if SHORT_NAME.name not in disabled:
+        _merge_short_names(clusters)
+
+
+def _merge_surnames(clusters: Sequence[Cluster], mentions: Sequence[Mention]) -> None:
+    full = [c for c in clusters if c.type() is EntityType.PERSON and len(c.key.split()) > 1]
+    firsts: dict[int, list[int]] = {}
+    for m in mentions:
+        firsts.setdefault(id(m.cluster), []).append(m.start)
+    for cluster in clusters:
+        tokens = cluster.key.split()
+        if cluster in full or not tokens or not (set(cluster.types) & SURNAME_TYPES):
+            continue
+        if cluster.types[EntityType.GPE] + cluster.types[EntityType.LOC] > cluster.mentions // 2:
+            continue
+        candidates = [
+            c for c in full
+            if c is not cluster and set(tokens) <= set(c.key.split()) and c.key.split()[-1] == tokens[-1]
+        ]
+        if not candidates:
+            continue
+        start = cluster.first
+        preceding = [c for c in candidates if min(firsts.get(id(c), [start])) <= start]
+        pool = preceding or candidates
+        target = max(pool, key=lambda c: (max((s for s in firsts.get(id(c), []) if s <= start), default=-1),
+                                          c.mentions, c.key))
+        link(cluster, target)
+
+
+def _merge_short_names(clusters: Sequence[Cluster]) -> None:
+    # organisations: "the Telegraph" → "Daily Telegraph" (the shorter name ends like the longer one)
+    orgs = [c for c in clusters if c.merged_into is None and c.type() is EntityType.ORG]
+    # a lone word spaCy took for a person, never written with an honorific and no person's surname:
+    # "the Telegraph" after "the Daily Telegraph"
+    lone = [c for c in clusters if c.merged_into is None and c.type() is EntityType.PERSON
+            and len(c.key.split()) == 1
+            and not any(s.split()[0].lower().rstrip(".") in HONORIFICS for s in c.surfaces if s.split())]
+    for cluster in orgs + lone:
+        tokens = cluster.key.split()
+        longer = [c for c in orgs if c is not cluster and c.merged_into is None
+                  and len(c.key.split()) > len(tokens) and c.key.split()[-len(tokens):] == tokens]
+        if len(longer) == 1:
+            link(cluster, longer[0])
+
+
+def abbreviates(acronym: str, name: str) -> bool:
+    """True when ``acronym`` is made of the initials of ``name`` ("LSE" of "London Stock Exchange").
+
+    >>> abbreviates("LSE", "the London Stock Exchange"), abbreviates("US", "Andre Agassi")
+    (True, False)
+    """
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in MINOR_WORDS]
+    return acronym.upper() == "".join(w[0].upper() for w in words if w[:1].isalpha())
+
+
+def propagate_names(doc: Doc, mentions: list[Mention], sentence_of: dict[int, int],
+                    disabled: Collection[str] = ()) -> None:
+    """Find further occurrences of names the model recognised elsewhere in the article.
+
+    NER is not consistent within an article ("LSE" tagged in one sentence, missed in "LSE chief
+    executive Clara Furse"); each name recognised once is matched, case-sensitively and only over
+    proper nouns, everywhere else in the article.
+    """
+    if not mentions:
+        return
+    if ACRONYM.name not in disabled:
+        _bracketed_acronyms(doc, mentions, sentence_of)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    if REPEATED_NAME.name not in disabled:
+        _repeated_names(doc, mentions, sentence_of, covered)
+    if GROUP_MEMBER_WORD.name not in disabled:
+        _group_member_words(doc, mentions, sentence_of, covered)
+    mentions.sort(key=lambda m: m.start)
+
+
+def _bracketed_acronyms(doc: Doc, mentions: list[Mention], sentence_of: dict[int, int]) -> None:
+    """"the London Stock Exchange (LSE)": the acronym in brackets is another name for the entity."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    for m in list(mentions):
+        if not (m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")"):
+            continue
+        acronym = doc[m.end + 1]
+        if not (acronym.is_upper and acronym.is_alpha and len(acronym.text) >= 2):
+            continue
+        if not abbreviates(acronym.text, doc[m.start : m.end].text):
+            continue  # "Andre Agassi (US)": a bracketed country, not an abbreviation
+        if acronym.i in taken:
+            other = next((o for o in mentions if o.start == acronym.i), None)
+            if other is not None and other.cluster.root() is not m.cluster.root():
+                link(other.cluster, m.cluster)
+            continue
+        # the acronym tagged elsewhere (a headline's "talks with LSE") is the same entity
+        for other in mentions:
+            if doc[other.start : other.end].text == acronym.text and other.cluster.root() is not m.cluster.root():
+                link(other.cluster, m.cluster)
+        m.cluster.surfaces.add(acronym.text)
+        m.cluster.mentions += 1
+        taken.add(acronym.i)
+        mentions.append(Mention(acronym.i, acronym.i + 1, acronym.i, sentence_of[acronym.i], m.cluster, False))
+
+
+def _repeated_names(doc: Doc, mentions: list[Mention], sentence_of: dict[int, int], covered: set[int]) -> None:
+    """Every further occurrence of a tagged proper name is a mention of the same actor."""
+    matcher = PhraseMatcher(doc.vocab)
+    by_label: dict[str, Cluster] = {}
+    for m in mentions:
+        span = doc[m.start : m.end]
+        words = [t for t in span if t.tag_ != "POS" and t.lower_ != "the"]
+        if not words or not any(t.pos_ == "PROPN" for t in words) or not words[0].text[:1].isupper():
+            continue
+        label = str(len(by_label))
+        by_label[label] = m.cluster
+        matcher.add(label, [Doc(doc.vocab, words=[t.text for t in words])])
+    found = sorted(matcher(doc), key=lambda x: (x[1], -(x[2] - x[1])))
+    for match_id, start, end in found:
+        if any(i in covered for i in range(start, end)):
+            continue
+        span = doc[start:end]
+        if not any(t.pos_ == "PROPN" for t in span):
+            continue
+        cluster = by_label[doc.vocab.strings[match_id]]
+        cluster.mentions += 1
+        covered.update(range(start, end))
+        mentions.append(Mention(start, end, span.root.i, sentence_of[start], cluster, is_subject(span.root)))
+
+
+def _group_member_words(doc: Doc, mentions: list[Mention], sentence_of: dict[int, int], covered: set[int]) -> None:
+    """A member's word for a group named in the plural: "Conservative shadow foreign secretary
+    Michael Ancram" after "the Conservatives" is the party's, as is "a Democrat senator"."""
+    plurals = {doc[m.root].text[:-1]: m.cluster for m in mentions
+               if m.end - m.start - (doc[m.start].lower_ == "the") == 1 and doc[m.root].text.endswith("s")
+               and doc[m.root].text[:1].isupper() and len(doc[m.root].text) > 4}
+    for token in tokens_among(doc, plurals, "ORTH") if plurals else []:
+        group = plurals[token.text]
+        if token.i in covered or token.dep_ not in {"amod", "compound", "nmod"}:
+            continue
+        if group.type() not in {EntityType.ORG, EntityType.NORP}:
+            continue
+        group.mentions += 1
+        group.surfaces.add(token.text)
+        covered.add(token.i)
+        mentions.append(Mention(token.i, token.i + 1, token.i, sentence_of[token.i], group, False))
+
+
+def merge_known_as(doc: Doc, mentions: Sequence[Mention], disabled: Collection[str] = ()) -> None:
+    """Make Y an alias of X in "X, (also) known as Y" and "X, (better) known as Y"."""
+    if KNOWN_AS.name in disabled:
+        return
+    at = {i: m for m in mentions for i in range(m.start, m.end)}
+    for m in mentions:
+        for child in doc[m.root].children:
+            if child.dep_ != "acl" or child.lemma_.lower() != "know":
+                continue
+            for prep in child.children:
+                if prep.dep_ != "prep" or prep.lower_ != "as":
+                    continue
+                for pobj in prep.children:
+                    other = at.get(pobj.i)
+                    if other is not None and other.cluster.root() is not m.cluster.root():
+                        link(other.cluster, m.cluster)
+
+
+RULES = (CANONICAL_NAME, DEMONYM, PARTIAL_NAME, SHORT_NAME, ACRONYM, REPEATED_NAME, GROUP_MEMBER_WORD, KNOWN_AS)

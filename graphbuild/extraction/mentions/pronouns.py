@@ -1,0 +1,139 @@
+"""Pronouns: the ``coreference`` family.
+
+``he``/``she`` resolve to the most recent person, preferring a subject and respecting the
+article's honorifics; ``they`` and ``it`` to the latest body, country or group that was a
+subject; possessive pronouns the same way, seen only by the rules that ask; and ``its`` before
+a named person's office, with no body as subject, to the last country or body named outside
+quotation marks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Token
+
+from graphbuild.extraction.mentions.clusters import Cluster, Mention
+from graphbuild.extraction.mentions.words import (
+    DUMMY_IT_VERBS,
+    FEMALE_HONORIFICS,
+    GROUP_TYPES,
+    MALE_HONORIFICS,
+    OFFICE_NOUNS,
+    PERSON_PRONOUNS,
+    POSSESSIVE_PRONOUNS,
+    PRONOUN_GENDER,
+    PRONOUN_WINDOW,
+    THING_PRONOUNS,
+)
+from graphbuild.extraction.rule import Example, Rule, Stage
+from graphbuild.model import EntityType
+
+__all__ = ["RULES", "antecedent", "gender_of", "office_holder_body"]
+
+
+def _rule(name: str, construction: str, *examples: Example) -> Rule:
+    return Rule(name=name, family="coreference", construction=construction, examples=examples,
+                stage=Stage.RESOLUTION)
+
+
+PRONOUN = _rule(
+    "pronoun", "he, she, they, it: the latest fitting actor, a subject first, of the gender the honorifics give",
+    Example(text="Boris Johnson arrived in Paris on Monday. He met Emmanuel Macron at the palace.",
+            triples=(("Boris Johnson", "meet", "Emmanuel Macron"),)),
+    Example(text="Microsoft raised prices in January. It later sued Google over the patents.",
+            triples=(("Microsoft", "sue", "Google"),)),
+    Example(text="Ms Rachel Ellis chaired the meeting. Mr Tom Hale spoke next, and she thanked Germany.",
+            triples=(("Rachel Ellis", "thank", "Germany"),)),
+    Example(text="Microsoft raised prices in January. It seems to worry Google.",
+            absent=(("Microsoft", "worry", "Google"),)))
+POSSESSIVE_PRONOUN = _rule(
+    "possessive_pronoun", "his, her, its, their before an office or a journey: whose it is",
+    Example(text="Siemens said on Monday that its founder Werner Mayer had died.",
+            triples=(("Werner Mayer", "found", "Siemens"),)),
+    Example(text="Gordon Brown has returned from his mission to Africa.",
+            triples=(("Gordon Brown", "travel_to", "Africa"),)))
+OFFICE_HOLDER_BODY = _rule(
+    "office_holder_body", "\"its\" before a named person's office, with no body as subject: the last body named",
+    Example(text="Politicians in the state of Bavaria are angry. \"We want the jobs to stay in Munich,\" "
+                 "Markus Weber, its minister for economic affairs, said.",
+            triples=(("Markus Weber", "minister_of", "Bavaria"),)))
+
+RULES = (PRONOUN, POSSESSIVE_PRONOUN, OFFICE_HOLDER_BODY)
+
+
+def gender_of(surfaces: Iterable[str]) -> str | None:
+    """"m" or "f" when the honorifics a person is written with agree, else None."""
+    words = {s.split()[0].lower().rstrip(".") for s in surfaces if s.split()}
+    male, female = bool(words & MALE_HONORIFICS), bool(words & FEMALE_HONORIFICS)
+    if male == female:
+        return None
+    return "m" if male else "f"
+
+
+def office_holder_body(pronoun: Token, sentence: int, mentions: Sequence[Mention],
+                        types: dict[int, EntityType]) -> Cluster | None:
+    """Whose office a named person holds when no subject is "its" antecedent.
+
+    In `Alois Rhiel, its minister for economic affairs` after `Politicians in Frankfurt's state of
+    Hessen have spoken out`, "its" is the last country or body named in this sentence or the
+    previous one, outside quotation marks (a quote names things in its speaker's words).
+    """
+    office = pronoun.head
+    if office.dep_ != "appos" or office.lemma_.lower() not in OFFICE_NOUNS:
+        return None
+    doc = pronoun.doc
+    for back in (0, 1):
+        pool = [m for m in mentions if m.sentence == sentence - back and m.end <= pronoun.i
+                and types[id(m.cluster.root())] in {EntityType.ORG, EntityType.GPE} and not quoted(doc[m.start])]
+        if pool:
+            return pool[-1].cluster.root()
+    return None
+
+
+def quoted(token: Token) -> bool:
+    """Whether `token` is inside quotation marks opened earlier in its sentence."""
+    marks = sum(1 for t in token.doc[token.sent.start:token.i] if t.text in {'"', "“", "”"})
+    return marks % 2 == 1
+
+
+def antecedent(pronoun: Token, sentence: int, mentions: Sequence[Mention],
+                types: dict[int, EntityType], genders: dict[int, str | None]) -> Cluster | None:
+    """Pick the cluster a personal or group pronoun refers to (see the module docstring).
+
+    A possessive pronoun is resolved as its personal one: "its" as "it", "his" as "he".
+    """
+    lower = POSSESSIVE_PRONOUNS.get(pronoun.lower_, pronoun.lower_)
+    if lower in THING_PRONOUNS:
+        # "it": the last organisation or country that was a subject, in the same sentence or the
+        # previous one; never a dummy subject
+        head = pronoun.head
+        extraposed = any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in {"that", "whether", "if"}
+                                                   for m in c.children) for c in head.children)
+        if head.lemma_.lower() in DUMMY_IT_VERBS or extraposed:
+            return None
+        same = [m for m in mentions if m.sentence == sentence and m.end <= pronoun.i and m.subject
+                and types[id(m.cluster.root())] in {EntityType.ORG, EntityType.GPE}]
+        if same:
+            return same[-1].cluster.root()
+        previous = [m for m in mentions if m.sentence == sentence - 1 and m.subject
+                    and types[id(m.cluster.root())] in {EntityType.ORG, EntityType.GPE}]
+        return previous[-1].cluster.root() if previous else None
+    if lower in PERSON_PRONOUNS:
+        window, wanted, subjects_only = PRONOUN_WINDOW, {EntityType.PERSON}, False
+    else:
+        window, wanted, subjects_only = 1, set(GROUP_TYPES), True
+    # "she" never resolves to a man the article calls Mr, nor "he" to a woman it calls Ms
+    gender = PRONOUN_GENDER.get(lower)
+    for back in range(window + 1):
+        pool = [
+            m for m in mentions
+            if m.sentence == sentence - back and m.end <= pronoun.i and types[id(m.cluster.root())] in wanted
+            and (gender is None or genders.get(id(m.cluster.root())) in {None, gender})
+        ]
+        subjects = [m for m in pool if m.subject]
+        if subjects:
+            return subjects[-1].cluster.root()
+        if pool and not subjects_only:
+            return pool[-1].cluster.root()
+    return None

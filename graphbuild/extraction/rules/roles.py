@@ -1,0 +1,216 @@
+"""Offices, titles and affiliations of named actors: the ``roles`` family.
+
+A role is relative to the actor that modifies it or that its preposition reaches: ``Sergei
+Shoigu, Russia's defence minister`` → ``defence_minister_of`` Russia; ``Russian president
+Vladimir Putin`` → ``president_of`` Russia; ``the BBC's Paul Reynolds`` → ``work_for`` BBC.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphbuild.extraction.mentions import OFFICE_NOUNS, ArticleMentions
+from graphbuild.extraction.rule import Example, Rule
+from graphbuild.extraction.rules.context import Context, Named
+from graphbuild.extraction.rules.syntax import mention_tokens, role_words, snake
+from graphbuild.extraction.rules.words import ROLE_PREPS
+from graphbuild.model import EntityType, Triple
+from graphbuild.names import TITLE_WORDS
+
+__all__ = ["RULES", "actor_title", "described_roles", "owner_affiliation", "possessive_leader",
+           "prep_affiliation"]
+
+_FAMILY = "roles"
+
+APPOS_ROLE = Rule(
+    name="appos_role", family=_FAMILY, confidence=0.85,
+    construction="an apposition that names a role: \"Sergei Shoigu, Russia's defence minister\"",
+    examples=(
+        Example(text="Antony Blinken, America's secretary of state, arrived.",
+                triples=(("Antony Blinken", "secretary_of", "United States"),)),
+        Example(text="The deployments to Belarus, north of Ukraine and an ally of Russia, are large.",
+                triples=(("Belarus", "ally_of", "Russia"),)),
+        Example(text="Siemens, the owner of Osram, cut jobs in Germany.", triples=(("Siemens", "own", "Osram"),)),
+        Example(text="Karl Weber, a board member of Austria's central bank, the Nationalbank, said rates would rise.",
+                triples=(("Nationalbank", "central_bank_of", "Austria"),)),
+        Example(text="Tony Blair met his Israeli counterpart, Ariel Sharon.",
+                absent=(("Ariel Sharon", "counterpart_of", "Tony Blair"),)),
+    ))
+TITLE_ROLE = Rule(
+    name="title_role", family=_FAMILY, confidence=0.75,
+    construction="a title before a name, or an actor before a title: \"French president Emmanuel Macron\"",
+    examples=(
+        Example(text="French president Emmanuel Macron spoke.",
+                triples=(("Emmanuel Macron", "president_of", "France"),)),
+        Example(text="Voters met Labour MP Diane Abbott.", triples=(("Diane Abbott", "mp_of", "Labour"),)),
+        Example(text="Jack Straw will meet Chinese counterpart Minister Li Zhaoxing.",
+                triples=(("Li Zhaoxing", "counterpart_minister_of", "China"),)),
+    ))
+AFFILIATION = Rule(
+    name="affiliation", family=_FAMILY, confidence=0.7,
+    construction="a person of an organisation: \"the BBC's Paul Reynolds\", \"Brad Adams, from Human Rights Watch\"",
+    examples=(
+        Example(text="The BBC's Paul Reynolds reported from Gaza.", triples=(("Paul Reynolds", "work_for", "BBC"),)),
+        Example(text="Brad Adams, from Human Rights Watch, said it was wrong.",
+                triples=(("Brad Adams", "work_for", "Human Rights Watch"),)),
+    ))
+POSS_LEADER = Rule(
+    name="poss_leader", family=_FAMILY, confidence=0.6,
+    construction="a leader's body or country: \"Putin's Russia\", \"Joe Biden's White House\" → lead",
+    examples=(
+        Example(text="Vladimir Putin's Russia invaded Ukraine.", triples=(("Vladimir Putin", "lead", "Russia"),)),
+        Example(text="Vladimir Putin's Kremlin answered Germany on Monday.",
+                triples=(("Vladimir Putin", "lead", "Kremlin"),)),
+    ))
+
+RULES = (APPOS_ROLE, TITLE_ROLE, AFFILIATION, POSS_LEADER)
+
+
+def owner_affiliation(name: Named, ctx: Context) -> Iterator[Triple]:
+    """An organisation's person: "the BBC's Paul Reynolds" → work_for."""
+    person, by_token = name.entity, ctx.mentions.by_token
+    if person.type is not EntityType.PERSON:
+        return
+    for child in name.token.children:
+        org = by_token.get(child.i) if child.dep_ == "poss" else None
+        if org is not None and org.type is EntityType.ORG:
+            triple = ctx.make(person, "work_for", org, name.token.sent, surface=[child], rule=AFFILIATION)
+            if triple:
+                yield triple
+
+
+def possessive_leader(name: Named, ctx: Context) -> Iterator[Triple]:
+    """A leader's body or country: "Joe Biden's White House", "Putin's Russia" → lead."""
+    led, by_token = name.entity, ctx.mentions.by_token
+    if led.type not in {EntityType.ORG, EntityType.GPE}:
+        return
+    for child in name.token.children:
+        leader = by_token.get(child.i) if child.dep_ == "poss" else None
+        if leader is not None and leader.type is EntityType.PERSON:
+            triple = ctx.make(leader, "lead", led, name.token.sent, surface=[child], rule=POSS_LEADER)
+            if triple:
+                yield triple
+
+
+def prep_affiliation(name: Named, ctx: Context) -> Iterator[Triple]:
+    """Affiliation: "Brad Adams, from Human Rights Watch," → work_for."""
+    person = name.entity
+    if person.type is not EntityType.PERSON:
+        return
+    for child in name.token.children:
+        if child.dep_ != "prep" or child.lower_ not in {"from", "of", "at"}:
+            continue
+        for pobj in child.children:
+            org = ctx.mentions.entity(pobj) if pobj.dep_ == "pobj" else None
+            if org is not None and org.type is EntityType.ORG:
+                triple = ctx.make(person, "work_for", org, name.token.sent, surface=[child], rule=AFFILIATION)
+                if triple:
+                    yield triple
+
+
+def actor_title(name: Named, ctx: Context) -> Iterator[Triple]:
+    """An actor before a title: "LSE chief executive Clara Furse" → chief_executive_of LSE."""
+    person, token, by_token = name.entity, name.token, ctx.mentions.by_token
+    if person.type is not EntityType.PERSON:
+        return
+    first = name.words[0].i
+    for child in token.children:
+        modifier = by_token.get(child.i)
+        if child.dep_ not in {"compound", "nmod", "amod"} or child.i >= first or modifier in {None, person}:
+            continue
+        title = [t for t in token.doc[child.i + 1 : first]
+                 if t.i not in by_token and t.pos_ in {"NOUN", "ADJ", "PROPN"}]
+        if token.pos_ == "NOUN" or (not token.ent_type_ and token.lower_ in TITLE_WORDS):
+            # a description that stands for the person: "the British prime minister" → prime_minister_of
+            title.append(token)
+        if title and modifier is not None:
+            triple = ctx.make(person, snake([*(w.lower_ for w in title), "of"]), modifier, token.sent,
+                              surface=title, rule=TITLE_ROLE)
+            if triple:
+                yield triple
+
+
+def described_roles(name: Named, ctx: Context) -> Iterator[Triple]:
+    """Roles in appositions and titles: "Sergei Shoigu, Russia's defence minister", "Russian
+    president Vladimir Putin", and the reversed "Russia's defence minister, Sergei Shoigu"."""
+    mentions = ctx.mentions
+    for noun, rule in _role_nouns(name, mentions):
+        for words, target_token in _role_targets(noun, mentions):
+            target = mentions.referent(target_token)
+            if target is None:
+                continue
+            triple = ctx.make(name.entity, snake(words), target, name.token.sent, surface=[noun], rule=rule)
+            if triple:
+                yield triple
+
+
+def _role_nouns(name: Named, mentions: ArticleMentions) -> list[tuple[Token, Rule]]:
+    """The nouns that say what the named actor is, with the rule each comes from."""
+    token, by_token = name.token, mentions.by_token
+    nouns: list[tuple[Token, Rule]] = []
+    describes_titles = name.entity.type in {EntityType.PERSON, EntityType.ORG}
+    for child in token.children:
+        # apposition: "Sergei Shoigu, Russia's defence minister" / "Belarus, north of Ukraine"
+        if child.dep_ == "appos" and child.i not in by_token and child.pos_ == "NOUN":
+            nouns.append((child, APPOS_ROLE))
+            # a list of appositions the parser hangs on the name: "Belarus, north of Ukraine and
+            # an ally of Russia" → ally_of Russia
+            for other in token.children:
+                if (other.dep_ == "conj" and other.pos_ == "NOUN" and other.i not in by_token
+                        and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in other.children)):
+                    nouns.append((other, APPOS_ROLE))
+        # title before the name: "Russian president Vladimir Putin", "UK defence secretary Ben Wallace"
+        elif (describes_titles and child.dep_ in {"compound", "amod", "nmod"} and child.i < token.i
+              and child.i not in by_token and child.pos_ in {"NOUN", "PROPN"}):
+            nouns.append((child, TITLE_ROLE))
+    # reversed apposition: "Russia's defence minister, Sergei Shoigu"
+    description = _description_named(token, mentions)
+    if description is not None:
+        nouns.append((description, APPOS_ROLE))
+    return nouns
+
+
+def _description_named(name: Token, mentions: ArticleMentions) -> Token | None:
+    """The description a name is in apposition to: "Russia's defence minister, Sergei Shoigu" →
+    minister, also when the parser hung the name on an earlier word ("Hans Reckers, a board member
+    of Germany's central bank, the Bundesbank" → bank)."""
+    if name.dep_ != "appos":
+        return None
+    head = name.head
+    if head.pos_ == "NOUN" and head.i not in mentions.by_token:
+        return head
+    first = mention_tokens(name, mentions)[0].i
+    doc = name.doc
+    j = first - 1
+    if j >= 0 and doc[j].dep_ == "det":
+        j -= 1
+    if j < 1 or doc[j].text != ",":
+        return None
+    noun = doc[j - 1]
+    if noun.pos_ == "NOUN" and noun.i not in mentions.by_token and noun.i > head.i:
+        return noun
+    return None
+
+
+def _role_targets(noun: Token, mentions: ArticleMentions) -> Iterator[tuple[list[str], Token]]:
+    """The actors a role noun is relative to: "Russia's defence minister" → (defence minister of, Russia)."""
+    role = role_words(noun)
+    for child in noun.children:
+        if child.i in mentions.by_token and child.dep_ in {"poss", "compound", "amod", "nmod"}:
+            yield [*role, "of"], child
+        elif child.dep_ == "poss" and child.i in mentions.possessors and noun.lemma_.lower() in OFFICE_NOUNS:
+            # "Yukos ... its founder Mikhail Khodorkovsky" → founder_of Yukos; an office only:
+            # "his counterpart" and "their two countries" are no roles in a body
+            yield [*role, "of"], child
+        elif child.dep_ in {"compound", "amod"} and child.pos_ == "NOUN" and child.i not in mentions.by_token:
+            # one noun deeper: "Chinese counterpart Minister Li Zhaoxing" → counterpart_minister_of China
+            for grandchild in child.children:
+                if grandchild.i in mentions.by_token and grandchild.dep_ in {"poss", "compound", "amod", "nmod"}:
+                    yield [*role, "of"], grandchild
+        elif child.dep_ == "prep" and child.lower_ in ROLE_PREPS:
+            for pobj in child.children:
+                # "a board member of Germany's central bank, the Bundesbank": the bank is named
+                if pobj.dep_ == "pobj" and mentions.entity(pobj) is not None:
+                    yield [*role, child.lower_], pobj

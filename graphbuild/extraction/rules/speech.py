@@ -1,0 +1,79 @@
+"""What actors say of each other: the ``speech`` family.
+
+A claim, demand or warning names whom its clause is about (``the Telegraph claimed he received
+money`` → Telegraph ``claim`` Galloway), and what a reported clause states is attributed to the
+reporter (``X said Y threatened Z`` gives ``Y threaten Z`` with ``attributed_to`` X).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphbuild.extraction.mentions import ArticleMentions
+from graphbuild.extraction.rule import Example, Rule
+from graphbuild.extraction.rules.context import Context
+from graphbuild.extraction.rules.syntax import Modality, subject_of
+from graphbuild.extraction.rules.words import CLAIM_VERBS, REPORTING_VERBS
+from graphbuild.model import Entity, Triple
+
+__all__ = ["CLAIM", "RULES", "claims", "speaker"]
+
+CLAIM = Rule(
+    name="claim", family="speech", confidence=0.55,
+    construction="a claim, demand or warning names whom its clause is about: \"the BBC claimed Blair had lied\"",
+    examples=(
+        Example(text="The BBC claimed Tony Blair had lied.", triples=(("BBC", "claim", "Tony Blair"),)),
+        Example(text="Russia is demanding that Nato stops expanding.", triples=(("Russia", "demand", "Nato"),)),
+        Example(text="Talks began with Iran, which is demanding that Israel withdraws.",
+                triples=(("Iran", "demand", "Israel"),)),
+    ))
+
+RULES = (CLAIM,)
+
+
+def claims(verb: Token, ctx: Context, modality: Modality) -> Iterator[Triple]:
+    """"the Telegraph claimed he received money" → Telegraph claim Galloway."""
+    if verb.lemma_.lower() not in CLAIM_VERBS or not ctx.on(CLAIM):
+        return
+    mentions = ctx.mentions
+    # the subject as the other rules see it: "Russia, which is demanding that ..." → Russia
+    args = subject_of(verb, mentions)
+    if args.passive:
+        return
+    speakers = [(t, e) for t in args.tokens for e in [mentions.entity(t)] if e is not None]
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        for subject in clause.children:
+            if subject.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            accused = mentions.entity(subject)
+            if accused is None:
+                continue
+            for speaker_token, claimant in speakers:
+                triple = ctx.make(claimant, verb.lemma_.lower(), accused, verb.sent, modality=modality,
+                                  surface=[verb], rule=CLAIM, ends=(speaker_token, subject))
+                if triple:
+                    yield triple
+
+
+def speaker(verb: Token, mentions: ArticleMentions) -> Entity | None:
+    """Who reports the clause a verb heads: "X said Y threatened Z" → X for "threatened"."""
+    current = verb
+    for _ in range(6):
+        if current.dep_ == "conj" and current.head.i != current.i:
+            current = current.head
+            continue
+        if current.dep_ == "ccomp" and current.head.lemma_.lower() in REPORTING_VERBS:
+            reporter = current.head
+            for child in reporter.children:
+                if child.dep_ == "nsubj":
+                    return mentions.entity(child)
+            return None
+        if current.dep_ in {"xcomp", "advcl"} and current.head.i != current.i:
+            current = current.head
+            continue
+        return None
+    return None

@@ -1,0 +1,292 @@
+"""What the extraction rules ask of the parse: subjects, objects, modality and the shape of names.
+
+These helpers read spaCy tokens and the article's mentions; they make no triples themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from graphbuild.extraction.mentions import POSSESSIVE_MARKS, ArticleMentions
+from graphbuild.extraction.rule import Rule
+from graphbuild.extraction.rules.words import (
+    ALONG,
+    CHANCE_NOUNS,
+    CONDITIONAL_MARKS,
+    HEDGE_MODALS,
+    INTENT_NOUNS,
+    INTENT_VERBS,
+    MAX_NOUN_CHAIN,
+    MOTION_VERBS,
+    NEGATING_VERBS,
+    OBJ_DEPS,
+    OBJECT_CONTROL,
+    PASS_SUBJ_DEPS,
+    PLACE_TYPES,
+    RELATIVE_PRONOUNS,
+    SUBJ_DEPS,
+)
+from graphbuild.model import EntityType
+
+_SNAKE = re.compile(r"[^a-z0-9]+")
+
+
+def snake(words: Sequence[str]) -> str:
+    return _SNAKE.sub("_", " ".join(words).lower()).strip("_")
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("France and Germany").
+
+    Coordination inside an apposition counts too: in "his counterpart, Ariel Sharon, and the
+    Palestinian leader, Mahmoud Abbas" the parser hangs "leader" on "Sharon".
+    """
+    found = [token, *token.conjuncts]
+    for item in list(found):
+        for child in item.children:
+            if child.dep_ == "appos":
+                found.extend(c for c in child.conjuncts if c not in found)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Args:
+    """The subject side of a predicate: who acts, and whether they are grammatical patients."""
+
+    tokens: tuple[Token, ...] = ()
+    passive: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Modality:
+    """Whether a statement is denied, and whether it is only possible, intended or conditional."""
+
+    negated: bool = False
+    hedged: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """An object a rule found for a verb: the words it adds to the relation, its tokens, the actor token."""
+
+    words: tuple[str, ...]
+    surface: tuple[Token, ...]
+    obj: Token
+    rule: Rule
+
+
+def is_possessor(token: Token, mentions: ArticleMentions) -> bool:
+    """True when the token's name owns the name after it, which the parser split off as a second
+    object: in "told BBC Radio 4's Today programme" the object is the programme, not the station."""
+    entity = mentions.by_token.get(token.i)
+    if entity is None:
+        return False
+    doc, end = token.doc, token.i
+    while end + 1 < len(doc) and mentions.by_token.get(end + 1) is entity:
+        end += 1
+    if doc[end].lower_ not in POSSESSIVE_MARKS:
+        if end + 1 < len(doc) and doc[end + 1].lower_ in POSSESSIVE_MARKS:
+            end += 1
+        else:
+            return False
+    following = mentions.by_token.get(end + 1)
+    return following is not None and following is not entity
+
+
+def mention_tokens(token: Token, mentions: ArticleMentions) -> list[Token]:
+    """The tokens of the mention ``token`` heads, in text order: "the Belarusian Ministry of Defence"."""
+    entity = mentions.by_token.get(token.i)
+    return sorted((t for t in token.subtree if mentions.by_token.get(t.i) is entity), key=lambda t: t.i) or [token]
+
+
+def is_mention_root(token: Token, mentions: ArticleMentions) -> bool:
+    """True for the token that heads its mention ("Shoigu" in "Sergei Shoigu"), so rules fire once per mention."""
+    head = token.head
+    return head.i == token.i or mentions.by_token.get(head.i) is not mentions.by_token.get(token.i)
+
+
+def is_predicate(token: Token) -> bool:
+    if token.pos_ == "VERB":
+        return token.dep_ not in {"amod", "compound"}
+    # copula as the main verb: "Romania is a member of Nato"
+    return token.pos_ == "AUX" and token.dep_ not in {"aux", "auxpass"}
+
+
+def verb_words(verb: Token) -> list[str]:
+    """The verb lemma with its particles: "drum up" → ["drum", "up"]."""
+    words = [verb.lemma_.lower()]
+    words += [c.text.lower() for c in verb.children if c.dep_ == "prt"]
+    return words
+
+
+def agent_tokens(verb: Token) -> list[Token]:
+    """Agents of a passive verb: "criticised by Y" → [Y]."""
+    return [p for agent in verb.children if agent.dep_ == "agent"
+            for pobj in agent.children if pobj.dep_ == "pobj" for p in conjuncts(pobj)]
+
+
+def own_subject(verb: Token) -> Args | None:
+    for child in verb.children:
+        if child.dep_ in SUBJ_DEPS | PASS_SUBJ_DEPS:
+            passive = child.dep_ in PASS_SUBJ_DEPS
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                # relative clause: "Russia, which is demanding that ..." → Russia
+                return Args((verb.head, *verb.head.conjuncts), passive)
+            if child.dep_ == "csubj" and child.lemma_ == "do" and any(w.lower_ == "what" for w in child.children):
+                # pseudo-cleft: "What the government is doing is giving in to ..." → the government
+                return own_subject(child)
+            return Args(tuple(conjuncts(child)), passive)
+    return None
+
+
+def is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def co_agents(verb: Token) -> list[Token]:
+    """Who acts with the subject: "X launched Respect along with Y" → Y launched it too.
+
+    The parser often hangs a later "and Z" of that list on the verb; Z is then a nominal conjunct
+    of the verb.
+    """
+    found: list[Token] = []
+    for child in verb.children:
+        # "along" heads "with", or "with" heads "along", as the parser sees it
+        if child.lower_ in ALONG:
+            preps = [p for p in child.children if p.dep_ == "prep" and p.lower_ == "with"]
+        else:
+            preps = [child] if is_along_with(child) else []
+        if not preps:
+            continue
+        found += [t for prep in preps for pobj in prep.children if pobj.dep_ == "pobj" for t in conjuncts(pobj)]
+        found += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"}]
+    return found
+
+
+def is_along_with(prep: Token) -> bool:
+    return prep.dep_ == "prep" and prep.lower_ == "with" and any(c.lower_ in ALONG for c in prep.children)
+
+
+def for_clause_subject(clause: Token, mentions: ArticleMentions) -> Token | None:
+    """The actor X of "for X to V" attached to a clause, if the clause has that shape."""
+    if not any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+        return None
+    for child in clause.children:
+        if child.dep_ == "nsubj" and mentions.entity(child) is not None:
+            return child
+    return None
+
+
+def subject_of(verb: Token, mentions: ArticleMentions, depth: int = 0) -> Args:
+    """Who the verb's subject is, inheriting it through coordination, control and clauses."""
+    if depth > 6:
+        return Args()
+    own = own_subject(verb)
+    head = verb.head
+    if own is not None:
+        # "head for Moscow to speak with Shoigu": spaCy parses "Moscow" as subject of "speak";
+        # a place after a motion verb is the destination, so the traveller is the subject.
+        place = for_clause_subject(verb, mentions)
+        if place is not None and head.lemma_ in MOTION_VERBS:
+            entity = mentions.entity(place)
+            if entity is not None and entity.type in PLACE_TYPES:
+                return subject_of(head, mentions, depth + 1)
+        return own
+    if verb.dep_ == "conj" and head.i != verb.i:
+        # coordinated verbs: "X travelled to Paris and met Y" → X met Y
+        return subject_of(head, mentions, depth + 1)
+    if verb.dep_ in {"xcomp", "advcl", "pcomp", "ccomp"}:
+        governor = head.head if head.dep_ == "prep" and verb.dep_ == "pcomp" else head
+        if verb.dep_ == "ccomp" or governor.i == verb.i:
+            return Args()
+        # object control: "urged Germany to lift the ban" → Germany lift ban
+        if verb.dep_ == "xcomp" and governor.lemma_ in OBJECT_CONTROL:
+            objects = [c for c in governor.children if c.dep_ in OBJ_DEPS]
+            if objects:
+                return Args(tuple(conjuncts(objects[0])))
+        inherited = subject_of(governor, mentions, depth + 1)
+        # "Putin can be persuaded against invading Ukraine" → Putin invade Ukraine
+        return Args(inherited.tokens, passive=False)
+    if verb.dep_ in {"acl", "relcl"} and head.lemma_.lower() in CHANCE_NOUNS and is_infinitive(verb):
+        # "she was delighted at the chance to take on Galloway" → whoever has the chance acts
+        holder = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        return Args(subject_of(holder, mentions, depth + 1).tokens) if holder is not None else Args()
+    if verb.dep_ in {"acl", "relcl"} and head.lemma_.lower() in INTENT_NOUNS and is_infinitive(verb):
+        # "Russia's plan to invade Ukraine", "his bid to disengage from Gaza" → the possessor acts
+        owners = tuple(c for c in head.children if c.dep_ == "poss")
+        if not owners and head.dep_ == "attr":
+            # "the conference will be a measure to shore up Abbas" → the copula's subject acts
+            return Args(subject_of(head.head, mentions, depth + 1).tokens)
+        if not owners and head.dep_ == "nsubj":
+            # "a drive to reform the Authority would come at a London conference" → the event acts
+            owners = tuple(pobj for prep in head.head.children if prep.dep_ == "prep" and prep.lower_ == "at"
+                           for pobj in prep.children if pobj.dep_ == "pobj"
+                           and (event := mentions.entity(pobj)) is not None and event.type is EntityType.EVENT)
+        return Args(owners)
+    if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
+        # participle: "Oona King, backed by Tony Blair" (patient) / "troops leaving Belarus" (agent)
+        return Args((head,), passive=verb.tag_ == "VBN")
+    return Args()
+
+
+def modality_of(verb: Token) -> Modality:
+    """Negation and hedging of a verb, including those of the verbs that control it."""
+    negated = hedged = False
+    current = verb
+    for _ in range(6):
+        for child in current.children:
+            if child.dep_ == "neg":
+                negated = True
+            elif (child.dep_ == "aux" and child.lower_ in HEDGE_MODALS) or (
+                child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS
+            ):
+                hedged = True
+        if current.dep_ in {"acl", "relcl"} and current.head.lemma_.lower() in INTENT_NOUNS:
+            hedged = True  # "a plan to invade": intended, not done
+        if current.dep_ not in {"xcomp", "pcomp", "advcl", "ccomp"} or current.head.i == current.i:
+            break
+        governor = current.head.head if current.dep_ == "pcomp" else current.head
+        if current.dep_ in {"xcomp", "pcomp"} and governor.lemma_ in INTENT_VERBS:
+            hedged = True
+        if governor.lemma_ in NEGATING_VERBS:
+            negated = True
+        if current.dep_ == "pcomp" and current.head.lower_ == "against":
+            hedged = True
+        if current.dep_ in {"advcl", "ccomp"}:
+            break  # a separate clause keeps its own modality
+        current = governor
+    return Modality(negated=negated, hedged=hedged)
+
+
+def noun_chain(
+    noun: Token, mentions: ArticleMentions, depth: int = 0
+) -> Iterator[tuple[list[str], list[Token], Token]]:
+    """Follow "noun prep noun" chains to an actor: "sanctions against the Kremlin".
+
+    Yields the words along the way, the tokens for the surface form, and the actor token.
+    """
+    if depth >= MAX_NOUN_CHAIN:
+        return
+    for prep in noun.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for target in conjuncts(pobj):
+                if mentions.entity(target) is not None:
+                    yield [noun.lower_, prep.lower_], [noun, prep], target
+                elif target.pos_ == "NOUN":
+                    for words, surface, actor in noun_chain(target, mentions, depth + 1):
+                        yield [noun.lower_, prep.lower_, *words], [noun, prep, *surface], actor
+
+
+def role_words(noun: Token) -> list[str]:
+    """The words of a role noun with its non-actor modifiers: "defence minister"."""
+    mods = [c for c in noun.lefts
+            if c.dep_ in {"compound", "amod"} and c.ent_type_ == "" and c.pos_ in {"NOUN", "ADJ"}]
+    return [*(m.lower_ for m in mods), noun.lemma_.lower()]

@@ -1,0 +1,157 @@
+"""Verbal predicates: who does what to whom, the ``verbs`` family and the driver of ``arguments``.
+
+For each verb the subjects are found once (through coordination, control, relative clauses,
+pseudo-clefts and co-agents, see :func:`~.syntax.subject_of`), then: coordinated subjects of a
+mutual verb act on each other; a claim names whom it is about; a passive's doer becomes the
+subject; otherwise each object the ``arguments`` rules find gives a triple.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from graphbuild.extraction.rule import Example, Rule
+from graphbuild.extraction.rules.arguments import COPULA, arguments
+from graphbuild.extraction.rules.context import Context
+from graphbuild.extraction.rules.speech import claims, speaker
+from graphbuild.extraction.rules.syntax import (
+    Args,
+    Modality,
+    agent_tokens,
+    co_agents,
+    conjuncts,
+    is_possessor,
+    modality_of,
+    own_subject,
+    snake,
+    subject_of,
+    verb_words,
+)
+from graphbuild.extraction.rules.words import BODY_TYPES, RECIPROCAL_VERBS, REMOVAL_VERBS
+from graphbuild.model import Entity, Triple
+
+__all__ = ["RECIPROCAL", "RULES", "predicate_triples"]
+
+_FAMILY = "verbs"
+
+PASSIVE_AGENT = Rule(
+    name="passive_agent", family=_FAMILY, confidence=0.85,
+    construction="a passive's agent is the subject: \"Merkel was criticised by Macron\" → Macron criticise Merkel",
+    examples=(Example(text="Angela Merkel was criticised by Emmanuel Macron on Monday.",
+                      triples=(("Emmanuel Macron", "criticise", "Angela Merkel"),)),))
+PASSIVE_FROM = Rule(
+    name="passive_from", family=_FAMILY, confidence=0.7,
+    construction="a passive removal names the remover with \"from\": \"expelled from Labour\" → Labour expel",
+    examples=(Example(text="Ken Livingstone was suspended from the Labour Party in 2016.",
+                      triples=(("Labour Party", "suspend", "Ken Livingstone"),),
+                      absent=(("Ken Livingstone", "*", "*"),)),))
+RECIPROCAL = Rule(
+    name="reciprocal", family=_FAMILY, confidence=0.65,
+    construction="coordinated actors of a mutual verb or noun act on each other: \"X and Y agreed\", "
+                 "\"talks between X and Y\"",
+    examples=(
+        Example(text="Microsoft and Google agreed on a price.", triples=(("Microsoft", "agree_with", "Google"),)),
+        Example(text="There was progress in talks between Israel and Egypt.",
+                triples=(("Israel", "talks_with", "Egypt"),)),
+    ))
+
+RULES = (PASSIVE_AGENT, PASSIVE_FROM, RECIPROCAL)
+
+
+@dataclass(frozen=True, slots=True)
+class _Predicate:
+    """A verb and what every rule on it shares: who acts, how sure, and in whose words."""
+
+    verb: Token
+    args: Args
+    subjects: list[tuple[Token, Entity]]
+    inherited: bool
+    modality: Modality
+    reporter: Entity | None
+    words: list[str]
+    auxes: list[Token]
+
+
+def predicate_triples(verb: Token, ctx: Context) -> Iterator[Triple]:
+    """Every triple whose predicate is ``verb``."""
+    mentions = ctx.mentions
+    args = subject_of(verb, mentions)
+    subjects = [(t, e) for t in args.tokens for e in [mentions.referent(t)] if e is not None]
+    if not args.passive:
+        subjects += [(t, e) for t in co_agents(verb) for e in [mentions.entity(t)] if e is not None]
+    p = _Predicate(verb=verb, args=args, subjects=subjects, inherited=own_subject(verb) is None,
+                   modality=modality_of(verb), reporter=speaker(verb, mentions), words=verb_words(verb),
+                   auxes=[c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "prt"}])
+    yield from _reciprocal(p, ctx)
+    yield from claims(verb, ctx, p.modality)
+    if args.passive and (doers := _passive_doers(p, ctx)) is not None:
+        yield from doers
+        return
+    yield from _argument_triples(p, ctx)
+
+
+def _reciprocal(p: _Predicate, ctx: Context) -> Iterator[Triple]:
+    """Coordinated subjects of a mutual verb: "Rosneft and CNPC have agreed" → Rosneft agree_with CNPC."""
+    verb = p.verb
+    if verb.lemma_.lower() not in RECIPROCAL_VERBS or not ctx.on(RECIPROCAL):
+        return
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or not subjects[0].conjuncts:
+        return
+    actors = [(t, e) for t in conjuncts(subjects[0]) for e in [ctx.mentions.entity(t)] if e is not None]
+    for (first_token, first), (second_token, second) in itertools.pairwise(actors):
+        triple = ctx.make(first, snake([verb.lemma_.lower(), "with"]), second, verb.sent, modality=p.modality,
+                          surface=[verb], rule=RECIPROCAL, ends=(first_token, second_token))
+        if triple:
+            yield triple
+
+
+def _passive_doers(p: _Predicate, ctx: Context) -> list[Triple] | None:
+    """The doer of a passive becomes the subject, and the verb says nothing else.
+
+    The agent ("Jack Straw was criticised by the Conservatives" → Conservatives criticise Straw),
+    or the body a removal names with "from" ("Galloway was expelled from Labour" → Labour expel
+    Galloway, not Galloway expel_from Labour). None when the passive names no doer.
+    """
+    verb, mentions = p.verb, ctx.mentions
+    doers = [(t, a) for t in agent_tokens(verb) for a in [mentions.entity(t)] if a is not None]
+    rule = PASSIVE_AGENT
+    if not doers and verb.lemma_.lower() in REMOVAL_VERBS:
+        doers = [(t, e) for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                 for pobj in prep.children if pobj.dep_ == "pobj" for t in conjuncts(pobj)
+                 for e in [mentions.entity(t)] if e is not None and e.type in BODY_TYPES]
+        rule = PASSIVE_FROM
+    if not doers:
+        return None
+    found = []
+    for doer_token, doer in doers:
+        for patient_token, patient in p.subjects:
+            triple = ctx.make(doer, snake(p.words), patient, verb.sent, modality=p.modality,
+                              surface=[verb, *p.auxes], rule=rule, ends=(doer_token, patient_token),
+                              inherited=p.inherited, attributed_to=p.reporter)
+            if triple:
+                found.append(triple)
+    return found
+
+
+def _argument_triples(p: _Predicate, ctx: Context) -> Iterator[Triple]:
+    """A triple for each subject and each object the ``arguments`` rules find."""
+    verb, mentions = p.verb, ctx.mentions
+    for rel in arguments(verb, mentions, passive=p.args.passive):
+        if not ctx.on(rel.rule):
+            continue
+        obj = mentions.entity(rel.obj)
+        if obj is None or is_possessor(rel.obj, mentions):
+            continue
+        # copula: the relational noun is the relation ("is a member of" → member_of)
+        head_words = [] if rel.rule is COPULA and verb.lemma_ == "be" else p.words
+        for subject_token, subject in p.subjects:
+            triple = ctx.make(subject, snake([*head_words, *rel.words]), obj, verb.sent, modality=p.modality,
+                              surface=[verb, *p.auxes, *rel.surface], rule=rel.rule, ends=(subject_token, rel.obj),
+                              inherited=p.inherited, attributed_to=p.reporter)
+            if triple:
+                yield triple

@@ -1,0 +1,76 @@
+"""The word lists the extraction rules share: dependency labels, verb and noun classes, actor types."""
+
+from __future__ import annotations
+
+from graphbuild.extraction.mentions import FORCE_NOUNS
+from graphbuild.model import EntityType
+
+SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJ_DEPS = frozenset({"dobj", "obj"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+#: Modal auxiliaries that make a statement a possibility rather than a fact.
+HEDGE_MODALS = frozenset({"would", "could", "may", "might", "can", "should", "must", "shall"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+#: Verbs whose infinitive complement states an intention or attempt, not a fact.
+INTENT_VERBS = frozenset({
+    "want", "plan", "hope", "seek", "try", "threaten", "intend", "aim", "expect", "consider",
+    "propose", "attempt", "offer", "promise", "wish", "prepare", "vow", "pledge", "urge",
+    "ask", "call", "persuade", "encourage", "push", "press", "need",
+})
+#: Verbs whose complement is denied.
+NEGATING_VERBS = frozenset({"deny", "refuse", "reject", "fail", "decline", "rule"})
+#: Verbs whose infinitive complement takes the verb's object as subject ("urged X to leave").
+OBJECT_CONTROL = frozenset({
+    "persuade", "urge", "ask", "tell", "force", "allow", "invite", "order", "encourage",
+    "help", "enable", "require", "permit", "warn", "advise", "pressure", "press",
+})
+#: Reporting verbs: what their clausal complement states is attributed to their subject.
+REPORTING_VERBS = frozenset({
+    "say", "tell", "claim", "report", "add", "warn", "state", "insist", "argue", "announce", "allege",
+    "suggest", "believe", "think", "admit", "confirm", "deny", "write", "explain", "note", "accuse",
+})
+#: Verbs and nouns of mutual action: coordinated actors act on each other ("X and Y agreed").
+RECIPROCAL_VERBS = frozenset({
+    "agree", "meet", "talk", "negotiate", "clash", "fight", "sign", "cooperate", "collaborate", "compete",
+    "merge", "ally", "trade", "quarrel", "argue", "discuss", "partner", "unite", "reconcile", "war",
+})
+RECIPROCAL_NOUNS = frozenset({
+    "talk", "talks", "meeting", "war", "clash", "conflict", "relation", "relations", "progress", "deal",
+    "agreement", "negotiation", "negotiations", "dispute", "tension", "tensions", "peace", "summit", "trade",
+    "rivalry", "partnership", "alliance", "merger", "ties", "dialogue",
+})
+#: Verbs whose passive names the remover with "from": "expelled from Labour", "deported from Britain".
+REMOVAL_VERBS = frozenset({
+    "expel", "suspend", "ban", "bar", "exclude", "oust", "eject", "dismiss", "sack", "deport", "extradite",
+})
+#: Actors that can remove someone (a party, a country, a group).
+BODY_TYPES = frozenset({EntityType.ORG, EntityType.GPE, EntityType.NORP})
+#: Reporting verbs that accuse: "the newspaper claimed he received money" → newspaper claim he.
+CLAIM_VERBS = frozenset({"claim", "allege", "accuse", "warn", "demand"})
+#: Motion verbs: in "head for Moscow to speak with X" the clause's subject is the traveller.
+MOTION_VERBS = frozenset({
+    "head", "leave", "travel", "fly", "depart", "go", "come", "return", "sail", "set", "drive",
+    "move", "race", "rush",
+})
+PLACE_TYPES = frozenset({EntityType.GPE, EntityType.LOC, EntityType.FAC})
+JOURNEY_NOUNS = frozenset({"mission", "trip", "visit", "journey", "tour"})
+REGION_NOUNS = frozenset({"state", "region", "province", "county", "district", "borough"})
+ALONG = frozenset({"along", "together"})
+#: Nouns of intent whose infinitive says what their possessor means to do: "Russia's plan to invade".
+INTENT_NOUNS = frozenset({
+    "bid", "plan", "attempt", "effort", "decision", "pledge", "promise", "threat", "move", "push", "offer",
+    "proposal", "intention", "ambition", "desire", "drive", "campaign", "measure", "step", "way", "means"})
+#: Nouns of a demand whose owner is what one yields to or resists: "bowed to US pressure" → bow_to US.
+PRESSURE_NOUNS = frozenset({"pressure", "demand", "request", "objection", "opposition"})
+#: Nouns whose infinitive is done by whoever has them: "the chance to take on Galloway".
+CHANCE_NOUNS = frozenset({"chance", "opportunity"})
+#: What a body's named business is called: "its Eurex derivatives market" (see `business_owner`).
+BUSINESS_NOUNS = frozenset({"market", "unit", "subsidiary", "arm", "division", "business", "brand", "bank",
+                             "exchange", "airline", "network", "channel", "label", "chain", "operation"})
+#: Words that make a body named with a demonym part of that country's state.
+STATE_NOUNS = FORCE_NOUNS | {
+    "ministry", "department", "army", "navy", "police", "parliament", "government", "embassy", "military",
+    "office", "cabinet", "intelligence", "coastguard", "guard", "service", "council", "court", "agency"}
+ROLE_PREPS = frozenset({"of", "for", "at", "in", "to", "with"})
+MAX_NOUN_CHAIN = 2

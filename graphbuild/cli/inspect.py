@@ -35,6 +35,7 @@ from graphbuild.errors import GraphbuildError
 from graphbuild.executors.base import available_cores
 
 if TYPE_CHECKING:
+    from graphbuild.evaluate import ArticleScore, EvalReport
     from graphbuild.extraction.extractor import Extractor
     from graphbuild.extraction.rule import Rule
     from graphbuild.extraction.usage import RuleUsage
@@ -64,29 +65,50 @@ def eval_cli(
     gold: Annotated[Path, typer.Argument(help="Gold file: one article a line with id, text, entities, triples.",
                                          show_default=False)],
     model: ModelOpt = DEFAULT_MODEL,
-    details: Annotated[bool, typer.Option("--details", help="List every TP/FP/FN decision.")] = False,
+    folds: Annotated[list[int] | None, typer.Option("--fold", metavar="N", show_default=False,
+                                                    help="Score only the articles of this fold (repeatable).")] = None,
+    by_rule: Annotated[bool, typer.Option("--by-rule",
+                                          help="Also list each rule's hits, errors and precision.")] = False,
+    disable_rule: DisableRuleOpt = None,
+    details: Annotated[bool, typer.Option("--details", help="List every TP/FP/FN decision, and the class "
+                                                             "confusion table.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
-    """Score the extractor on a gold file: precision, recall and F1 per article and overall."""
-    from graphbuild.evaluate import evaluate, format_report
+    """Score the extractor on a gold file: precision, recall and F1 per article, per fold and overall."""
+    from graphbuild.evaluate import evaluate, format_confusion, format_report, format_rules
     from graphbuild.extraction.nlp import load_model
 
     setup_logging(quiet=True)
+    extractor = make_extractor(None, 0.0, disable_rule)
     nlp = run(lambda: load_model(model))
-    report = run(lambda: evaluate(gold, nlp=nlp, details=details))
+    report = run(lambda: evaluate(gold, nlp=nlp, extractor=extractor, details=details, folds=folds or ()))
+    if as_json:
+        sys.stdout.write(json.dumps(_report_json(report), indent=2) + "\n")
+        return
     if details:
         for verdict, article, subject, relation, obj in report.details:
             out.print(f"{verdict:<10} {article:<10} {subject} | {relation} | {obj}", highlight=False, markup=False)
-    if as_json:
-        m = report.micro
-        data = {"micro": {**asdict(m), "precision": m.precision, "recall": m.recall, "f1": m.f1,
-                          "entity_recall": m.entity_recall, "split_rate": m.split_rate},
-                "macro_f1": report.macro_f1,
-                "articles": [{**asdict(a), "precision": a.precision, "recall": a.recall, "f1": a.f1}
-                             for a in report.articles]}
-        sys.stdout.write(json.dumps(data, indent=2) + "\n")
-    else:
-        out.print(format_report(report), highlight=False, markup=False)
+        if report.confusion:
+            out.print(format_confusion(report), highlight=False, markup=False)
+    if by_rule:
+        out.print(format_rules(report), highlight=False, markup=False)
+    out.print(format_report(report), highlight=False, markup=False)
+
+
+def _score_json(score: ArticleScore) -> dict[str, Any]:
+    return {**asdict(score), "precision": score.precision, "recall": score.recall, "f1": score.f1,
+            "entity_recall": score.entity_recall, "split_rate": score.split_rate,
+            "class_accuracy": score.class_accuracy}
+
+
+def _report_json(report: EvalReport) -> dict[str, Any]:
+    return {
+        "micro": _score_json(report.micro), "macro_f1": report.macro_f1,
+        "folds": {group.label: _score_json(group.score) for group in report.folds},
+        "rules": [{**asdict(r), "precision": r.precision} for r in report.rules],
+        "confusion": [{"gold": g, "system": s, "triples": n} for g, s, n in report.confusion],
+        "articles": [_score_json(a) for a in report.articles],
+    }
 
 
 @app.command("rules")

@@ -1,4 +1,4 @@
-"""Score extracted triples against hand-annotated gold (``graphbuild eval``).
+"""How system triples are matched to gold ones: names and relations (``graphbuild eval``).
 
 The matching rules are those of the project's reference scorer (``eval/score.py`` in the
 evaluation data; its README states them), ported here with types so that ``graphbuild eval``
@@ -17,20 +17,16 @@ agrees with it number for number:
 from __future__ import annotations
 
 import html
-import json
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from nltk.stem import PorterStemmer
 
-from graphbuild.errors import InputError
-
-__all__ = ["ArticleScore", "EvalReport", "evaluate", "format_report", "load_gold", "score", "score_article"]
+__all__ = ["EntityIndex", "Signature", "lenient_match", "name_tokens", "norm_name", "rel_signature", "relation_match",
+           "relation_tokens"]
 
 _PORTER = PorterStemmer()
 
@@ -168,7 +164,7 @@ def lenient_match(sys_tokens: Sequence[str], canon_tokens: Sequence[str]) -> boo
     return False
 
 
-class _EntityIndex:
+class EntityIndex:
     """Resolve system names to gold entity names for one article."""
 
     def __init__(self, entities: Iterable[dict[str, Any]]) -> None:
@@ -215,7 +211,7 @@ def _lemma_stem(token: str) -> str:
 _STOP_ALL = STOP | AUX
 _NONCONTENT = STOP | AUX | PARTICLES | {_stem(w) for w in STOP | AUX | PARTICLES}
 _LIGHT_STEMS = {_lemma_stem(w) for w in LIGHT}
-_Signature = tuple[str | None, frozenset[str]]
+Signature = tuple[str | None, frozenset[str]]
 
 
 def relation_tokens(relation: str | Sequence[str]) -> list[str]:
@@ -235,7 +231,7 @@ def relation_tokens(relation: str | Sequence[str]) -> list[str]:
     return out
 
 
-def rel_signature(relation: str | Sequence[str]) -> _Signature:
+def rel_signature(relation: str | Sequence[str]) -> Signature:
     """(head word, content words) of a relation phrase."""
     tokens = relation_tokens(relation)
     words = [t for t in tokens if not t.startswith("#")]
@@ -251,7 +247,7 @@ def rel_signature(relation: str | Sequence[str]) -> _Signature:
     return head, frozenset(content)
 
 
-def relation_match(system: _Signature, gold: Sequence[_Signature]) -> int:
+def relation_match(system: Signature, gold: Sequence[Signature]) -> int:
     """0: no match, 2: same head word, 1: a shared content word only."""
     best = 0
     for head, content in gold:
@@ -260,207 +256,3 @@ def relation_match(system: _Signature, gold: Sequence[_Signature]) -> int:
         if system[1] & content:
             best = 1
     return best
-
-
-def _prf(tp: int, fp: int, n_gold: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ArticleScore:
-    """The counts and scores of one article (or of all, for the micro average)."""
-
-    article_id: str
-    gold: int
-    system: int
-    grounded: int
-    ungrounded: int
-    tp: int
-    fp: int
-    duplicates: int
-    gold_entities: int
-    entities_found: int
-    entities_split: int
-    split_entities: tuple[str, ...] = ()
-
-    @property
-    def precision(self) -> float:
-        return _prf(self.tp, self.fp, self.gold)[0]
-
-    @property
-    def recall(self) -> float:
-        return _prf(self.tp, self.fp, self.gold)[1]
-
-    @property
-    def f1(self) -> float:
-        return _prf(self.tp, self.fp, self.gold)[2]
-
-    @property
-    def entity_recall(self) -> float:
-        return self.entities_found / self.gold_entities if self.gold_entities else 0.0
-
-    @property
-    def split_rate(self) -> float:
-        return self.entities_split / self.entities_found if self.entities_found else 0.0
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class EvalReport:
-    """Per-article scores, their micro average, and each decision when details were asked for."""
-
-    articles: tuple[ArticleScore, ...]
-    micro: ArticleScore
-    macro_f1: float
-    unknown_article_triples: int = 0
-    details: tuple[tuple[str, str, str, str, str], ...] = field(default=())
-
-
-def score_article(gold: dict[str, Any], system: Sequence[dict[str, Any]],
-                  details: list[tuple[str, str, str, str, str]] | None = None) -> ArticleScore:
-    """Score one article's system triples (rows with subject, relation, object) against its gold."""
-    index = _EntityIndex(gold.get("entities", []))
-    gold_triples = gold.get("triples", [])
-    gold_sigs = [[rel_signature(r) for r in (g["relation"] if isinstance(g["relation"], list) else [g["relation"]])]
-                 for g in gold_triples]
-    matched = [False] * len(gold_triples)
-    tp = fp = dup = ungrounded = 0
-    names_of: dict[str, set[str]] = defaultdict(set)
-    for row in system:
-        s_name, o_name, relation = str(row.get("subject", "")), str(row.get("object", "")), str(row.get("relation", ""))
-        s_cands, o_cands = index.resolve(s_name), index.resolve(o_name)
-        for name, cands in ((s_name, s_cands), (o_name, o_cands)):
-            for entity in cands:
-                names_of[entity].add(norm_name(name))
-        if not s_cands or not o_cands:
-            ungrounded += 1
-            if details is not None:
-                details.append(("UNGROUNDED", gold["id"], s_name, relation, o_name))
-            continue
-        sig = rel_signature(relation)
-        best: tuple[tuple[int, int, int, int, int], int] | None = None
-        for i, g in enumerate(gold_triples):
-            forward = g["subject"] in s_cands and g["object"] in o_cands
-            reverse = bool(g.get("symmetric")) and g["subject"] in o_cands and g["object"] in s_cands
-            if not (forward or reverse):
-                continue
-            match = relation_match(sig, gold_sigs[i])
-            if not match:
-                continue
-            exact = int(len(s_cands) == 1) + int(len(o_cands) == 1)
-            key = (int(not matched[i]), match, exact, int(forward), -i)
-            if best is None or key > best[0]:
-                best = (key, i)
-        if best is None:
-            fp += 1
-            verdict = "FP"
-        elif matched[best[1]]:
-            dup += 1
-            verdict = "DUP"
-        else:
-            matched[best[1]] = True
-            tp += 1
-            verdict = "TP"
-        if details is not None:
-            details.append((verdict, gold["id"], s_name, relation, o_name))
-    if details is not None:
-        for i, g in enumerate(gold_triples):
-            if not matched[i]:
-                rel = g["relation"][0] if isinstance(g["relation"], list) else g["relation"]
-                details.append(("FN", gold["id"], g["subject"], rel, g["object"]))
-    found = [e for e in index.names if names_of.get(e)]
-    split = sorted(e for e in found if len(names_of[e]) >= 2)
-    return ArticleScore(
-        article_id=str(gold["id"]), gold=len(gold_triples), system=len(system), grounded=tp + fp + dup,
-        ungrounded=ungrounded, tp=tp, fp=fp, duplicates=dup, gold_entities=len(index.names),
-        entities_found=len(found), entities_split=len(split), split_entities=tuple(split),
-    )
-
-
-def _load(path: str | Path) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    try:
-        with Path(path).open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError as err:
-                    raise InputError(f"{path}:{number}: malformed JSON ({err.msg})") from err
-    except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror or err})") from err
-    return rows
-
-
-def load_gold(path: str | Path) -> list[dict[str, Any]]:
-    """Read a gold file: one article a line with ``id``, ``text``, ``entities`` and ``triples``.
-
-    Raises:
-        InputError: the file is missing, malformed, or a line lacks those fields.
-    """
-    rows = _load(path)
-    for number, row in enumerate(rows, start=1):
-        missing = [k for k in ("id", "text", "entities", "triples") if k not in row]
-        if missing:
-            raise InputError(f"{path}: article {number} lacks {', '.join(missing)}; expected a gold file")
-    return rows
-
-
-def score(gold: Sequence[dict[str, Any]], system: Iterable[dict[str, Any]], *, details: bool = False) -> EvalReport:
-    """Score system triple rows against gold articles.
-
-    Args:
-        gold: gold articles as read by :func:`load_gold`.
-        system: rows with ``article_id``, ``subject``, ``relation``, ``object`` (``triples.jsonl`` rows).
-        details: keep each TP/FP/DUP/UNGROUNDED/FN decision in the report.
-    """
-    ids = {str(g["id"]) for g in gold}
-    by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    unknown = 0
-    for row in system:
-        if not all(k in row for k in ("article_id", "subject", "relation", "object")):
-            continue
-        if str(row["article_id"]) not in ids:
-            unknown += 1
-            continue
-        by_article[str(row["article_id"])].append(row)
-    decisions: list[tuple[str, str, str, str, str]] | None = [] if details else None
-    scores = tuple(score_article(g, by_article.get(str(g["id"]), []), decisions) for g in gold)
-    totals = {k: sum(getattr(s, k) for s in scores) for k in (
-        "gold", "system", "grounded", "ungrounded", "tp", "fp", "duplicates",
-        "gold_entities", "entities_found", "entities_split")}
-    micro = ArticleScore(article_id="MICRO", **totals)
-    macro = sum(s.f1 for s in scores) / (len(scores) or 1)
-    return EvalReport(articles=scores, micro=micro, macro_f1=macro, unknown_article_triples=unknown,
-                      details=tuple(decisions or ()))
-
-
-def format_report(report: EvalReport) -> str:
-    """Render the report as the reference scorer does; the last line is ``F1=… P=… R=…``."""
-    lines = [f"{'article':<12} {'gold':>4} {'sys':>4} {'grnd':>4} {'ungr':>4} {'tp':>3} {'fp':>3} "
-             f"{'dup':>3} {'P':>6} {'R':>6} {'F1':>6} {'entR':>6} {'split':>6}"]
-    for a in (*report.articles, report.micro):
-        lines.append(f"{a.article_id:<12} {a.gold:>4} {a.system:>4} {a.grounded:>4} {a.ungrounded:>4} "
-                     f"{a.tp:>3} {a.fp:>3} {a.duplicates:>3} {a.precision:>6.3f} {a.recall:>6.3f} "
-                     f"{a.f1:>6.3f} {a.entity_recall:>6.3f} {a.split_rate:>6.3f}")
-    m = report.micro
-    lines.append(f"F1={m.f1:.3f} P={m.precision:.3f} R={m.recall:.3f}")
-    return "\n".join(lines)
-
-
-def evaluate(gold_path: str | Path, *, details: bool = False, **options: Any) -> EvalReport:
-    """Run the extractor on the articles of a gold file and score its triples.
-
-    ``options`` go to :func:`graphbuild.pipeline.extract_articles` (``nlp``, ``model`` …).
-    """
-    from graphbuild.model import Article, ArticleResult
-    from graphbuild.pipeline import extract_articles
-    from graphbuild.records import triple_to_row
-
-    gold = load_gold(gold_path)
-    articles = [Article(id=str(g["id"]), text=str(g["text"]), source=str(gold_path)) for g in gold]
-    rows = [triple_to_row(t) for r in extract_articles(articles, **options)
-            if isinstance(r, ArticleResult) for t in r.triples]
-    return score(gold, rows, details=details)

@@ -145,6 +145,8 @@ class Gazetteer:
 
     by_alias: dict[str, GazetteerEntry] = field(default_factory=dict)
     by_demonym: dict[str, GazetteerEntry] = field(default_factory=dict)
+    #: each name, alias and demonym as written (case kept): the entry, and whether it is a demonym
+    written: dict[str, tuple[GazetteerEntry, bool]] = field(default_factory=dict)
 
     def canonical(self, name: str) -> GazetteerEntry | None:
         """Return the entry whose name or alias normalises like ``name``."""
@@ -161,6 +163,7 @@ def load_gazetteer(text: str | None = None) -> Gazetteer:
         text = resources.files("graphbuild.data").joinpath("places.tsv").read_text(encoding="utf-8")
     by_alias: dict[str, GazetteerEntry] = {}
     by_demonym: dict[str, GazetteerEntry] = {}
+    written: dict[str, tuple[GazetteerEntry, bool]] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -174,6 +177,8 @@ def load_gazetteer(text: str | None = None) -> Gazetteer:
         )
         for alias in (name, *sorted(entry.aliases)):
             by_alias.setdefault(name_key(alias), entry)
+            written.setdefault(alias, (entry, False))
         for demonym in sorted(entry.demonyms):
             by_demonym.setdefault(name_key(demonym), entry)
-    return Gazetteer(by_alias=by_alias, by_demonym=by_demonym)
+            written.setdefault(demonym, (entry, True))
+    return Gazetteer(by_alias=by_alias, by_demonym=by_demonym, written=written)

@@ -212,12 +212,23 @@ def test_acronym_named_before_its_brackets_joins_the_full_name(run: Run) -> None
 
 
 def test_a_members_word_for_a_plural_group_is_the_group(run: Run) -> None:
-    # the model tags "the Conservatives" but not the adjective
-    result = run("The plan was attacked by the Conservatives. Conservative shadow chancellor George Osborne "
-                 "called it reckless.")
-    assert ("George Osborne", "shadow_chancellor_of", "Conservatives") in _triples(result)
-    party = next(e.entity for e in result.entities if e.entity.name == "Conservatives")
-    assert "Conservative" in party.aliases
+    # the model tags "the Greens" but not the adjective
+    result = run("The plan was attacked by the Greens. Green councillor Sian Berry called it reckless.")
+    assert ("Sian Berry", "councillor_of", "Greens") in _triples(result)
+    party = next(e.entity for e in result.entities if e.entity.name == "Greens")
+    assert "Green" in party.aliases
+
+
+@pytest.mark.parametrize("text", [
+    "The Tories attacked the plan. Tory MP David Davis called it reckless.",
+    "The Conservatives attacked the plan. Conservative MP David Davis called it reckless.",
+    "The Conservative Party attacked the plan. Tory MP David Davis called it reckless.",
+])
+def test_a_party_in_any_of_its_forms_is_one_actor(run: Run, text: str) -> None:
+    result = run(text)
+    parties = [e.entity.name for e in result.entities if e.entity.type is EntityType.ORG]
+    assert parties == ["Conservative Party"]
+    assert ("David Davis", "mp_of", "Conservative Party") in _triples(result)
 
 
 _TWO_MPS = ("Labour MP Diane Abbott will stand against Tory MP David Davis. "
@@ -308,7 +319,7 @@ def test_a_body_noun_that_names_another_actor_stays_unresolved(run: Run) -> None
 def test_a_body_that_swallowed_a_title_gives_it_back(run: Run) -> None:
     # spaCy tags "pro-Iraq war Labour MP" as one organisation
     result = run("George Galloway is to stand against pro-Iraq war Labour MP Oona King at the next general election.")
-    assert ("Oona King", "mp_of", "Labour") in _triples(result)
+    assert ("Oona King", "mp_of", "Labour Party") in _triples(result)
     assert not [e for e in result.entities if "MP" in e.entity.name]
 
 

@@ -50,10 +50,9 @@ REPEATED_NAME = _rule(
     Example(text="The London Stock Exchange (LSE) held talks. Werner Seifert met LSE chief executive Clara Furse.",
             triples=(("Clara Furse", "chief_executive_of", "London Stock Exchange"),)))
 GROUP_MEMBER_WORD = _rule(
-    "group_member_word",
-    "a member's word for a group named in the plural: \"Conservative\" after \"the Conservatives\"",
-    Example(text="The Conservatives attacked the plan. Conservative shadow chancellor Oliver Letwin spoke.",
-            triples=(("Oliver Letwin", "shadow_chancellor_of", "Conservatives"),)))
+    "group_member_word", "a member's word for a group named in the plural: \"Green\" after \"the Greens\"",
+    Example(text="The plan was attacked by the Greens. Green councillor Sian Berry called it reckless.",
+            triples=(("Sian Berry", "councillor_of", "Greens"),)))
 KNOWN_AS = _rule(
     "known_as", "\"X, also known as Y\" makes Y another name of X",
     Example(text="Mahmoud Abbas, also known as Abu Mazen, met Tony Blair. Abu Mazen praised Tony Blair.",
@@ -82,7 +81,8 @@ def resolve_name(span: Span, gazetteer: Gazetteer, disabled: Collection[str] = (
     if entry is None and name.lower().startswith(("republic of ", "kingdom of ", "state of ")):
         # "the Republic of Belarus" → Belarus
         entry = gazetteer.canonical(name.split(" of ", 1)[1])
-    if entry is not None and label is not EntityType.PERSON:
+    if entry is not None and (label is not EntityType.PERSON or entry.type is EntityType.ORG):
+        # a person may bear a place's name ("Jordan"), not a party's ("Labour" tagged a person)
         return entry.name, entry.type
     return name, label
 

@@ -58,13 +58,19 @@ STATE_GROUP = _rule(
 TITLE_IN_NAME = _rule(
     "title_in_name", "a body tagged with the title of the person after it gives the title back: \"Labour MP\"",
     Example(text="George Galloway is to stand against pro-Iraq war Labour MP Oona King at the next general election.",
-            triples=(("Oona King", "mp_of", "Labour"),)))
+            triples=(("Oona King", "mp_of", "Labour Party"),)))
 SPLIT_POSSESSIVE = _rule(
     "split_possessive", "one tagged name holding a country's possessive is owner and owned",
     Example(text="Units of the Russian Federation’s Armed Forces will leave.",
             triples=(("Russian Federation Armed Forces", "part_of", "Russia"),)))
 
-RULES = (POSSESSED_NAME, CONSTITUENCY, NAMED_EVENT, ARMED_FORCES, STATE_GROUP, TITLE_IN_NAME, SPLIT_POSSESSIVE)
+GAZETTEER_NAME = _rule(
+    "gazetteer_name", "a country, region or party the gazetteer knows, written as a name the model did not tag",
+    Example(text="England won the series in Dubai.", triples=(("England", "win_in", "Dubai"),)),
+    Example(text="Jordan Henderson joined Liverpool.", absent=(("Jordan", "*", "*"),)))
+
+RULES = (POSSESSED_NAME, CONSTITUENCY, NAMED_EVENT, ARMED_FORCES, STATE_GROUP, TITLE_IN_NAME, SPLIT_POSSESSIVE,
+         GAZETTEER_NAME)
 
 
 def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
@@ -76,6 +82,8 @@ def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
         actors = [*actors, *possessed_names(doc, actors)]
     if "GPE" in wanted and CONSTITUENCY.name not in disabled:
         actors = [*actors, *constituencies(doc, actors)]
+    if GAZETTEER_NAME.name not in disabled:
+        actors = [*actors, *gazetteer_names(doc, actors, gazetteer)]
     for rule, finder, label in ((NAMED_EVENT, named_events, "EVENT"), (ARMED_FORCES, armed_forces, "ORG"),
                                 (STATE_GROUP, state_groups, "LOC")):
         if label in wanted and rule.name not in disabled:
@@ -247,3 +255,38 @@ def split_possessives(doc: Doc, actors: Sequence[Span], gazetteer: Gazetteer,
         result.append(Span(doc, marks[0] + 1, span.end, label="ORG"))
         names[marks[0] + 1] = clean_name(" ".join(t.text for t in span if t.tag_ != "POS"))
     return result, names
+
+
+#: The longest name, in tokens, looked up in the gazetteer.
+_LONGEST_NAME = 5
+
+
+def gazetteer_names(doc: Doc, actors: Sequence[Span], gazetteer: Gazetteer) -> list[Span]:
+    """Countries, regions and parties the gazetteer knows, written as names the model did not tag.
+
+    The small model misses some ("England won the first event"); a run of capitalised tokens
+    that is exactly a name, alias or demonym of the gazetteer is one, unless it is part of a
+    longer name ("New England", "Jordan Henderson"). A demonym becomes a people (NORP).
+    """
+    taken = {i for span in actors for i in range(span.start, span.end)}
+    firsts = {written.split()[0] for written in gazetteer.written}
+    found: list[Span] = []
+    for token in tokens_among(doc, firsts, "ORTH") if firsts else []:
+        start = token.i
+        if start in taken or not token.text[:1].isupper() or (found and start < found[-1].end):
+            continue
+        for end in range(min(len(doc), start + _LONGEST_NAME), start, -1):
+            hit = gazetteer.written.get(doc[start:end].text)
+            if hit is None or any(i in taken for i in range(start, end)) or _inside_name(doc, start, end):
+                continue
+            entry, demonym = hit
+            found.append(Span(doc, start, end, label="NORP" if demonym else entry.type.value))
+            break
+    return found
+
+
+def _inside_name(doc: Doc, start: int, end: int) -> bool:
+    """True when the run is part of a longer proper name: a capitalised proper noun touches it."""
+    def names(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+    return names(start - 1) or names(end)

@@ -115,15 +115,18 @@ def event_place(name: Named, ctx: Context) -> Iterator[Triple]:
 def place_in(name: Named, ctx: Context) -> Iterator[Triple]:
     """A name in a place: "Liffe in London", "Brick Lane, east London", "Bethnal Green, in London,"."""
     inner, token = name.entity, name.token
-    relation = "based_in" if inner.type is EntityType.ORG else "located_in"
+    relation = _IN_RELATIONS.get(inner.type, "located_in")
     bracketed = _bracketed_in(_last(name, ctx))
     children = [c for c in token.children if bracketed is None or c.i != bracketed.i]
     if bracketed is not None:
         # a name set off as ", in London," is placed whatever its type: the model tags some
         # seats as people ("Bethnal Green, in London")
         children.append(bracketed)
-    elif inner.type not in PLACE_TYPES | {EntityType.ORG}:
+    elif inner.type not in PLACE_TYPES | {EntityType.ORG, EntityType.EVENT}:
         return
+    elif not any(c.dep_ == "prep" and c.lower_ == "in" for c in children):
+        # the place of a list: "Perry Barr and Hall Green in Birmingham" places both
+        children += _shared_in(token)
     for child in children:
         targets: list[Token] = []
         if child.dep_ == "prep" and child.lower_ == "in":
@@ -140,6 +143,22 @@ def place_in(name: Named, ctx: Context) -> Iterator[Triple]:
             triple = ctx.make(inner, relation, outer, token.sent, surface=[child], rule=PLACE_IN)
             if triple:
                 yield triple
+
+
+#: What "X in <place>" says of X, by X's type (a place is located there).
+_IN_RELATIONS = {EntityType.ORG: "based_in", EntityType.EVENT: "held_in"}
+
+
+def _shared_in(token: Token) -> list[Token]:
+    """The "in" of the next name coordinated with ``token``, which places both: "A and B in C"."""
+    following = [c for c in token.children if c.dep_ == "conj"]
+    if not following or token.i + 1 >= len(token.doc):
+        return []
+    joined = following[0]
+    between = token.doc[token.i + 1 : joined.left_edge.i]
+    if not all(t.lower_ in {"and", "or", ","} or t.i in range(token.left_edge.i, token.i + 1) for t in between):
+        return []
+    return [c for c in joined.children if c.dep_ == "prep" and c.lower_ == "in"]
 
 
 def _last(name: Named, ctx: Context) -> Token:

@@ -15,8 +15,14 @@ from graphbuild.extraction.mentions import OFFICE_NOUNS, ArticleMentions
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import Context, Named
 from graphbuild.extraction.rules.syntax import mention_tokens, role_words, snake
-from graphbuild.extraction.rules.words import ROLE_PREPS
-from graphbuild.model import EntityType, Triple
+from graphbuild.extraction.rules.words import (
+    COMPANY_NOUNS,
+    EMPLOYEE_NOUNS,
+    PLAYER_NOUNS,
+    PROFESSION_NOUNS,
+    ROLE_PREPS,
+)
+from graphbuild.model import Entity, EntityType, Triple
 from graphbuild.names import TITLE_WORDS
 
 __all__ = ["RULES", "actor_title", "described_roles", "owner_affiliation", "possessive_leader",
@@ -30,6 +36,9 @@ APPOS_ROLE = Rule(
     examples=(
         Example(text="Antony Blinken, America's secretary of state, arrived.",
                 triples=(("Antony Blinken", "secretary_of", "United States"),)),
+        Example(text="Sarah Jones, a strategist at Goldman Sachs, said rates would rise.",
+                triples=(("Sarah Jones", "work_for", "Goldman Sachs"),)),
+        Example(text="The Kenyan runner Paul Tergat won in Berlin.", triples=(("Paul Tergat", "from", "Kenya"),)),
         Example(text="The deployments to Belarus, north of Ukraine and an ally of Russia, are large.",
                 triples=(("Belarus", "ally_of", "Russia"),)),
         Example(text="Siemens, the owner of Osram, cut jobs in Germany.", triples=(("Siemens", "own", "Osram"),)),
@@ -44,9 +53,12 @@ TITLE_ROLE = Rule(
     examples=(
         Example(text="French president Emmanuel Macron spoke.",
                 triples=(("Emmanuel Macron", "president_of", "France"),)),
-        Example(text="Voters met Labour MP Diane Abbott.", triples=(("Diane Abbott", "mp_of", "Labour"),)),
+        Example(text="Voters met Labour MP Diane Abbott.", triples=(("Diane Abbott", "mp_of", "Labour Party"),)),
         Example(text="Jack Straw will meet Chinese counterpart Minister Li Zhaoxing.",
                 triples=(("Li Zhaoxing", "counterpart_minister_of", "China"),)),
+        Example(text="Chelsea striker Didier Drogba scored twice.",
+                triples=(("Didier Drogba", "play_for", "Chelsea"),)),
+        Example(text="Swedish carmaker Volvo cut 600 jobs.", triples=(("Volvo", "based_in", "Sweden"),)),
     ))
 AFFILIATION = Rule(
     name="affiliation", family=_FAMILY, confidence=0.7,
@@ -126,10 +138,33 @@ def actor_title(name: Named, ctx: Context) -> Iterator[Triple]:
             # a description that stands for the person: "the British prime minister" → prime_minister_of
             title.append(token)
         if title and modifier is not None:
-            triple = ctx.make(person, snake([*(w.lower_ for w in title), "of"]), modifier, token.sent,
-                              surface=title, rule=TITLE_ROLE)
+            relation = label_relation(person, title[-1].lemma_.lower(), [*(w.lower_ for w in title), "of"], modifier)
+            triple = ctx.make(person, relation, modifier, token.sent, surface=title, rule=TITLE_ROLE)
             if triple:
                 yield triple
+
+
+def label_relation(holder: Entity, noun: str, words: list[str], target: Entity) -> str:
+    """What a label says of its holder and the actor it names, by the kind of label.
+
+    An office is ``<title>_of`` ("president_of"); a player plays for the team or country
+    ("England flanker X" → play_for); an employee works for the body ("a strategist at Y" →
+    work_for); what someone is comes from their country ("the Kenyan runner" → from); a
+    body named with a country is based there ("US oil giant Exxon" → based_in).
+    """
+    relation = snake(words)
+    of = words[-1] == "of"
+    if holder.type is EntityType.ORG and target.type is EntityType.GPE and of and noun in COMPANY_NOUNS:
+        return "based_in"
+    if holder.type is not EntityType.PERSON:
+        return relation
+    if noun in PLAYER_NOUNS and target.type in {EntityType.GPE, EntityType.ORG} and words[-1] in {"of", "for"}:
+        return "play_for"
+    if noun in EMPLOYEE_NOUNS and target.type is EntityType.ORG:
+        return "work_for"
+    if noun in PROFESSION_NOUNS and target.type is EntityType.GPE and of:
+        return "from"
+    return relation
 
 
 def described_roles(name: Named, ctx: Context) -> Iterator[Triple]:
@@ -141,7 +176,8 @@ def described_roles(name: Named, ctx: Context) -> Iterator[Triple]:
             target = mentions.referent(target_token)
             if target is None:
                 continue
-            triple = ctx.make(name.entity, snake(words), target, name.token.sent, surface=[noun], rule=rule)
+            relation = label_relation(name.entity, noun.lemma_.lower(), words, target)
+            triple = ctx.make(name.entity, relation, target, name.token.sent, surface=[noun], rule=rule)
             if triple:
                 yield triple
 

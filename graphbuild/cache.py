@@ -68,7 +68,8 @@ def extractor_fingerprint(extractor: Extractor) -> str:
     gazetteer = sorted((key, entry.name, str(entry.type)) for key, entry in extractor.gazetteer.by_alias.items())
     demonyms = sorted((key, entry.name) for key, entry in extractor.gazetteer.by_demonym.items())
     payload = json.dumps(
-        [EXTRACTOR_VERSION, sorted(extractor.relations.canonical.items()), gazetteer, demonyms,
+        [EXTRACTOR_VERSION, sorted(extractor.relations.canonical.items()), sorted(extractor.relations.inverse),
+         gazetteer, demonyms,
          sorted(extractor.labels), extractor.min_confidence, sorted(extractor.disabled_rules)],
         ensure_ascii=False,
     )

@@ -2,7 +2,8 @@
 
 The bundled table is ``graphbuild/data/relations.tsv``; a user file in the same format (TSV:
 canonical, then ``|``-separated variants) or YAML (``canonical: [variants]``) extends or
-overrides it. The words as written stay on each triple as its ``surface``.
+overrides it. A variant written ``~lose_to`` is the canonical relation the other way round:
+``X lose_to Y`` becomes ``Y beat X``. The words as written stay on each triple as its ``surface``.
 """
 
 from __future__ import annotations
@@ -25,13 +26,18 @@ def _key(relation: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class RelationTable:
-    """Variant relation → canonical relation."""
+    """Variant relation → canonical relation, and the variants that state it the other way round."""
 
     canonical: Mapping[str, str] = field(default_factory=dict)
+    inverse: frozenset[str] = frozenset()
 
     def normalise(self, relation: str) -> str:
         """Return the canonical form of ``relation`` (itself when it has none)."""
         return self.canonical.get(relation, relation)
+
+    def inverts(self, relation: str) -> bool:
+        """True when ``relation``'s canonical form holds from its object to its subject (``lose_to``)."""
+        return relation in self.inverse
 
 
 def _parse_tsv(text: str, where: str) -> dict[str, str]:
@@ -45,8 +51,14 @@ def _parse_tsv(text: str, where: str) -> dict[str, str]:
         canonical = _key(parts[0])
         for variant in parts[1].split("|"):
             if variant.strip():
-                table[_key(variant)] = canonical
+                table[_variant(variant)] = canonical
     return table
+
+
+def _variant(text: str) -> str:
+    """A variant's key; an inverse variant keeps its leading ``~``."""
+    text = text.strip()
+    return "~" + _key(text[1:]) if text.startswith("~") else _key(text)
 
 
 def load_relations(path: str | Path | None = None, *, builtin: bool = True) -> RelationTable:
@@ -74,7 +86,8 @@ def load_relations(path: str | Path | None = None, *, builtin: bool = True) -> R
                 raise InputError(f"{path}: expected 'canonical: [variant, …]' entries")
             for canonical, variants in data.items():
                 for variant in variants:
-                    table[_key(str(variant))] = _key(str(canonical))
+                    table[_variant(str(variant))] = _key(str(canonical))
         else:
             table.update(_parse_tsv(text, str(path)))
-    return RelationTable({k: v for k, v in table.items() if k != v})
+    inverse = frozenset(k[1:] for k in table if k.startswith("~"))
+    return RelationTable({k.lstrip("~"): v for k, v in table.items() if k != v}, inverse)

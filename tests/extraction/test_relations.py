@@ -46,3 +46,13 @@ def test_journeys_and_candidacies_fold_into_verbs() -> None:
     table = load_relations()
     assert table.normalise("mission_to") == "travel_to"  # "his mission to the Middle East"
     assert table.normalise("contest_for") == "stand_for"  # "contest Bethnal Green for Respect"
+
+
+def test_an_inverse_variant_turns_the_relation_round(tmp_path: Path) -> None:
+    table = load_relations()
+    assert (table.normalise("lose_to"), table.inverts("lose_to")) == ("beat", True)
+    assert (table.normalise("defeat"), table.inverts("defeat")) == ("beat", False)
+    yml = tmp_path / "r.yaml"
+    yml.write_text("own: [~belong_to]\n", encoding="utf-8")
+    mine = load_relations(yml, builtin=False)
+    assert (mine.normalise("belong_to"), mine.inverts("belong_to")) == ("own", True)

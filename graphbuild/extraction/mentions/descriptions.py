@@ -24,7 +24,11 @@ from graphbuild.extraction.rule import Example, Rule, Stage
 from graphbuild.model import EntityType
 from graphbuild.names import HONORIFICS, TITLE_WORDS
 
+#: Words that make a title another office: a shadow, deputy or former minister is not the minister.
+QUALIFIERS = frozenset({"shadow", "deputy", "vice", "former", "ex", "acting", "assistant", "junior", "interim"})
+
 __all__ = [
+    "QUALIFIERS",
     "RULES",
     "Role",
     "definite",
@@ -43,12 +47,14 @@ def _rule(name: str, construction: str, *examples: Example) -> Rule:
 
 
 ROLE_DESCRIPTION = _rule(
-    "role_description", "a definite title is the one person named with it: \"the Russian president\" → Putin",
+    "role_description", "a definite title is the one person named with that whole title: \"the Russian president\"",
     Example(text="Russian president Vladimir Putin spoke on Monday. "
                  "Germany later criticised the Russian president over the deal.",
             triples=(("Germany", "criticise", "Vladimir Putin"),)),
     Example(text="French president Emmanuel Macron met US president Joe Biden. Germany later criticised the president.",
-            absent=(("Germany", "criticise", "Emmanuel Macron"), ("Germany", "criticise", "Joe Biden"))))
+            absent=(("Germany", "criticise", "Emmanuel Macron"), ("Germany", "criticise", "Joe Biden"))),
+    Example(text="Deputy Prime Minister John Prescott spoke first. Later the prime minister sacked Gordon Brown.",
+            absent=(("John Prescott", "*", "Gordon Brown"),)))
 LEDE_TITLE = _rule(
     "lede_title", "a lede's titled subject is the untitled person the next sentence names first",
     Example(text="The UK defence secretary has admitted he is worried. "
@@ -121,7 +127,8 @@ def described_person(token: Token, roles: dict[str, list[Role]], mentions: Seque
     """The person a definite role description ("the Russian president") refers to, if exactly one fits.
 
     The description's other words must be words of the title the person was named with: "the
-    defence secretary" is not the foreign secretary.
+    defence secretary" is not the foreign secretary; and the title's qualifiers must be the
+    description's: "the foreign secretary" is not the shadow foreign secretary.
     """
     if token.pos_ not in {"NOUN", "PROPN"} or token.lemma_.lower() not in roles:
         return None
@@ -138,7 +145,10 @@ def described_person(token: Token, roles: dict[str, list[Role]], mentions: Seque
     # a word of the title
     words = title_words([c for c in token.children if c.ent_type_ not in NUMERIC_LABELS
                           and (c.pos_ != "PROPN" or c.lower_ in TITLE_WORDS)], mentions)
-    holders = [(modifier, person) for modifier, person, title in roles[token.lemma_.lower()] if words <= title]
+    # the whole title: "the foreign secretary" is not the shadow foreign secretary, nor "the prime
+    # minister" the deputy prime minister
+    holders = [(modifier, person) for modifier, person, title in roles[token.lemma_.lower()]
+               if words <= title and title & QUALIFIERS <= words]
     candidates = {person for modifier, person in holders if not modifiers or modifier in modifiers}
     if len(candidates) > 1:
         # several fit: the one named in the latest sentence, if no other was named there too

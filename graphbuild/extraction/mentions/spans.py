@@ -83,7 +83,10 @@ def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
     if "GPE" in wanted and CONSTITUENCY.name not in disabled:
         actors = [*actors, *constituencies(doc, actors)]
     if GAZETTEER_NAME.name not in disabled:
-        actors = [*actors, *gazetteer_names(doc, actors, gazetteer)]
+        # a known name takes the place of a shorter one the model tagged inside it ("Liberal Democrat")
+        known = gazetteer_names(doc, actors, gazetteer)
+        inside = {i for span in known for i in range(span.start, span.end)}
+        actors = [*(span for span in actors if span.start not in inside), *known]
     for rule, finder, label in ((NAMED_EVENT, named_events, "EVENT"), (ARMED_FORCES, armed_forces, "ORG"),
                                 (STATE_GROUP, state_groups, "LOC")):
         if label in wanted and rule.name not in disabled:
@@ -268,18 +271,24 @@ def gazetteer_names(doc: Doc, actors: Sequence[Span], gazetteer: Gazetteer) -> l
     that is exactly a name, alias or demonym of the gazetteer is one, unless it is part of a
     longer name ("New England", "Jordan Henderson"). A demonym becomes a people (NORP).
     """
-    taken = {i for span in actors for i in range(span.start, span.end)}
+    spans_at = {i: span for span in actors for i in range(span.start, span.end)}
     firsts = {written.split()[0] for written in gazetteer.written}
     found: list[Span] = []
     for token in tokens_among(doc, firsts, "ORTH") if firsts else []:
         start = token.i
-        if start in taken or not token.text[:1].isupper() or (found and start < found[-1].end):
+        if not token.text[:1].isupper() or (found and start < found[-1].end):
             continue
         for end in range(min(len(doc), start + _LONGEST_NAME), start, -1):
             hit = gazetteer.written.get(doc[start:end].text)
-            if hit is None or any(i in taken for i in range(start, end)) or _inside_name(doc, start, end):
+            if hit is None or _inside_name(doc, start, end):
                 continue
             entry, demonym = hit
+            tagged = {spans_at[i] for i in range(start, end) if i in spans_at}
+            # free tokens, a tagged name strictly inside this one ("Democrat" of "Liberal Democrat"),
+            # or a party the model took for a person ("Lib Dem leader")
+            if any(t.start < start or t.end > end or (t.end - t.start == end - start and not (
+                    t.label_ == "PERSON" and entry.type is EntityType.ORG)) for t in tagged):
+                continue
             found.append(Span(doc, start, end, label="NORP" if demonym else entry.type.value))
             break
     return found

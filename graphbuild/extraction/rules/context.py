@@ -53,6 +53,8 @@ class Context:
         a confidence below the threshold."""
         if subject.key == obj.key or not relation or rule.name in self.disabled:
             return None
+        if self.relations.inverts(relation):
+            subject, obj = obj, subject
         score = confidence(rule, modality, ends, inherited)
         if score < self.min_confidence:
             return None

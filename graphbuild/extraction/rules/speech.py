@@ -18,7 +18,7 @@ from graphbuild.extraction.rules.syntax import Modality, subject_of
 from graphbuild.extraction.rules.words import CLAIM_VERBS, REPORTING_VERBS
 from graphbuild.model import Entity, Triple
 
-__all__ = ["CLAIM", "RULES", "claims", "speaker"]
+__all__ = ["CLAIM", "DEMAND", "RULES", "claims", "demands", "speaker"]
 
 CLAIM = Rule(
     name="claim", family="speech", confidence=0.55,
@@ -30,7 +30,21 @@ CLAIM = Rule(
                 triples=(("Iran", "demand", "Israel"),)),
     ))
 
-RULES = (CLAIM,)
+DEMAND = Rule(
+    name="demand", family="speech", confidence=0.55,
+    construction="what a speaker says another actor should do is urged on it: \"X said Y should resign\" → urge",
+    examples=(
+        Example(text="Marvin Hier said Prince Harry should visit Auschwitz.",
+                triples=(("Marvin Hier", "urge", "Harry"),)),
+        Example(text="Tony Blair told MPs that Iran must stop enriching uranium.",
+                triples=(("Tony Blair", "urge", "Iran"),)),
+        Example(text="Tony Blair said Iran would stop enriching uranium.", absent=(("Tony Blair", "urge", "Iran"),)),
+    ))
+
+RULES = (CLAIM, DEMAND)
+
+#: Modal auxiliaries that make a reported clause a demand on its subject.
+_DEMAND_MODALS = frozenset({"should", "must", "ought"})
 
 
 def claims(verb: Token, ctx: Context, modality: Modality) -> Iterator[Triple]:
@@ -55,6 +69,29 @@ def claims(verb: Token, ctx: Context, modality: Modality) -> Iterator[Triple]:
             for speaker_token, claimant in speakers:
                 triple = ctx.make(claimant, verb.lemma_.lower(), accused, verb.sent, modality=modality,
                                   surface=[verb], rule=CLAIM, ends=(speaker_token, subject))
+                if triple:
+                    yield triple
+
+
+def demands(verb: Token, ctx: Context, modality: Modality) -> Iterator[Triple]:
+    """"X said Y should resign" → X urge Y: what a speaker says another should do is urged on it."""
+    if verb.lemma_.lower() not in REPORTING_VERBS or not ctx.on(DEMAND):
+        return
+    mentions = ctx.mentions
+    args = subject_of(verb, mentions)
+    if args.passive:
+        return
+    speakers = [(t, e) for t in args.tokens for e in [mentions.entity(t)] if e is not None]
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS for c in clause.children):
+            continue
+        for subject in clause.children:
+            urged = mentions.entity(subject) if subject.dep_ == "nsubj" else None
+            if urged is None:
+                continue
+            for speaker_token, demander in speakers:
+                triple = ctx.make(demander, "urge", urged, verb.sent, modality=modality, surface=[verb, subject],
+                                  rule=DEMAND, ends=(speaker_token, subject))
                 if triple:
                     yield triple
 

@@ -230,6 +230,9 @@ def subject_of(verb: Token, mentions: ArticleMentions, depth: int = 0) -> Args:
     if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
         # participle: "Oona King, backed by Tony Blair" (patient) / "troops leaving Belarus" (agent)
         return Args((head,), passive=verb.tag_ == "VBN")
+    if verb.dep_ == "relcl" and head.pos_ == "PROPN" and is_infinitive(verb):
+        # an infinitive set off after a name: "Corbett, soon to reunite with Ronnie Barker" → Corbett
+        return Args((head,))
     return Args()
 
 

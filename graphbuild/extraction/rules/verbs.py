@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.arguments import COPULA, arguments
 from graphbuild.extraction.rules.context import Context
-from graphbuild.extraction.rules.speech import claims, speaker
+from graphbuild.extraction.rules.speech import claims, demands, speaker
 from graphbuild.extraction.rules.syntax import (
     Args,
     Modality,
@@ -88,6 +88,7 @@ def predicate_triples(verb: Token, ctx: Context) -> Iterator[Triple]:
                    auxes=[c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "prt"}])
     yield from _reciprocal(p, ctx)
     yield from claims(verb, ctx, p.modality)
+    yield from demands(verb, ctx, p.modality)
     if args.passive and (doers := _passive_doers(p, ctx)) is not None:
         yield from doers
         return

@@ -29,6 +29,8 @@ class Cluster:
     merged_into: Cluster | None = None
     #: named as a body somewhere ("oil group Yukos"): an organisation, whatever the tags say
     body: bool = False
+    #: named as a work somewhere ("the film Vera Drake"): a work, whatever the tags say
+    work: bool = False
     #: the trades it is named with ("oil" of "oil group Yukos"): "the Russian oil giant" is it; a
     #: root holds those of every cluster merged into it
     trades: set[str] = field(default_factory=set)
@@ -40,6 +42,8 @@ class Cluster:
         return cluster
 
     def type(self) -> EntityType:
+        if self.work:
+            return EntityType.OTHER
         if self.types[EntityType.PERSON] and any(len(n.split()) > 1 for n in self.names if n):
             return EntityType.PERSON
         if self.body:

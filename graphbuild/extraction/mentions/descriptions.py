@@ -8,6 +8,7 @@ body named with that trade.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
@@ -15,6 +16,7 @@ from spacy.tokens import Doc, Token
 from graphbuild.extraction.mentions.clusters import Cluster, Mention, cluster_at, is_subject
 from graphbuild.extraction.mentions.words import (
     BODY_DESCRIPTIONS,
+    GOVERNMENT_WORDS,
     NUMERIC_LABELS,
     PRONOUN_WINDOW,
     ROLE_DEPS,
@@ -35,6 +37,7 @@ __all__ = [
     "described_organisation",
     "described_person",
     "generic_organisation",
+    "governing_country",
     "lede_person",
     "role_descriptions",
     "trade_organisation",
@@ -75,7 +78,14 @@ TRADE_DESCRIPTION = _rule(
     Example(text="Shares in oil group Yukos fell. The embattled Russian oil giant was sold to Rosneft.",
             triples=(("Yukos", "sell_to", "Rosneft"),)))
 
-RULES = (ROLE_DESCRIPTION, LEDE_TITLE, NAME_DESCRIPTION, BODY_DESCRIPTION, TRADE_DESCRIPTION)
+THE_GOVERNMENT = _rule(
+    "the_government", "a bare \"the government\" is the government of the country the article has named most",
+    Example(text="Britain sent troops to Iraq. Critics said the government had misled the United Nations.",
+            triples=(("United Kingdom", "mislead", "United Nations"),)),
+    Example(text="Critics said the government had misled the United Nations.",
+            absent=(("*", "mislead", "United Nations"),)))
+
+RULES = (ROLE_DESCRIPTION, LEDE_TITLE, NAME_DESCRIPTION, BODY_DESCRIPTION, TRADE_DESCRIPTION, THE_GOVERNMENT)
 
 
 #: A role a person is named with: the country or body it is of (if any), the person, and the
@@ -262,3 +272,26 @@ def trade_organisation(token: Token, mentions: Sequence[Mention],
             roots[id(root)] = root
     found = [root for root in roots.values() if trades & root.trades]
     return found[0] if len(found) == 1 else None
+
+
+def governing_country(token: Token, mentions: Sequence[Mention], countries: frozenset[int]) -> Cluster | None:
+    """The country whose government a bare "the government" or "this government" is: the one the
+    article has named most up to here (the first named of those named as often)."""
+    if token.lemma_.lower() not in GOVERNMENT_WORDS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in token.children):
+        return None
+    if any(c.dep_ in {"amod", "compound", "poss", "nmod", "prep", "appos"} for c in token.children):
+        return None  # "the Russian government", "the government of Iraq" say whose it is
+    named: Counter[int] = Counter()
+    latest: dict[int, Cluster] = {}
+    for m in mentions:
+        root = m.cluster.root()
+        if m.end <= token.i and id(root) in countries:
+            named[id(root)] += 1
+            latest[id(root)] = root
+    if not named:
+        return None
+    order = [id(m.cluster.root()) for m in mentions if m.end <= token.i]
+    best = max(named, key=lambda key: (named[key], -order.index(key)))
+    return latest[best]

@@ -20,11 +20,13 @@ from graphbuild.extraction.mentions.descriptions import (
     LEDE_TITLE,
     NAME_DESCRIPTION,
     ROLE_DESCRIPTION,
+    THE_GOVERNMENT,
     TRADE_DESCRIPTION,
     Role,
     described_organisation,
     described_person,
     generic_organisation,
+    governing_country,
     lede_person,
     role_descriptions,
     trade_organisation,
@@ -47,6 +49,7 @@ from graphbuild.extraction.mentions.words import (
     PERSON_PRONOUNS,
     POSSESSIVE_PRONOUNS,
     THING_PRONOUNS,
+    WORK_NOUNS,
 )
 from graphbuild.extraction.rule import Example, Rule, Stage
 from graphbuild.model import ArticleEntity, Entity, EntityType
@@ -61,13 +64,18 @@ COMPASS_REGION = Rule(
                       triples=(("United Kingdom", "send_to_allies_in", "Eastern Europe"),)),
               Example(text="Tony Blair flew to Basra in southern Iraq.",
                       absent=(("Basra", "located_in", "Southern Iraq"),))))
+WORK_NOUN = Rule(
+    name="work_noun", family="names", stage=Stage.RESOLUTION,
+    construction="a name the article calls a work (\"the British film Vera Drake\") is a work, whatever its tags",
+    examples=(Example(text="The British film Vera Drake won three awards.",
+                      triples=(("Vera Drake", "from", "United Kingdom"),)),))
 BODY_NOUN = Rule(
     name="body_noun", family="names", stage=Stage.RESOLUTION,
     construction="a name the article calls a body (\"oil group Yukos\") is an organisation, whatever its tags",
     examples=(Example(text="Oil group Yukos sued Rosneft. The company also sued Gazprom.",
                       triples=(("Yukos", "sue", "Gazprom"),)),))
 
-RULES = (COMPASS_REGION, BODY_NOUN)
+RULES = (COMPASS_REGION, BODY_NOUN, WORK_NOUN)
 _PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
 
 
@@ -95,7 +103,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
     ordered = sorted(clusters, key=lambda c: (c.first, c.key))
     merge_partial_names(ordered, mentions, off)
     merge_known_as(doc, mentions, off)
-    references = _References.resolve(doc, mentions, ordered, sentence_of, off)
+    references = _References.resolve(doc, mentions, ordered, sentence_of, off, gazetteer)
     mentions.extend(references.described)
     return _article_mentions(doc, gazetteer, ordered, mentions, references, off)
 
@@ -124,6 +132,8 @@ def _cluster(doc: Doc, actors: Sequence[Span], owned_names: dict[int, str], gaze
             cluster.body = True
             cluster.trades.update(t.lemma_.lower() for c in body_nouns for t in c.children
                                   if t.dep_ == "compound" and t.pos_ == "NOUN")
+        if WORK_NOUN.name not in off and _named_as_work(span):
+            cluster.work = True  # "the film Vera Drake": a work, however the model tagged it
         cluster.names[name] += 1
         cluster.types[type_] += 1
         cluster.surfaces.add(surface_of(doc, span))
@@ -131,6 +141,15 @@ def _cluster(doc: Doc, actors: Sequence[Span], owned_names: dict[int, str], gaze
         mentions.append(Mention(span.start, span.end, span.root.i, sentence_of[span.start], cluster,
                                 is_subject(span.root)))
     return list(clusters.values()), mentions
+
+
+def _named_as_work(span: Span) -> bool:
+    """True for a name set beside a noun for a work: "the film Vera Drake", "Closer, the play"."""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ in {"compound", "appos", "nmod"}]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    return any(n.pos_ == "NOUN" and n.lemma_.lower() in WORK_NOUNS for n in nouns)
 
 
 def _compass_region(doc: Doc, span: Span, name: str, type_: EntityType, gazetteer: Gazetteer) -> tuple[str, Span]:
@@ -155,6 +174,7 @@ class _References:
     roles: dict[str, list[Role]]
     org_words: set[str]
     off: frozenset[str]
+    countries: frozenset[int] = frozenset()
     resolved: list[Mention] = field(default_factory=list)
     described: list[Mention] = field(default_factory=list)
     pronoun_of: dict[int, Cluster] = field(default_factory=dict)
@@ -162,14 +182,15 @@ class _References:
 
     @classmethod
     def resolve(cls, doc: Doc, mentions: list[Mention], ordered: Sequence[Cluster], sentence_of: dict[int, int],
-                off: frozenset[str]) -> _References:
+                off: frozenset[str], gazetteer: Gazetteer) -> _References:
         types = {id(c.root()): c.root().type() for c in ordered}
         org_words = {w for c in ordered if types[id(c.root())] is EntityType.ORG for n in c.names
                      for w in n.lower().split() if len(w) > 3}
         roles = role_descriptions(doc, mentions) if not off >= {ROLE_DESCRIPTION.name, LEDE_TITLE.name} else {}
         found = cls(sentence_of=sentence_of, mentions=mentions, types=types,
                     genders={root: gender_of(surfaces) for root, surfaces in _surfaces(ordered).items()},
-                    roles=roles, org_words=org_words, off=off)
+                    roles=roles, org_words=org_words, off=off,
+                    countries=frozenset(id(c.root()) for c in ordered if _is_country(c.root(), gazetteer)))
         covered = {i for m in mentions for i in range(m.start, m.end)}
         spans_at = {m.start: m for m in mentions}
         for token in doc:
@@ -209,6 +230,8 @@ class _References:
         if (referent is None and sentence == 0 and noun and lemma in TITLE_WORDS
                 and LEDE_TITLE.name not in off):
             referent = lede_person(token, self.mentions, self.roles, self.types)
+        if referent is None and noun and self.countries and THE_GOVERNMENT.name not in off:
+            referent = governing_country(token, self.resolved, self.countries)
         return referent
 
     def _pronoun(self, token: Token) -> None:
@@ -231,6 +254,11 @@ class _References:
         self.pronoun_of[i] = target
         target.mentions += 1
         self.resolved.append(Mention(i, i + 1, i, sentence, target, is_subject(token)))
+
+
+def _is_country(cluster: Cluster, gazetteer: Gazetteer) -> bool:
+    entry = gazetteer.canonical(cluster.name()) if cluster.type() is EntityType.GPE else None
+    return entry is not None and entry.type is EntityType.GPE
 
 
 def _surfaces(ordered: Sequence[Cluster]) -> dict[int, set[str]]:

@@ -23,6 +23,7 @@ from graphbuild.extraction.mentions.words import (
     POSSESSIVE_MARKS,
     SEAT_TITLES,
     STATE_GROUP_NOUNS,
+    WORK_NOUNS,
 )
 from graphbuild.extraction.rule import Example, Rule, Stage
 from graphbuild.model import EntityType
@@ -66,11 +67,16 @@ SPLIT_POSSESSIVE = _rule(
 
 GAZETTEER_NAME = _rule(
     "gazetteer_name", "a country, region or party the gazetteer knows, written as a name the model did not tag",
-    Example(text="England won the series in Dubai.", triples=(("England", "win_in", "Dubai"),)),
+    Example(text="England beat Samoa in Dubai.", triples=(("England", "beat", "Samoa"),)),
     Example(text="Jordan Henderson joined Liverpool.", absent=(("Jordan", "*", "*"),)))
 
+WORK_TITLE = _rule(
+    "work_title", "an untagged capitalised run after a noun for a work or a person's possessive: \"the film X\"",
+    Example(text="The film Gladiator stars Russell Crowe.", triples=(("Russell Crowe", "star_in", "Gladiator"),)),
+    Example(text="Fans queued for Dan Brown's The Da Vinci Code.", triples=(("Dan Brown", "make", "Da Vinci Code"),)))
+
 RULES = (POSSESSED_NAME, CONSTITUENCY, NAMED_EVENT, ARMED_FORCES, STATE_GROUP, TITLE_IN_NAME, SPLIT_POSSESSIVE,
-         GAZETTEER_NAME)
+         GAZETTEER_NAME, WORK_TITLE)
 
 
 def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
@@ -82,6 +88,8 @@ def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
         actors = [*actors, *possessed_names(doc, actors)]
     if "GPE" in wanted and CONSTITUENCY.name not in disabled:
         actors = [*actors, *constituencies(doc, actors)]
+    if "WORK_OF_ART" in wanted and WORK_TITLE.name not in disabled:
+        actors = [*actors, *work_titles(doc, actors)]
     if GAZETTEER_NAME.name not in disabled:
         # a known name takes the place of a shorter one the model tagged inside it ("Liberal Democrat")
         known = gazetteer_names(doc, actors, gazetteer)
@@ -299,3 +307,35 @@ def _inside_name(doc: Doc, start: int, end: int) -> bool:
     def names(i: int) -> bool:
         return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
     return names(start - 1) or names(end)
+
+
+#: Small words a title may hold between capitalised ones: "Eternal Sunshine of the Spotless Mind".
+_TITLE_GLUE = frozenset({"of", "the", "and", "in", "on", "a", "an", "to", "for", "with", "at"})
+
+
+def work_titles(doc: Doc, actors: Sequence[Span]) -> list[Span]:
+    """Untagged titles right after a noun for a work: "the film Gladiator", "his novel Atonement".
+
+    The title is the run of capitalised words after the noun (small words such as "of the" may
+    join two of them); a run the model tagged, or none, makes nothing.
+    """
+    taken = {i for span in actors for i in range(span.start, span.end)}
+    found: list[Span] = []
+    # after a noun for a work, or after a person's possessive ("Scorsese's The Aviator")
+    starts = [noun.i + 1 for noun in tokens_among(doc, WORK_NOUNS, "LOWER") if noun.pos_ == "NOUN"]
+    starts += [span.end + (span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE_MARKS) for span in actors
+               if span.label_ == "PERSON" and (doc[span.end - 1].lower_ in POSSESSIVE_MARKS or (
+                   span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE_MARKS))]
+    for start in sorted(set(starts)):
+        if start >= len(doc) or start in taken or not doc[start].text[:1].isupper():
+            continue
+        if any(start < span.end and span.start < start + 1 for span in found):
+            continue
+        end = start
+        while end < len(doc) and end not in taken and (
+                doc[end].text[:1].isupper() or (doc[end].lower_ in _TITLE_GLUE and end + 1 < len(doc)
+                                                 and doc[end + 1].text[:1].isupper() and end > start)):
+            end += 1
+        if end > start and doc[start].is_alpha:
+            found.append(Span(doc, start, end, label="WORK_OF_ART"))
+    return found

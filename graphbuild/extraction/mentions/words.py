@@ -95,3 +95,9 @@ STATE_GROUP_NOUNS = frozenset({"states", "republics", "countries", "nations"})
 MINOR_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "la", "le", "&"})
 
 ROLE_DEPS = frozenset({"compound", "amod", "nmod"})
+#: Nouns that name a work: "the film Vera Drake", "his novel Atonement" (the name is a work, not a body).
+WORK_NOUNS = frozenset({
+    "film", "movie", "drama", "series", "sitcom", "show", "programme", "documentary", "play", "musical", "novel",
+    "book", "album", "single", "song", "opera", "ballet", "soap", "thriller", "blockbuster", "biopic", "epic",
+    "cartoon", "comedy", "memoir", "biography", "painting", "sculpture", "video", "franchise",
+})

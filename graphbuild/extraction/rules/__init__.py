@@ -33,7 +33,8 @@ NameRule = Callable[[Named, Context], Iterator[Triple]]
 
 #: The rules on a named actor, in the order they run (which is the order of their triples).
 NAME_RULES: tuple[NameRule, ...] = (
-    roles.owner_affiliation, roles.possessive_leader, bodies.possessive_owner, bodies.missed_possessive,
+    roles.owner_affiliation, roles.possessive_leader, roles.possessive_maker, bodies.possessive_owner,
+    bodies.missed_possessive,
     places.based_in, bodies.state_body, bodies.business_owner, places.range_parts, places.event_place,
     roles.prep_affiliation, bodies.compound_of, roles.actor_title, roles.described_roles, places.place_in,
 )

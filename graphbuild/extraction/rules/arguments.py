@@ -24,7 +24,14 @@ from graphbuild.extraction.rules.syntax import (
     noun_chain,
     role_words,
 )
-from graphbuild.extraction.rules.words import OBJ_DEPS, PLACE_TYPES, PRESSURE_NOUNS, RELATIVE_PRONOUNS
+from graphbuild.extraction.rules.words import (
+    ALONG,
+    LIGHT_VERBS,
+    OBJ_DEPS,
+    PLACE_TYPES,
+    PRESSURE_NOUNS,
+    RELATIVE_PRONOUNS,
+)
 from graphbuild.model import EntityType
 
 __all__ = ["RULES", "arguments"]
@@ -95,6 +102,10 @@ PREP = Rule(
                 triples=(("Truss", "speak_with", "Emmanuel Macron"),)),
         Example(text="Ronnie Corbett, soon to reunite with Ronnie Barker for a new series, said comedy had changed.",
                 triples=(("Ronnie Corbett", "reunite_with", "Ronnie Barker"),)),
+        Example(text="Natalie Portman is up against Meryl Streep for the award.",
+                triples=(("Natalie Portman", "be_up_against", "Meryl Streep"),)),
+        Example(text="He spoke after Cabinet members held their last meeting at No 10.",
+                triples=(("Cabinet", "hold_meeting_at", "No 10"),)),
         Example(text="England beat Samoa before losing to Argentina in the semi-finals.",
                 triples=(("Argentina", "beat", "England"),)),
         Example(text="What the Dutch government is doing is bowing to Belgium.",
@@ -189,12 +200,18 @@ def _datives(verb: Token, child: Token, mentions: ArticleMentions, passive: bool
 
 
 def _prepositional(verb: Token, child: Token, mentions: ArticleMentions, passive: bool) -> Iterator[Relation]:
-    if (child.i in mentions.by_token or is_along_with(child) or places_name(child, mentions)
+    if (child.i in mentions.by_token or is_along_with(child) or child.lower_ in ALONG or places_name(child, mentions)
             or (child.doc[child.i - 1].text == "," and range_ends(child))):
         # a preposition inside a name the parser split ("told World At One"), a co-agent
         # ("founded it along with Christian Aid"), or the place of the name before it
         # ("contest Bethnal Green, in London, for Respect") or the range of its object
         return
+    prep = child
+    inner = [c for c in child.children if c.dep_ == "prep"]
+    if inner and not any(c.dep_ == "pobj" for c in child.children):
+        # a preposition of two words: "is up against Blanchett", "stays ahead of Tesco"
+        child = inner[0]
+    head = (*_light_object(verb, prep), prep.lower_, *((child.lower_,) if child.i != prep.i else ()))
     for pobj in child.children:
         if pobj.dep_ != "pobj":
             continue
@@ -206,14 +223,22 @@ def _prepositional(verb: Token, child: Token, mentions: ArticleMentions, passive
                 for modifier in obj.children:
                     if modifier.dep_ in {"amod", "compound", "poss"} and mentions.entity(modifier) is not None:
                         for actor in conjuncts(modifier):
-                            yield Relation((child.lower_,), (child,), actor, PREP)
+                            yield Relation(head, (child,), actor, PREP)
             elif mentions.entity(obj) is not None:
                 # prepositional object: "travelled to Moscow" → travel_to
-                yield Relation((child.lower_,), (child,), obj, PREP)
+                yield Relation(head, (prep, child), obj, PREP)
             elif obj.pos_ == "NOUN":
                 # "finished talks with leaders in Europe" → finish_talks_with_leaders_in
                 for words, surface, actor in noun_chain(obj, mentions, 1):
-                    yield Relation((child.lower_, *words), (child, *surface), actor, PREP_NOUN)
+                    yield Relation((*head, *words), (child, *surface), actor, PREP_NOUN)
+
+
+def _light_object(verb: Token, prep: Token) -> tuple[str, ...]:
+    """The object noun of a light verb, which says what the verb does: "held a meeting at No 10" → meeting."""
+    if verb.lemma_.lower() not in LIGHT_VERBS:
+        return ()
+    nouns = [c for c in verb.children if c.dep_ in OBJ_DEPS and c.pos_ == "NOUN" and c.i < prep.i]
+    return (nouns[0].lemma_.lower(),) if nouns else ()
 
 
 def _copula(verb: Token, child: Token, mentions: ArticleMentions, passive: bool) -> Iterator[Relation]:
@@ -236,10 +261,27 @@ def _adjective(verb: Token, child: Token, mentions: ArticleMentions, passive: bo
                     yield Relation((child.lower_, prep.lower_), (child, prep), obj, ACOMP_PREP)
 
 
-def _where(verb: Token, child: Token, mentions: ArticleMentions, passive: bool) -> Iterator[Relation]:
+def _adverb(verb: Token, child: Token, mentions: ArticleMentions, passive: bool) -> Iterator[Relation]:
+    if child.lower_ == "where":
+        yield from _where(verb, child, mentions)
+        return
+    if child.lower_ in ALONG:
+        return  # "along with X": a co-agent, not an object
+    # an adverb with a preposition: "is up against Streep", "stayed ahead of Asda" → be_up_against
+    for prep in child.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                for obj in conjuncts(pobj):
+                    if mentions.entity(obj) is not None:
+                        yield Relation((child.lower_, prep.lower_), (child, prep), obj, PREP)
+
+
+def _where(verb: Token, child: Token, mentions: ArticleMentions) -> Iterator[Relation]:
     # "Basra, where British forces are stationed" → station_in Basra; a place only ("BBC
     # Three, where it proved a success" says nothing of the channel)
-    if child.lower_ != "where" or verb.dep_ != "relcl":
+    if verb.dep_ != "relcl":
         return
     place = mentions.entity(verb.head)
     if place is not None and place.type in PLACE_TYPES:
@@ -280,7 +322,7 @@ _FINDERS: dict[str, _Finder] = {
     "prep": _prepositional,
     "attr": _copula,
     "acomp": _adjective,
-    "advmod": _where,
+    "advmod": _adverb,
     "prt": _particle_object,
     "ccomp": _infinitive_subject,
     "advcl": _for_clause,

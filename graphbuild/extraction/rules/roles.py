@@ -25,8 +25,8 @@ from graphbuild.extraction.rules.words import (
 from graphbuild.model import Entity, EntityType, Triple
 from graphbuild.names import TITLE_WORDS
 
-__all__ = ["RULES", "actor_title", "described_roles", "owner_affiliation", "possessive_leader",
-           "prep_affiliation"]
+__all__ = ["RULES", "actor_title", "described_roles", "label_relation", "owner_affiliation", "possessive_leader",
+           "possessive_maker", "prep_affiliation"]
 
 _FAMILY = "roles"
 
@@ -77,7 +77,15 @@ POSS_LEADER = Rule(
                 triples=(("Vladimir Putin", "lead", "Kremlin"),)),
     ))
 
-RULES = (APPOS_ROLE, TITLE_ROLE, AFFILIATION, POSS_LEADER)
+POSS_MAKER = Rule(
+    name="poss_maker", family=_FAMILY, confidence=0.6,
+    construction="a person's work: \"Mike Leigh's Vera Drake\" → make",
+    examples=(
+        Example(text="Martin Scorsese's The Aviator leads the field with 14 nominations.",
+                triples=(("Martin Scorsese", "make", "Aviator"),)),
+    ))
+
+RULES = (APPOS_ROLE, TITLE_ROLE, AFFILIATION, POSS_LEADER, POSS_MAKER)
 
 
 def owner_affiliation(name: Named, ctx: Context) -> Iterator[Triple]:
@@ -102,6 +110,19 @@ def possessive_leader(name: Named, ctx: Context) -> Iterator[Triple]:
         leader = by_token.get(child.i) if child.dep_ == "poss" else None
         if leader is not None and leader.type is EntityType.PERSON:
             triple = ctx.make(leader, "lead", led, name.token.sent, surface=[child], rule=POSS_LEADER)
+            if triple:
+                yield triple
+
+
+def possessive_maker(name: Named, ctx: Context) -> Iterator[Triple]:
+    """A person's work: "Mike Leigh's Vera Drake", "Ian McEwan's Atonement" → make."""
+    work, by_token = name.entity, ctx.mentions.by_token
+    if work.type is not EntityType.OTHER:
+        return
+    for child in name.token.children:
+        maker = by_token.get(child.i) if child.dep_ == "poss" else None
+        if maker is not None and maker.type is EntityType.PERSON:
+            triple = ctx.make(maker, "make", work, name.token.sent, surface=[child], rule=POSS_MAKER)
             if triple:
                 yield triple
 
@@ -156,6 +177,10 @@ def label_relation(holder: Entity, noun: str, words: list[str], target: Entity) 
     of = words[-1] == "of"
     if holder.type is EntityType.ORG and target.type is EntityType.GPE and of and noun in COMPANY_NOUNS:
         return "based_in"
+    if holder.type is EntityType.OTHER and target.type is EntityType.GPE and of:
+        return "from"  # a work or product: "British film Vera Drake"
+    if holder.type is EntityType.OTHER and target.type is EntityType.PERSON and of:
+        return "work_of"  # "Atonement, Ian McEwan's novel": turned round by the relation table (make)
     if holder.type is not EntityType.PERSON:
         return relation
     if noun in PLAYER_NOUNS and target.type in {EntityType.GPE, EntityType.ORG} and words[-1] in {"of", "for"}:
@@ -186,7 +211,7 @@ def _role_nouns(name: Named, mentions: ArticleMentions) -> list[tuple[Token, Rul
     """The nouns that say what the named actor is, with the rule each comes from."""
     token, by_token = name.token, mentions.by_token
     nouns: list[tuple[Token, Rule]] = []
-    describes_titles = name.entity.type in {EntityType.PERSON, EntityType.ORG}
+    describes_titles = name.entity.type in {EntityType.PERSON, EntityType.ORG, EntityType.OTHER}
     for child in token.children:
         # apposition: "Sergei Shoigu, Russia's defence minister" / "Belarus, north of Ukraine"
         if child.dep_ == "appos" and child.i not in by_token and child.pos_ == "NOUN":

@@ -104,3 +104,6 @@ EMPLOYEE_NOUNS = frozenset({
     "professor", "lecturer", "fellow", "staffer", "aide", "representative", "negotiator", "trader", "banker",
     "commentator", "columnist", "writer", "producer", "pundit",
 })
+#: Verbs whose object noun says what they do: "held a meeting at No 10" → hold_meeting_at.
+LIGHT_VERBS = frozenset({"hold", "have", "make", "take", "give", "reach", "strike", "sign", "launch", "lodge", "file",
+                         "place", "raise", "pay", "put", "win", "play"})

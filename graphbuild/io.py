@@ -12,6 +12,7 @@ import contextlib
 import json
 import logging
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -50,10 +51,18 @@ class _Decoded:
     warning: str | None
 
 
+#: An inverted question mark inside a word is an apostrophe a feed mis-encoded: "Blair&#191;s".
+_MISENCODED_APOSTROPHE = re.compile(r"(?<=[^\W\d_])¿(?=[^\W\d_])")
+
+
 def clean_text(text: str) -> str:
-    """Repair mojibake (``Â£`` → ``£``, ``â€™`` → ``’``) and drop NULs, keeping the rest."""
+    """Repair mojibake (``Â£`` → ``£``, ``â€™`` → ``’``, ``Blair¿s`` → ``Blair’s``) and drop NULs.
+
+    >>> clean_text("Mr Blair&#191;s government")
+    'Mr Blair’s government'
+    """
     fixed = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=False, normalization=None)
-    return fixed.replace("\x00", "")
+    return _MISENCODED_APOSTROPHE.sub("’", fixed.replace("\x00", ""))
 
 
 def _decode(raw: bytes) -> _Decoded:

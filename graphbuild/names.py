@@ -85,23 +85,35 @@ def strip_titles(words: list[str]) -> list[str]:
     return words[start:]
 
 
+def _strip_honorifics(words: list[str]) -> list[str]:
+    start = 0
+    while start < len(words) - 1 and _clean_word(words[start]) in HONORIFICS:
+        start += 1
+    return words[start:]
+
+
 def _clean_word(word: str) -> str:
     return _NON_WORD.sub("", _fold(word))
 
 
-def clean_name(text: str) -> str:
+def clean_name(text: str, *, titles: bool = True) -> str:
     """Return ``text`` with surrounding punctuation, titles and a trailing possessive removed.
+
+    With ``titles=False`` only honorifics and "the" go: a body's name keeps the words that are
+    titles elsewhere ("the Foreign and Commonwealth Office", "the Home Office").
 
     >>> clean_name("Mr Wallace’s")
     'Wallace'
     >>> clean_name("the Kremlin")
     'Kremlin'
+    >>> clean_name("the Home Office", titles=False)
+    'Home Office'
     """
     words = text.replace("\n", " ").split()
     words = [w for w in words if _NON_WORD.sub("", w)]
     if not words:
         return text.strip()
-    words = strip_titles(words)
+    words = strip_titles(words) if titles else _strip_honorifics(words)
     last = _POSSESSIVE.sub("", words[-1])
     words = [*words[:-1], last] if last else words[:-1]
     return " ".join(words).strip(" \t\"'“”‘’,.;:()[]") or text.strip()

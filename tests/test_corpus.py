@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from graphbuild.building import build
+from graphbuild.building import BuildReport, build
 from graphbuild.executors import available_cores
 from graphbuild.io import read_articles
 from graphbuild.model import Article
@@ -37,13 +37,21 @@ def broken_files(folder: Path) -> int:
     return 5 + len(lines) + 1
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(not CORPUS.exists(), reason="the BBC corpus (shared/corpora) is not present")
-def test_whole_corpus_and_broken_files_lose_nothing(tmp_path: Path) -> None:
-    corpus_records = sum(1 for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip())
+@pytest.fixture(scope="module")
+def corpus_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, BuildReport]:
+    """The whole corpus and the broken files, built once: the folder, the broken records, the report."""
+    if not CORPUS.exists():
+        pytest.skip("the BBC corpus (shared/corpora) is not present")
+    tmp_path = tmp_path_factory.mktemp("corpus")
     broken = broken_files(tmp_path / "broken")
-    report = build([CORPUS, tmp_path / "broken"], tmp_path / "out", formats=("json",),
-                   workers=available_cores())
+    report = build([CORPUS, tmp_path / "broken"], tmp_path / "out", formats=("json",), workers=available_cores())
+    return tmp_path, broken, report
+
+
+@pytest.mark.slow
+def test_whole_corpus_and_broken_files_lose_nothing(corpus_build: tuple[Path, int, BuildReport]) -> None:
+    tmp_path, broken, report = corpus_build
+    corpus_records = sum(1 for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip())
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["inputs"] == corpus_records + broken
     assert manifest["inputs"] == manifest["articles"] + manifest["errors"]
@@ -62,3 +70,28 @@ def test_whole_corpus_and_broken_files_lose_nothing(tmp_path: Path) -> None:
         assert texts[row["article_id"]][row["start"] : row["end"]] == row["sentence"]
         assert row["subject_key"] != row["object_key"]
         assert 0 < row["confidence"] <= 1
+
+
+#: One actor each, whatever form the text uses: no node may carry these names.
+VARIANTS = {"Conservative Party": ["Tory", "Tories", "Conservatives", "Conservative"],
+            "Labour Party": ["Labour", "New Labour"], "Liberal Democrats": ["Lib Dems", "Lib Dem", "Liberal Democrat"]}
+#: Junk the model tags as names in this corpus.
+JUNK = ["124bn", "165bn", "0.04secs", "and Commonwealth Office", "rang Lucy", "plus Ryan Giggs", "Blair Tony Blair",
+        "Blair and Brown"]
+
+
+@pytest.mark.slow
+def test_the_corpus_graph_has_one_node_per_party_and_no_junk(corpus_build: tuple[Path, int, BuildReport]) -> None:
+    graph = corpus_build[2].graph
+    assert graph is not None
+    names = {data["name"]: data for _, data in graph.nodes(data=True)}
+    for party, forms in VARIANTS.items():
+        assert names[party]["type"] == "ORG"
+        assert not set(forms) & set(names), (party, set(forms) & set(names))
+    assert not set(JUNK) & set(names), set(JUNK) & set(names)
+    assert not [name for name in names if "¿" in name]
+    assert {"Home Office", "Foreign Office"} <= set(names)  # a body keeps the words that are titles elsewhere
+    top = sorted(graph.nodes, key=lambda n: (-graph.degree(n), n))[:50]
+    shown = [graph.nodes[n]["name"] for n in top]
+    assert not [name for name in shown if not any(c.isupper() for c in name)]
+    assert len({name.lower() for name in shown}) == len(shown)

@@ -159,3 +159,8 @@ def test_unreadable_files_in_a_directory_are_reported_and_the_rest_read(tmp_path
     assert any("gone.txt" in e.source and "cannot read file" in e.reason for e in errors)
     if os.geteuid():  # root reads any file
         assert any("locked.txt" in e.source for e in errors)
+
+
+def test_a_misencoded_apostrophe_is_mended() -> None:
+    assert clean_text("Mr Blair&#191;s government") == "Mr Blair’s government"
+    assert clean_text("¿Qué pasa?") == "¿Qué pasa?"

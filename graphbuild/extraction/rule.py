@@ -27,11 +27,19 @@ class Stage(StrEnum):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Example:
-    """A text written for a rule: the triples it must give, and those it must not (a guard)."""
+    """A text written for a rule: the triples it must give, those it must not (a guard), and
+    those that appear only when the rule is switched off (what a clean-up rule removes).
+
+    A triple is (subject, relation, object) by name; ``*`` in an ``absent`` or ``removes``
+    triple stands for anything. ``not_actors`` are names that must not become actors, and do
+    when the rule is switched off (what a rule that cleans tagged spans prevents).
+    """
 
     text: str
     triples: tuple[Named, ...] = ()
     absent: tuple[Named, ...] = ()
+    removes: tuple[Named, ...] = ()
+    not_actors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

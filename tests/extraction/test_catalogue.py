@@ -23,6 +23,10 @@ def _extract(nlp: Language, extractor: Extractor, text: str) -> tuple[Triple, ..
     return extractor.extract(nlp(text), Article(id="t", text=text)).triples
 
 
+def _actors(nlp: Language, extractor: Extractor, text: str) -> set[str]:
+    return {e.entity.name for e in extractor.extract(nlp(text), Article(id="t", text=text)).entities}
+
+
 def _named(triples: tuple[Triple, ...]) -> set[Named]:
     return {(t.subject.name, t.relation, t.object.name) for t in triples}
 
@@ -45,17 +49,25 @@ def test_example(rule: Rule, example: Example, nlp: Language, extract: Callable[
         if rule.stage is Stage.EXTRACTION:
             makers = {t.rule for t in triples if (t.subject.name, t.relation, t.object.name) == expected}
             assert rule.name in makers, f"{expected} made by {makers}, not {rule.name}"
-    for pattern in example.absent:
+    for pattern in (*example.absent, *example.removes):
         assert not [t for t in found if _matches(pattern, t)], f"{rule.name}: {pattern} matched in {sorted(found)}"
-    if example.triples:
-        # the rule is what makes the example's triples: switched off, one of them is gone
+    if example.triples or example.removes:
+        # the rule is what makes the example's triples, or removes what it removes
         without = _named(_extract(nlp, Extractor(disabled_rules=frozenset({rule.name})), example.text))
-        assert not set(example.triples) <= without, f"{rule.name} switched off still gives {example.triples}"
+        if example.triples:
+            assert not set(example.triples) <= without, f"{rule.name} switched off still gives {example.triples}"
+        for pattern in example.removes:
+            assert [t for t in without if _matches(pattern, t)], f"{rule.name} switched off does not give {pattern}"
+    if example.not_actors:
+        actors = _actors(nlp, Extractor(), example.text)
+        assert not set(example.not_actors) & actors, f"{rule.name}: {example.not_actors} among {sorted(actors)}"
+        off = _actors(nlp, Extractor(disabled_rules=frozenset({rule.name})), example.text)
+        assert set(example.not_actors) <= off, f"{rule.name} switched off: {example.not_actors} not among {off}"
 
 
-def test_every_rule_has_an_example_that_finds_something() -> None:
-    assert all(any(example.triples for example in rule.examples) for rule in CATALOGUE), [
-        rule.name for rule in CATALOGUE if not any(example.triples for example in rule.examples)]
+def test_every_rule_has_an_example_that_shows_it_at_work() -> None:
+    shown = {rule.name for rule in CATALOGUE if any(e.triples or e.removes or e.not_actors for e in rule.examples)}
+    assert shown == {rule.name for rule in CATALOGUE}
 
 
 def test_rule_names_are_unique_and_say_their_stage() -> None:

@@ -17,7 +17,7 @@ Titles and honorifics are stripped (``Mr Wallace`` → ``Wallace``) as are posse
 :func:`graphbuild.names.clean_name`.
 """
 
-from graphbuild.extraction.mentions import article, descriptions, find, naming, pronouns, spans
+from graphbuild.extraction.mentions import article, descriptions, find, hygiene, naming, pronouns, spans
 from graphbuild.extraction.mentions.article import ArticleMentions
 from graphbuild.extraction.mentions.find import find_mentions
 from graphbuild.extraction.mentions.words import ACTOR_LABELS, FORCE_NOUNS, OFFICE_NOUNS, POSSESSIVE_MARKS
@@ -26,4 +26,4 @@ __all__ = ["ACTOR_LABELS", "FORCE_NOUNS", "OFFICE_NOUNS", "POSSESSIVE_MARKS", "R
            "find_mentions"]
 
 #: The resolution rules, family by family, in the order they apply.
-RULES = (*spans.RULES, *naming.RULES, *find.RULES, *descriptions.RULES, *pronouns.RULES, *article.RULES)
+RULES = (*hygiene.RULES, *spans.RULES, *naming.RULES, *find.RULES, *descriptions.RULES, *pronouns.RULES, *article.RULES)

@@ -61,10 +61,11 @@ KNOWN_AS = _rule(
 
 def resolve_name(span: Span, gazetteer: Gazetteer, disabled: Collection[str] = ()) -> tuple[str, EntityType] | None:
     """Return the canonical name and type a span stands for, or None when it is no name."""
-    name = clean_name(" ".join(t.text for t in span if t.tag_ != "POS"))
+    label = EntityType.parse(span.label_)
+    # titles are stripped from people's names only: "the Home Office" keeps its "Home"
+    name = clean_name(" ".join(t.text for t in span if t.tag_ != "POS"), titles=label is EntityType.PERSON)
     if not name_tokens(name):
         return None
-    label = EntityType.parse(span.label_)
     if label is EntityType.NORP and DEMONYM.name not in disabled:
         entry = gazetteer.demonym(name)
         if entry is not None:
@@ -81,6 +82,8 @@ def resolve_name(span: Span, gazetteer: Gazetteer, disabled: Collection[str] = (
     if entry is None and name.lower().startswith(("republic of ", "kingdom of ", "state of ")):
         # "the Republic of Belarus" → Belarus
         entry = gazetteer.canonical(name.split(" of ", 1)[1])
+    if entry is None and (member := gazetteer.demonym(name)) is not None and member.type is EntityType.ORG:
+        entry = member  # a party's member word tagged as a name of its own: "the Lib Dem"
     if entry is not None and (label is not EntityType.PERSON or entry.type is EntityType.ORG):
         # a person may bear a place's name ("Jordan"), not a party's ("Labour" tagged a person)
         return entry.name, entry.type

@@ -14,6 +14,7 @@ from collections.abc import Collection, Sequence
 from spacy.tokens import Doc, Span
 
 from graphbuild.extraction.mentions.clusters import tokens_among
+from graphbuild.extraction.mentions.hygiene import clean_spans
 from graphbuild.extraction.mentions.words import (
     EVENT_LABELS,
     EVENT_NOUNS,
@@ -82,8 +83,8 @@ RULES = (POSSESSED_NAME, CONSTITUENCY, NAMED_EVENT, ARMED_FORCES, STATE_GROUP, T
 def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
                 disabled: Collection[str] = ()) -> tuple[list[Span], dict[int, str]]:
     """The spans of an article's actors, tagged and made, in text order, and the names of owned parts by start."""
-    actors, owned_names = split_possessives(doc, [span for span in doc.ents if span.label_ in wanted], gazetteer,
-                                            disabled)
+    tagged = clean_spans(doc, [span for span in doc.ents if span.label_ in wanted], disabled)
+    actors, owned_names = split_possessives(doc, tagged, gazetteer, disabled)
     if "ORG" in wanted and POSSESSED_NAME.name not in disabled:
         actors = [*actors, *possessed_names(doc, actors)]
     if "GPE" in wanted and CONSTITUENCY.name not in disabled:

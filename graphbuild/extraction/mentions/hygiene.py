@@ -1,0 +1,130 @@
+"""Tagged spans cleaned before they become actors: the ``span hygiene`` family.
+
+The small model tags some spans that are no names, or more than one: lower-case words and
+amounts ("comfort zone", "124bn", "0.04secs"), words it swept in before a name ("rang Lucy"),
+a headline's last name run into the first sentence's ("Blair Tony Blair"), two names joined by
+"and" ("Blair and Brown"), and clubs or companies typed as people ("Manchester United").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from spacy.tokens import Doc, Span
+
+from graphbuild.extraction.rule import Example, Rule, Stage
+
+__all__ = ["RULES", "clean_spans"]
+
+
+def _rule(name: str, construction: str, *examples: Example) -> Rule:
+    return Rule(name=name, family="span hygiene", construction=construction, examples=examples,
+                stage=Stage.RESOLUTION)
+
+
+LEADING_WORDS = _rule(
+    "leading_words", "lower-case words swept in before a name are not part of it (\"rang Lucy\"); no capital, no name",
+    Example(text="Mr Giggs said he rang Lucy Hart, who sued Tesco.", triples=(("Lucy Hart", "sue", "Tesco"),),
+            not_actors=("rang Lucy Hart",)),
+    Example(text="Shares in Google rose to 124bn, Reuters reported.", not_actors=("124bn",)),
+    Example(text="Bolt beat Powell by 0.04secs in Rome.", not_actors=("0.04secs",)))
+HEADLINE_REPEAT = _rule(
+    "headline_repeat", "a headline's last name run into the first sentence's is two: \"Blair Tony Blair said\"",
+    Example(text="Straw attacks Blair Tony Blair has criticised France over the deal.",
+            triples=(("Tony Blair", "criticise", "France"),), not_actors=("Blair Tony Blair",)))
+JOINED_NAMES = _rule(
+    "joined_names", "two names the article also writes alone, tagged as one with \"and\": \"Blair and Brown\"",
+    Example(text="Tony Blair met Dell. Hewlett Packard was absent. Since then Dell and Hewlett Packard sued IBM.",
+            triples=(("Hewlett Packard", "sue", "IBM"),), not_actors=("Dell and Hewlett Packard",)))
+ORG_SHAPE = _rule(
+    "org_shape", "a name ending like a club or company (United, City, Rovers, plc, Bank) is no person",
+    Example(text="Manchester United's Wayne Rooney scored twice.",
+            triples=(("Wayne Rooney", "work_for", "Manchester United"),)))
+
+RULES = (LEADING_WORDS, HEADLINE_REPEAT, JOINED_NAMES, ORG_SHAPE)
+
+#: Lower-case words that belong to names: "al Qaeda", "Leonardo da Vinci".
+_PARTICLES = frozenset({"al", "el", "da", "de", "del", "della", "di", "du", "dos", "van", "von", "der", "den", "bin",
+                        "ibn", "ben", "abu", "le", "la", "les", "of", "the", "and", "for", "y", "e", "ter", "zu"})
+#: Last words of names of clubs and companies.
+ORG_ENDINGS = frozenset({
+    "united", "city", "rovers", "athletic", "wanderers", "albion", "hotspur", "fc", "plc", "ltd", "inc", "corp",
+    "corporation", "group", "bank", "holdings", "airways", "airlines", "motors", "records", "pictures", "studios",
+    "university", "college", "council", "party", "association", "federation", "union", "club", "institute",
+    "foundation", "trust", "agency", "commission", "committee", "ministry", "department", "office", "court",
+    "police", "co", "company", "partners", "capital", "investors", "ventures", "industries", "electronics",
+    "telecom", "networks", "systems", "technologies", "entertainment", "media", "limited", "gmbh", "ag", "sa",
+})
+
+
+def clean_spans(doc: Doc, spans: Sequence[Span], disabled: Collection[str] = ()) -> list[Span]:
+    """The tagged ``spans`` with the amounts dropped, swept-in words cut off and joined names split."""
+    alone = {span.text for span in spans if " and " not in span.text}
+    cleaned: list[Span] = []
+    for span in spans:
+        parts = [span]
+        if LEADING_WORDS.name not in disabled:
+            parts = [p for p in map(_without_leading_words, parts) if p is not None]
+        if HEADLINE_REPEAT.name not in disabled:
+            parts = [q for p in parts for q in _split_repeat(p, alone)]
+        if JOINED_NAMES.name not in disabled:
+            parts = [q for p in parts for q in _split_joined(p, alone)]
+        if ORG_SHAPE.name not in disabled:
+            parts = [_org_shaped(p) for p in parts]
+        cleaned += parts
+    return cleaned
+
+
+def _without_leading_words(span: Span) -> Span | None:
+    """The span without the lower-case words before its first capitalised one; None if it has none."""
+    start = span.start
+    doc = span.doc
+    while start < span.end and doc[start].text.islower() and doc[start].lower_ not in _PARTICLES:
+        start += 1
+    if not any(any(c.isupper() for c in t.text) for t in doc[start:span.end]):
+        return None
+    return span if start == span.start else Span(doc, start, span.end, label=span.label_)
+
+
+def _split_repeat(span: Span, alone: set[str]) -> list[Span]:
+    """"Blair Tony Blair" at an article's start (a headline run into the text) → "Blair", "Tony Blair".
+
+    An exact double ("Arsenal Arsenal") is split only when the article writes the name alone
+    elsewhere, so that "Duran Duran" stays one name.
+    """
+    words = [t.text for t in span]
+    if span.sent.start != 0 or len(words) < 2:
+        return [span]
+    for k in range(1, len(words)):
+        if words[k - 1] != words[-1]:
+            continue
+        first = " ".join(words[:k])
+        if words[k:] != words[:k] or first in alone:
+            doc = span.doc
+            return [Span(doc, span.start, span.start + k, label=span.label_),
+                    Span(doc, span.start + k, span.end, label=span.label_)]
+    return [span]
+
+
+def _split_joined(span: Span, alone: set[str]) -> list[Span]:
+    """"Blair and Brown" → "Blair", "Brown", when the article writes both names on their own."""
+    ands = [t.i for t in span if t.lower_ == "and"]
+    if len(ands) != 1:
+        return [span]
+    doc, cut = span.doc, ands[0]
+    left, right = doc[span.start:cut], doc[cut + 1:span.end]
+    if not (len(left) and len(right)) or not (_known(left.text, alone) and _known(right.text, alone)):
+        return [span]
+    return [Span(doc, left.start, left.end, label=span.label_), Span(doc, right.start, right.end, label=span.label_)]
+
+
+def _known(text: str, alone: set[str]) -> bool:
+    """Whether the article writes ``text`` (or a name ending with it, for a surname) as a name of its own."""
+    return any(name == text or name.endswith(" " + text) for name in alone)
+
+
+def _org_shaped(span: Span) -> Span:
+    words = [t for t in span if t.tag_ != "POS"]
+    if span.label_ == "PERSON" and len(words) > 1 and words[-1].lower_ in ORG_ENDINGS:
+        return Span(span.doc, span.start, span.end, label="ORG")
+    return span

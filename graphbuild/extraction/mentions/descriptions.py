@@ -33,6 +33,7 @@ __all__ = [
     "QUALIFIERS",
     "RULES",
     "Role",
+    "aged_person",
     "definite",
     "described_organisation",
     "described_person",
@@ -85,7 +86,15 @@ THE_GOVERNMENT = _rule(
     Example(text="Critics said the government had misled the United Nations.",
             absent=(("*", "mislead", "United Nations"),)))
 
-RULES = (ROLE_DESCRIPTION, LEDE_TITLE, NAME_DESCRIPTION, BODY_DESCRIPTION, TRADE_DESCRIPTION, THE_GOVERNMENT)
+AGE_DESCRIPTION = _rule(
+    "age_description", "\"the 87-year-old\" is the one person the article gave that age",
+    Example(text="Actor Ossie Davis died in Miami at the age of 87. Bill Clinton spoke at the funeral. "
+                 "The 87-year-old had starred with Ruby Dee.", triples=(("Ossie Davis", "star_with", "Ruby Dee"),)),
+    Example(text="Bill Clinton spoke at the funeral. The 87-year-old had starred with Ruby Dee.",
+            absent=(("Bill Clinton", "star_with", "Ruby Dee"),)))
+
+RULES = (ROLE_DESCRIPTION, LEDE_TITLE, NAME_DESCRIPTION, BODY_DESCRIPTION, TRADE_DESCRIPTION, THE_GOVERNMENT,
+         AGE_DESCRIPTION)
 
 
 #: A role a person is named with: the country or body it is of (if any), the person, and the
@@ -295,3 +304,32 @@ def governing_country(token: Token, mentions: Sequence[Mention], countries: froz
     order = [id(m.cluster.root()) for m in mentions if m.end <= token.i]
     best = max(named, key=lambda key: (named[key], -order.index(key)))
     return latest[best]
+
+
+def aged_person(token: Token, mentions: Sequence[Mention], sentence_of: dict[int, int]) -> Cluster | None:
+    """The person "the 87-year-old" is: the one named in a sentence that gives the age 87 (the
+    subject, when several are), never one whose age the article does not give."""
+    age = _age_of(token)
+    if age is None:
+        return None
+    doc = token.doc
+    said = {sentence_of[t.i] for t in doc[: token.i] if t.text == age}
+    people = [m for m in mentions if m.sentence in said and m.end <= token.i
+              and m.cluster.root().type() is EntityType.PERSON]
+    for pool in ([m for m in people if m.subject], people):
+        found = {m.cluster.root() for m in pool}
+        if len(found) == 1:
+            return found.pop()
+    return None
+
+
+def _age_of(token: Token) -> str | None:
+    """"87" for the "old" of a definite "the 87-year-old"."""
+    if token.lower_ != "old" or not definite(token):
+        return None
+    for year in token.children:
+        if year.lower_ == "year":
+            numbers = [c.text for c in year.children if c.dep_ == "nummod" and c.text.isdigit()]
+            if numbers:
+                return numbers[0]
+    return None

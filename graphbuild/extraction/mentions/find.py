@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from graphbuild.extraction.mentions.article import ArticleMentions
 from graphbuild.extraction.mentions.clusters import Cluster, Mention, is_subject, surface_of
 from graphbuild.extraction.mentions.descriptions import (
+    AGE_DESCRIPTION,
     BODY_DESCRIPTION,
     LEDE_TITLE,
     NAME_DESCRIPTION,
@@ -23,6 +24,7 @@ from graphbuild.extraction.mentions.descriptions import (
     THE_GOVERNMENT,
     TRADE_DESCRIPTION,
     Role,
+    aged_person,
     described_organisation,
     described_person,
     generic_organisation,
@@ -232,6 +234,8 @@ class _References:
             referent = lede_person(token, self.mentions, self.roles, self.types)
         if referent is None and noun and self.countries and THE_GOVERNMENT.name not in off:
             referent = governing_country(token, self.resolved, self.countries)
+        if referent is None and token.lower_ == "old" and AGE_DESCRIPTION.name not in off:
+            referent = aged_person(token, self.resolved, self.sentence_of)
         return referent
 
     def _pronoun(self, token: Token) -> None:

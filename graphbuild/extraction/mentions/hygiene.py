@@ -41,7 +41,15 @@ ORG_SHAPE = _rule(
     Example(text="Manchester United's Wayne Rooney scored twice.",
             triples=(("Wayne Rooney", "work_for", "Manchester United"),)))
 
-RULES = (LEADING_WORDS, HEADLINE_REPEAT, JOINED_NAMES, ORG_SHAPE)
+HONORIFIC_INSIDE = _rule(
+    "honorific_inside", "an honorific inside a tagged name starts a person's: \"the Foreign Policy Centre Mr Straw\"",
+    Example(text="In a speech to the Foreign Policy Centre Mr Straw criticised Iran.",
+            not_actors=("Foreign Policy Centre Mr Straw",)))
+
+RULES = (LEADING_WORDS, HEADLINE_REPEAT, JOINED_NAMES, ORG_SHAPE, HONORIFIC_INSIDE)
+
+#: Honorifics that start a person's name wherever they stand.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady"})
 
 #: Lower-case words that belong to names: "al Qaeda", "Leonardo da Vinci".
 _PARTICLES = frozenset({"al", "el", "da", "de", "del", "della", "di", "du", "dos", "van", "von", "der", "den", "bin",
@@ -69,6 +77,8 @@ def clean_spans(doc: Doc, spans: Sequence[Span], disabled: Collection[str] = ())
             parts = [q for p in parts for q in _split_repeat(p, alone)]
         if JOINED_NAMES.name not in disabled:
             parts = [q for p in parts for q in _split_joined(p, alone)]
+        if HONORIFIC_INSIDE.name not in disabled:
+            parts = [q for p in parts for q in _split_at_honorific(p)]
         if ORG_SHAPE.name not in disabled:
             parts = [_org_shaped(p) for p in parts]
         cleaned += parts
@@ -128,3 +138,12 @@ def _org_shaped(span: Span) -> Span:
     if span.label_ == "PERSON" and len(words) > 1 and words[-1].lower_ in ORG_ENDINGS:
         return Span(span.doc, span.start, span.end, label="ORG")
     return span
+
+
+def _split_at_honorific(span: Span) -> list[Span]:
+    """"the Foreign Policy Centre Mr Straw" → the body, and the person from the honorific on."""
+    cut = next((t.i for t in span[1:] if t.lower_.rstrip(".") in _HONORIFICS and t.text[:1].isupper()), None)
+    if cut is None or cut + 1 >= span.end:
+        return [span]
+    doc = span.doc
+    return [Span(doc, span.start, cut, label=span.label_), Span(doc, cut, span.end, label="PERSON")]

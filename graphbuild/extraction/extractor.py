@@ -23,7 +23,7 @@ from graphbuild.names import Gazetteer, load_gazetteer
 __all__ = ["EXTRACTOR_VERSION", "Extractor"]
 
 #: Bumped whenever a rule changes what is extracted (it keys caches of extraction results).
-EXTRACTOR_VERSION = "20"
+EXTRACTOR_VERSION = "21"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

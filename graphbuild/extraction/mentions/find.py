@@ -35,12 +35,15 @@ from graphbuild.extraction.mentions.descriptions import (
 )
 from graphbuild.extraction.mentions.naming import merge_known_as, merge_partial_names, propagate_names, resolve_name
 from graphbuild.extraction.mentions.pronouns import (
+    FIRST_PERSON,
     OFFICE_HOLDER_BODY,
     POSSESSIVE_PRONOUN,
     PRONOUN,
+    SPEAKER,
     antecedent,
     gender_of,
     office_holder_body,
+    quote_speaker,
 )
 from graphbuild.extraction.mentions.spans import actor_spans
 from graphbuild.extraction.mentions.words import (
@@ -241,6 +244,9 @@ class _References:
     def _pronoun(self, token: Token) -> None:
         i, off = token.i, self.off
         sentence = self.sentence_of[i]
+        if token.lower_ in FIRST_PERSON and SPEAKER.name not in off:
+            self._first_person(token, sentence)
+            return
         if token.tag_ == "PRP$" and token.lower_ in POSSESSIVE_PRONOUNS:
             if POSSESSIVE_PRONOUN.name in off:
                 return
@@ -258,6 +264,19 @@ class _References:
         self.pronoun_of[i] = target
         target.mentions += 1
         self.resolved.append(Mention(i, i + 1, i, sentence, target, is_subject(token)))
+
+
+    def _first_person(self, token: Token, sentence: int) -> None:
+        """"I" in a quotation is its speaker; "my" is the speaker's, for the rules that ask."""
+        speaker = quote_speaker(token, self.mentions, self.resolved, sentence, self.types, self.genders)
+        if speaker is None:
+            return
+        if token.tag_ == "PRP$":
+            self.possessive_of[token.i] = speaker
+            return
+        self.pronoun_of[token.i] = speaker
+        speaker.mentions += 1
+        self.resolved.append(Mention(token.i, token.i + 1, token.i, sentence, speaker, is_subject(token)))
 
 
 def _is_country(cluster: Cluster, gazetteer: Gazetteer) -> bool:

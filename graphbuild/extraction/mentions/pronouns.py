@@ -29,7 +29,7 @@ from graphbuild.extraction.mentions.words import (
 from graphbuild.extraction.rule import Example, Rule, Stage
 from graphbuild.model import EntityType
 
-__all__ = ["RULES", "antecedent", "gender_of", "office_holder_body"]
+__all__ = ["FIRST_PERSON", "RULES", "antecedent", "gender_of", "office_holder_body", "quote_speaker"]
 
 
 def _rule(name: str, construction: str, *examples: Example) -> Rule:
@@ -59,7 +59,18 @@ OFFICE_HOLDER_BODY = _rule(
                  "Markus Weber, its minister for economic affairs, said.",
             triples=(("Markus Weber", "minister_of", "Bavaria"),)))
 
-RULES = (PRONOUN, POSSESSIVE_PRONOUN, OFFICE_HOLDER_BODY)
+SPEAKER = _rule(
+    "speaker", "\"I\", \"me\" and \"my\" in a quotation are whoever the sentence says is speaking",
+    Example(text='"I want Norwich to be the nightspot of East Anglia," said Andy Hayman.',
+            triples=(("Andy Hayman", "want", "Norwich"),)),
+    Example(text='Andy Hayman said: "I want Norwich to succeed."', triples=(("Andy Hayman", "want", "Norwich"),)))
+
+RULES = (PRONOUN, POSSESSIVE_PRONOUN, OFFICE_HOLDER_BODY, SPEAKER)
+
+#: Verbs that introduce a quotation: "said Andy Hayman", "he told the BBC".
+_QUOTING_VERBS = frozenset({"say", "tell", "add", "insist", "argue", "explain", "write", "warn", "claim", "admit",
+                            "state", "declare", "reply", "ask", "continue", "conclude", "tweet", "quip"})
+FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 
 
 def gender_of(surfaces: Iterable[str]) -> str | None:
@@ -136,4 +147,24 @@ def antecedent(pronoun: Token, sentence: int, mentions: Sequence[Mention],
             return subjects[-1].cluster.root()
         if pool and not subjects_only:
             return pool[-1].cluster.root()
+    return None
+
+
+def quote_speaker(pronoun: Token, mentions: Sequence[Mention], resolved: Sequence[Mention], sentence: int,
+                  types: dict[int, EntityType], genders: dict[int, str | None]) -> Cluster | None:
+    """Who says the quotation a first-person pronoun is in: the subject of the sentence's verb of
+    saying outside the quotation marks, named or a resolved he or she ("...," he said)."""
+    if not quoted(pronoun):
+        return None
+    for verb in pronoun.sent:
+        if verb.lemma_.lower() not in _QUOTING_VERBS or quoted(verb):
+            continue
+        for subject in verb.children:
+            if subject.dep_ != "nsubj":
+                continue
+            speaker = next((m.cluster.root() for m in mentions if m.start <= subject.i < m.end), None)
+            if speaker is None and subject.lower_ in PERSON_PRONOUNS:
+                speaker = antecedent(subject, sentence, resolved, types, genders)
+            if speaker is not None and types.get(id(speaker)) is EntityType.PERSON:
+                return speaker
     return None

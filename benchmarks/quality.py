@@ -29,13 +29,50 @@ def _row(label: str, s: ArticleScore) -> str:
             f"| {s.split_rate:.3f} |")
 
 
+def _flags(name: str, others: list[str]) -> list[str]:
+    words = name.split()
+    flags = []
+    if not any(c.isupper() for c in name):
+        flags.append("no capital")
+    if any(w[:1].isdigit() for w in words):
+        flags.append("digits")
+    if " and " in name:
+        flags.append("joined")
+    if len(words) != len(set(words)):
+        flags.append("repeated word")
+    key = name.lower().rstrip("s")
+    if any(o != name and (o.lower().rstrip("s") == key or o.endswith(" " + name)) for o in others):
+        flags.append("duplicate")
+    return flags
+
+
+def top_actors(build_dir: Path, top: int = 50) -> str:
+    """A markdown table of the actors with most relations in a build's graph, with any junk or duplicate flagged."""
+    from graphbuild.export import read_json
+
+    graph = read_json(build_dir / "graph.json")
+    nodes = sorted(graph.nodes, key=lambda n: (-graph.degree(n), n))[:top]
+    names = [graph.nodes[n]["name"] for n in nodes]
+    rows = ["| # | actor | type | relations | mentions | flag |", "|---|---|---|---|---|---|"]
+    for rank, (node, name) in enumerate(zip(nodes, names, strict=True), 1):
+        data = graph.nodes[node]
+        rows.append(f"| {rank} | {name} | {data['type']} | {graph.degree(node)} | {data['mentions']} | "
+                    f"{', '.join(_flags(name, names)) or '—'} |")
+    return "\n".join(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     p.add_argument("--gold", type=Path, default=GOLD)
     p.add_argument("--model", default=DEFAULT_MODEL)
     p.add_argument("--disable-rule", action="append", default=[])
     p.add_argument("--by-rule", action="store_true")
+    p.add_argument("--top-actors", type=Path, metavar="BUILD_DIR",
+                   help="instead, list a build's 50 actors with most relations, flagging junk and duplicates")
     args = p.parse_args(argv)
+    if args.top_actors:
+        print(top_actors(args.top_actors))
+        return 0
     report = evaluate(args.gold, nlp=load_model(args.model),
                       extractor=Extractor(disabled_rules=frozenset(args.disable_rule)), workers=1)
     print("| articles | gold triples | F1 | P | R | entity recall | split rate |")

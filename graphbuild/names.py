@@ -64,9 +64,10 @@ def name_tokens(name: str) -> list[str]:
     ['us']
     """
     text = _fold(name)
-    text = re.sub(r"'s\b", "", text)
-    text = re.sub(r"(?<=\w)'(?=\s|$)", "", text)
-    text = re.sub(r"['.]", "", text)
+    if "'" in text or "." in text:
+        text = re.sub(r"'s\b", "", text)
+        text = re.sub(r"(?<=\w)'(?=\s|$)", "", text)
+        text = re.sub(r"['.]", "", text)
     return [t for t in _NON_WORD.split(text) if t]
 
 
@@ -159,6 +160,8 @@ class Gazetteer:
     by_demonym: dict[str, GazetteerEntry] = field(default_factory=dict)
     #: each name, alias and demonym as written (case kept): the entry, and whether it is a demonym
     written: dict[str, tuple[GazetteerEntry, bool]] = field(default_factory=dict)
+    #: the first word of each written form, to find them in a text quickly
+    first_words: frozenset[str] = frozenset()
 
     def canonical(self, name: str) -> GazetteerEntry | None:
         """Return the entry whose name or alias normalises like ``name``."""
@@ -193,4 +196,5 @@ def load_gazetteer(text: str | None = None) -> Gazetteer:
         for demonym in sorted(entry.demonyms):
             by_demonym.setdefault(name_key(demonym), entry)
             written.setdefault(demonym, (entry, True))
-    return Gazetteer(by_alias=by_alias, by_demonym=by_demonym, written=written)
+    return Gazetteer(by_alias=by_alias, by_demonym=by_demonym, written=written,
+                     first_words=frozenset(form.split()[0] for form in written))

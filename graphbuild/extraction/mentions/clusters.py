@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 import numpy
@@ -90,10 +90,20 @@ def surface_of(doc: Doc, span: Span) -> str:
     return " ".join(words).strip()
 
 
-def tokens_among(doc: Doc, words: Iterable[str], attr: str) -> list[Token]:
-    """The tokens whose ``attr`` (LOWER, ORTH) is one of ``words``, found without visiting every token."""
-    wanted = numpy.array([doc.vocab.strings.add(w) for w in words], dtype="uint64")
-    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(doc.to_array(attr), wanted))] if len(doc) else []
+def tokens_among(doc: Doc, words: Collection[str], attr: str) -> list[Token]:
+    """The tokens whose ``attr`` (LOWER, ORTH) is one of ``words``, found without visiting every token.
+
+    The article's distinct values are looked up in ``words`` (a few hundred strings), not the other
+    way round, so a long word list costs nothing more.
+    """
+    if not len(doc):
+        return []
+    values = doc.to_array(attr)
+    strings = doc.vocab.strings
+    hits = [h for h in numpy.unique(values) if strings[int(h)] in words]
+    if not hits:
+        return []
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(values, numpy.array(hits, dtype="uint64")))]
 
 
 def cluster_at(i: int, mentions: Sequence[Mention]) -> Cluster | None:

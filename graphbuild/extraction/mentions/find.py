@@ -8,6 +8,7 @@ as the antecedent of a later pronoun.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -82,6 +83,8 @@ BODY_NOUN = Rule(
 
 RULES = (COMPASS_REGION, BODY_NOUN, WORK_NOUN)
 _PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
+#: The parts of speech of the tokens that can refer to an actor.
+_DESCRIBING = frozenset({"NOUN", "PROPN", "PRON", "ADJ"})
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACTOR_LABELS,
@@ -206,6 +209,8 @@ class _References:
         return found
 
     def _visit(self, token: Token) -> None:
+        if token.pos_ not in _DESCRIBING:
+            return  # only nouns, pronouns and "old" ("the 87-year-old") refer to an actor
         i = token.i
         role_noun = bool(self.roles) and token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in self.roles
         referent = self._description(token, role_noun)
@@ -296,25 +301,26 @@ def _article_mentions(doc: Doc, gazetteer: Gazetteer, ordered: Sequence[Cluster]
                       references: _References, off: frozenset[str]) -> ArticleMentions:
     """Turn the clusters into entities, and every resolved token into the entity it mentions."""
     surfaces = _surfaces(ordered)
+    names: dict[int, set[str]] = {}
+    counts: Counter[int] = Counter()
+    for cluster in ordered:
+        names.setdefault(id(cluster.root()), set()).update(cluster.names)
+        counts[id(cluster.root())] += cluster.mentions
     entities: dict[int, Entity] = {}
     for cluster in ordered:
         root = cluster.root()
         if id(root) in entities:
             continue
-        names = {n for c in ordered if c.root() is root for n in c.names}
-        name = root.name()
-        entities[id(root)] = Entity(key=entity_key(name, root.type()), name=name, type=root.type(),
-                                    aliases=frozenset(surfaces[id(root)] | names))
+        name, type_ = root.name(), root.type()
+        entities[id(root)] = Entity(key=entity_key(name, type_), name=name, type=type_,
+                                    aliases=frozenset(surfaces[id(root)] | names[id(root)]))
     by_token: dict[int, Entity] = {}
     for m in mentions:
         for i in range(m.start, m.end):
             by_token[i] = entities[id(m.cluster.root())]
     for i, cluster in references.pronoun_of.items():
         by_token[i] = entities[id(cluster.root())]
-    result = tuple(
-        ArticleEntity(entity=entity, mentions=sum(c.mentions for c in ordered if id(c.root()) == root_id))
-        for root_id, entity in entities.items()
-    )
+    result = tuple(ArticleEntity(entity=entity, mentions=counts[root_id]) for root_id, entity in entities.items())
     possessors = {i: entities[id(cluster.root())] for i, cluster in references.possessive_of.items()}
     # only a court asks which entities are countries ("a US court"): skip the lookups without one
     countries = frozenset() if "court" not in doc.text.lower() else frozenset(

@@ -67,9 +67,13 @@ ORG_ENDINGS = frozenset({
 
 def clean_spans(doc: Doc, spans: Sequence[Span], disabled: Collection[str] = ()) -> list[Span]:
     """The tagged ``spans`` with the amounts dropped, swept-in words cut off and joined names split."""
-    alone = {span.text for span in spans if " and " not in span.text}
+    texts = [span.text for span in spans]
+    alone = {text for text in texts if " and " not in text}
     cleaned: list[Span] = []
-    for span in spans:
+    for span, text in zip(spans, texts, strict=True):
+        if text[:1].isupper() and " " not in text and text.isalpha() and span.label_ != "PERSON":
+            cleaned.append(span)  # one capitalised word: nothing to clean
+            continue
         parts = [span]
         if LEADING_WORDS.name not in disabled:
             parts = [p for p in map(_without_leading_words, parts) if p is not None]
@@ -103,7 +107,7 @@ def _split_repeat(span: Span, alone: set[str]) -> list[Span]:
     elsewhere, so that "Duran Duran" stays one name.
     """
     words = [t.text for t in span]
-    if span.sent.start != 0 or len(words) < 2:
+    if len(words) < 2 or len(set(words)) == len(words) or span.sent.start != 0:
         return [span]
     for k in range(1, len(words)):
         if words[k - 1] != words[-1]:
@@ -118,6 +122,8 @@ def _split_repeat(span: Span, alone: set[str]) -> list[Span]:
 
 def _split_joined(span: Span, alone: set[str]) -> list[Span]:
     """"Blair and Brown" → "Blair", "Brown", when the article writes both names on their own."""
+    if " and " not in span.text:
+        return [span]
     ands = [t.i for t in span if t.lower_ == "and"]
     if len(ands) != 1:
         return [span]
@@ -142,6 +148,8 @@ def _org_shaped(span: Span) -> Span:
 
 def _split_at_honorific(span: Span) -> list[Span]:
     """"the Foreign Policy Centre Mr Straw" → the body, and the person from the honorific on."""
+    if len(span) < 3:
+        return [span]
     cut = next((t.i for t in span[1:] if t.lower_.rstrip(".") in _HONORIFICS and t.text[:1].isupper()), None)
     if cut is None or cut + 1 >= span.end:
         return [span]

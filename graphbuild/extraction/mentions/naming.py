@@ -84,8 +84,8 @@ def resolve_name(span: Span, gazetteer: Gazetteer, disabled: Collection[str] = (
         entry = gazetteer.canonical(name.split(" of ", 1)[1])
     if entry is None and (member := gazetteer.demonym(name)) is not None and member.type is EntityType.ORG:
         entry = member  # a party's member word tagged as a name of its own: "the Lib Dem"
-    if entry is not None and (label is not EntityType.PERSON or entry.type is EntityType.ORG):
-        # a person may bear a place's name ("Jordan"), not a party's ("Labour" tagged a person)
+    if entry is not None and (label is not EntityType.PERSON or entry.type in {EntityType.ORG, EntityType.EVENT}):
+        # a person may bear a place's name ("Jordan"), not a party's or an award's ("Labour", "Oscar")
         return entry.name, entry.type
     return name, label
 

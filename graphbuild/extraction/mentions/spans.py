@@ -281,7 +281,7 @@ def gazetteer_names(doc: Doc, actors: Sequence[Span], gazetteer: Gazetteer) -> l
     longer name ("New England", "Jordan Henderson"). A demonym becomes a people (NORP).
     """
     spans_at = {i: span for span in actors for i in range(span.start, span.end)}
-    firsts = {written.split()[0] for written in gazetteer.written}
+    firsts = gazetteer.first_words
     found: list[Span] = []
     for token in tokens_among(doc, firsts, "ORTH") if firsts else []:
         start = token.i

@@ -32,22 +32,22 @@ def test_carb_on_a_slice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
 def test_overhead_benchmark_prints_a_ratio(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from benchmarks import overhead
 
-    gold = Path(__file__).resolve().parent / "data" / "gold-dev.jsonl"
-    assert overhead.main(["--corpus", str(gold), "--limit", "3", "--rounds", "1", "--workers", "1,2",
+    articles = Path(__file__).resolve().parent / "data" / "articles.jsonl"
+    assert overhead.main(["--corpus", str(articles), "--limit", "3", "--rounds", "1", "--workers", "1,2",
                           "--work", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert re.search(r"overhead, 1 process\(es\): .* ratio \d\.\d{3} \(target >= 0\.9", out)
     assert re.search(r"cores: graphbuild --workers 2 vs --workers 1: \d+\.\d\dx", out)
 
 
-GOLD = Path(__file__).resolve().parent / "data" / "gold-dev.jsonl"
+ARTICLES = Path(__file__).resolve().parent / "data" / "articles.jsonl"
 
 
 def test_incremental_benchmark_extracts_only_the_new_articles(tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
     from benchmarks import incremental
 
-    assert incremental.main(["--corpus", str(GOLD), "--new", "2", "--workers", "1", "--work", str(tmp_path)]) == 0
+    assert incremental.main(["--corpus", str(ARTICLES), "--new", "2", "--workers", "1", "--work", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "up to date, nothing extracted" in out
     assert "2 extracted, 4 from the cache (met" in out
@@ -57,7 +57,7 @@ def test_incremental_benchmark_extracts_only_the_new_articles(tmp_path: Path,
 def test_memory_benchmark_prints_the_ratio(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from benchmarks import memory
 
-    assert memory.main(["--corpus", str(GOLD), "--times", "2", "--workers", "1", "--work", str(tmp_path)]) == 0
+    assert memory.main(["--corpus", str(ARTICLES), "--times", "2", "--workers", "1", "--work", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     for measure in ("peak PSS", "summed RSS"):
         found = re.search(measure + r" x2 / x1 = (\d\.\d{3})", out)
@@ -68,7 +68,7 @@ def test_memory_benchmark_prints_the_ratio(tmp_path: Path, capsys: pytest.Captur
 def test_graph_benchmark_prints_time_and_memory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from benchmarks import graph
 
-    assert graph.main(["--corpus", str(GOLD), "--work", str(tmp_path)]) == 0
+    assert graph.main(["--corpus", str(ARTICLES), "--work", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert re.search(r"graph build: [\d.]+ s, peak \d+ MiB", out)
 

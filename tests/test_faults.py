@@ -18,7 +18,7 @@ OUTPUTS = ("triples.jsonl", "articles.jsonl", "errors.jsonl", "graph.json", "gra
 
 
 def _articles(path: Path, copies: int) -> Path:
-    rows = [json.loads(line) for line in (DATA / "gold-dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in (DATA / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     with path.open("w", encoding="utf-8") as out:
         for copy in range(copies):
             for row in rows:

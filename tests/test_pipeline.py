@@ -106,7 +106,7 @@ def test_missing_input_raises(nlp: Language, tmp_path: Path) -> None:
 
 def _corpus_slice() -> list[Article]:
     """The five BBC articles of the dev gold, copied into the tests (no shared data needed)."""
-    rows = [json.loads(line) for line in (DATA / "gold-dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in (DATA / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     return [Article(id=r["id"], text=r["text"]) for r in rows if r["id"] != "seed-000"]
 
 

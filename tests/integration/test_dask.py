@@ -28,7 +28,7 @@ def cluster() -> Iterator[LocalCluster]:
 
 
 def _articles() -> list[Article]:
-    rows = [json.loads(line) for line in (DATA / "gold-dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in (DATA / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     return [Article(id=r["id"], text=r["text"]) for r in rows if r["id"] != "seed-000"]
 
 
@@ -50,7 +50,7 @@ def test_dask_results_equal_a_local_run(cluster: LocalCluster, nlp: Language, se
 def test_cli_on_a_scheduler_address_writes_the_same_triples(cluster: LocalCluster, seed_dir: Path,
                                                             tmp_path: Path) -> None:
     runner = CliRunner()
-    common = ["extract", str(seed_dir), str(DATA / "gold-dev.jsonl"), "-q", "--no-cache"]
+    common = ["extract", str(seed_dir), str(DATA / "articles.jsonl"), "-q", "--no-cache"]
     remote = runner.invoke(app, [*common, "-o", str(tmp_path / "dask.jsonl"), "--executor", "dask",
                                  "--scheduler", cluster.scheduler_address], catch_exceptions=False)
     assert remote.exit_code == 0

@@ -64,13 +64,15 @@ def model_id(model: str) -> str:
 
 
 def extractor_fingerprint(extractor: Extractor) -> str:
-    """Hash everything that shapes the extractor's output: its version, its tables and the rules switched off."""
+    """Hash everything that shapes the extractor's output: its version, its tables, the rules switched off
+    and the relation schema."""
     gazetteer = sorted((key, entry.name, str(entry.type)) for key, entry in extractor.gazetteer.by_alias.items())
     demonyms = sorted((key, entry.name) for key, entry in extractor.gazetteer.by_demonym.items())
     payload = json.dumps(
         [EXTRACTOR_VERSION, sorted(extractor.relations.canonical.items()), sorted(extractor.relations.inverse),
          gazetteer, demonyms,
-         sorted(extractor.labels), extractor.min_confidence, sorted(extractor.disabled_rules)],
+         sorted(extractor.labels), extractor.min_confidence, sorted(extractor.disabled_rules),
+         extractor.schema.fingerprint()],
         ensure_ascii=False,
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()

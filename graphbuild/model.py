@@ -100,6 +100,9 @@ class Triple:
     rule: str = ""
     confidence: float = 1.0
     attributed_to: Entity | None = None
+    #: the relation's class in the schema in force (``CONSULT`` for ``travel_to``) and that class's tone
+    relation_class: str = ""
+    tone: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -19,7 +19,7 @@ __all__ = [
 
 #: The columns of ``triples.jsonl``, in order.
 TRIPLE_FIELDS = (
-    "article_id", "subject", "subject_key", "subject_type", "relation", "object", "object_key",
+    "article_id", "subject", "subject_key", "subject_type", "relation", "class", "tone", "object", "object_key",
     "object_type", "negated", "hedged", "sentence", "start", "end", "date", "surface", "rule",
     "confidence", "attributed_to", "attributed_to_key", "attributed_to_type", "subject_aliases", "object_aliases",
 )
@@ -34,6 +34,8 @@ def triple_to_row(triple: Triple) -> dict[str, Any]:
         "subject_key": s.key,
         "subject_type": str(s.type),
         "relation": triple.relation,
+        "class": triple.relation_class,
+        "tone": triple.tone,
         "object": o.name,
         "object_key": o.key,
         "object_type": str(o.type),
@@ -103,6 +105,8 @@ def row_to_triple(row: dict[str, Any], *, where: str = "") -> Triple:
             rule=str(row.get("rule") or ""),
             confidence=float(row.get("confidence", 1.0)),
             attributed_to=_attribution(row),
+            relation_class=str(row.get("class") or ""),
+            tone=str(row.get("tone") or ""),
         )
     except KeyError as err:
         raise InputError(f"{where}missing field {err.args[0]!r}; expected a graphbuild triples row") from err
@@ -163,6 +167,7 @@ def result_to_dict(result: ArticleResult) -> dict[str, Any]:
                 "negated": t.negated, "hedged": t.hedged, "surface": t.surface, "rule": t.rule,
                 "confidence": t.confidence,
                 "attributed_to": _entity_to_dict(t.attributed_to) if t.attributed_to else None,
+                "class": t.relation_class, "tone": t.tone,
             }
             for t in result.triples
         ],
@@ -181,6 +186,7 @@ def dict_to_result(row: dict[str, Any]) -> ArticleResult:
                 evidence=Evidence(**t["evidence"]), negated=t["negated"], hedged=t["hedged"], surface=t["surface"],
                 rule=t["rule"], confidence=t["confidence"],
                 attributed_to=_dict_to_entity(t["attributed_to"]) if t["attributed_to"] else None,
+                relation_class=t.get("class", ""), tone=t.get("tone", ""),
             )
             for t in row["triples"]
         ),

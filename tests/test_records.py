@@ -18,9 +18,11 @@ def test_round_trip() -> None:
         evidence=Evidence(article_id="a", sentence="He went.", start=3, end=11, date="2022-01-01"),
         negated=True, hedged=False, surface="went to", rule="prep", confidence=0.75,
         attributed_to=Entity(key="bbc", name="BBC", type=EntityType.ORG, aliases=frozenset({"BBC"})),
+        relation_class="CONSULT", tone="cooperation",
     )
     row = triple_to_row(triple)
     assert tuple(row) == TRIPLE_FIELDS
+    assert (row["class"], row["tone"]) == ("CONSULT", "cooperation")
     assert row_to_triple(row) == triple
 
 

@@ -151,8 +151,8 @@ def _best_gold(s_cands: frozenset[str], o_cands: frozenset[str], sig: Signature,
 
 
 def _judge(row: dict[str, Any], gold: dict[str, Any], index: EntityIndex, gold_sigs: Sequence[Sequence[Signature]],
-           matched: list[bool], tally: _Tally) -> str:
-    """Match one system triple and count it: TP, FP, DUP or UNGROUNDED."""
+           matched: list[bool], tally: _Tally) -> tuple[str, str]:
+    """Match one system triple and count it: TP, FP, DUP or UNGROUNDED, and a note when a TP's class is wrong."""
     s_name, o_name = str(row.get("subject", "")), str(row.get("object", ""))
     s_cands, o_cands = index.resolve(s_name), index.resolve(o_name)
     for name, cands in ((s_name, s_cands), (o_name, o_cands)):
@@ -160,23 +160,25 @@ def _judge(row: dict[str, Any], gold: dict[str, Any], index: EntityIndex, gold_s
             tally.names_of[entity].add(norm_name(name))
     if not s_cands or not o_cands:
         tally.ungrounded += 1
-        return "UNGROUNDED"
+        return "UNGROUNDED", ""
     gold_triples = gold.get("triples", [])
     i = _best_gold(s_cands, o_cands, rel_signature(str(row.get("relation", ""))), gold_triples, gold_sigs, matched)
     if i is None:
         tally.fp += 1
-        return "FP"
+        return "FP", ""
     if matched[i]:
         tally.dup += 1
-        return "DUP"
+        return "DUP", ""
     matched[i] = True
     tally.tp += 1
     gold_class, system_class = gold_triples[i].get("class"), row.get("class")
-    if gold_class and system_class:
-        tally.class_compared += 1
-        tally.class_correct += int(str(system_class).upper() == str(gold_class).upper())
-        tally.confusion[(str(gold_class).upper(), str(system_class).upper())] += 1
-    return "TP"
+    if not (gold_class and system_class):
+        return "TP", ""
+    gold_class, system_class = str(gold_class).upper(), str(system_class).upper()
+    tally.class_compared += 1
+    tally.class_correct += int(system_class == gold_class)
+    tally.confusion[(gold_class, system_class)] += 1
+    return "TP", "" if system_class == gold_class else f"  [class {system_class}, gold {gold_class}]"
 
 
 def score_article(gold: dict[str, Any], system: Sequence[dict[str, Any]], details: list[Decision] | None = None,
@@ -189,10 +191,10 @@ def score_article(gold: dict[str, Any], system: Sequence[dict[str, Any]], detail
     matched = [False] * len(gold_triples)
     tally = tally if tally is not None else _Tally()
     for row in system:
-        verdict = _judge(row, gold, index, gold_sigs, matched, tally)
+        verdict, note = _judge(row, gold, index, gold_sigs, matched, tally)
         tally.verdicts.append(verdict)
         if details is not None:
-            details.append((verdict, gold["id"], str(row.get("subject", "")), str(row.get("relation", "")),
+            details.append((verdict, gold["id"], str(row.get("subject", "")), str(row.get("relation", "")) + note,
                             str(row.get("object", ""))))
     if details is not None:
         for i, g in enumerate(gold_triples):

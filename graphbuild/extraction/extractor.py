@@ -19,11 +19,12 @@ from graphbuild.extraction.relations import RelationTable, load_relations
 from graphbuild.extraction.rules import Context, article_triples
 from graphbuild.model import Article, ArticleResult, Triple
 from graphbuild.names import Gazetteer, load_gazetteer
+from graphbuild.schema import Schema, load_schema
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor"]
 
 #: Bumped whenever a rule changes what is extracted (it keys caches of extraction results).
-EXTRACTOR_VERSION = "21"
+EXTRACTOR_VERSION = "22"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -36,6 +37,8 @@ class Extractor:
         labels: spaCy entity labels that count as actors.
         min_confidence: triples below this confidence are dropped.
         disabled_rules: names of catalogue rules to switch off (``graphbuild rules`` lists them).
+        schema: the relation classes triples are put in (the bundled 28 by default; ``load_schema(path)``
+            reads a user's own).
 
     Raises:
         UsageError: a name in ``disabled_rules`` is no rule's.
@@ -50,6 +53,7 @@ class Extractor:
     labels: frozenset[str] = ACTOR_LABELS
     min_confidence: float = 0.0
     disabled_rules: frozenset[str] = frozenset()
+    schema: Schema = field(default_factory=load_schema)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "disabled_rules", check_rule_names(self.disabled_rules))
@@ -61,7 +65,8 @@ class Extractor:
         """
         mentions = find_mentions(doc, self.gazetteer, labels=self.labels, disabled=self.disabled_rules)
         ctx = Context(article=article, mentions=mentions, offset=offset, gazetteer=self.gazetteer,
-                      relations=self.relations, min_confidence=self.min_confidence, disabled=self.disabled_rules)
+                      relations=self.relations, min_confidence=self.min_confidence, disabled=self.disabled_rules,
+                      schema=self.schema)
         seen: set[tuple[str, str, str, int]] = set()
         triples: list[Triple] = []
         for triple in article_triples(iter(doc), ctx):

@@ -13,6 +13,7 @@ from graphbuild.extraction.rule import Rule
 from graphbuild.extraction.rules.syntax import Modality
 from graphbuild.model import Article, Entity, Evidence, Triple
 from graphbuild.names import Gazetteer
+from graphbuild.schema import Schema
 
 __all__ = ["NO_MODALITY", "Context", "Named", "confidence"]
 
@@ -32,6 +33,7 @@ class Context:
         relations: the synonym table that folds relations into canonical ones.
         min_confidence: triples below this confidence are not made.
         disabled: names of the rules switched off.
+        schema: the relation classes every triple is put in.
     """
 
     article: Article
@@ -41,6 +43,7 @@ class Context:
     relations: RelationTable
     min_confidence: float
     disabled: frozenset[str]
+    schema: Schema
 
     def on(self, rule: Rule) -> bool:
         """True unless ``rule`` is switched off."""
@@ -64,8 +67,11 @@ class Context:
         start = sent.start_char + self.offset + lead
         evidence = Evidence(article_id=self.article.id, sentence=sentence, start=start, end=start + len(sentence),
                             date=self.article.date)
+        relation = self.relations.normalise(relation)
+        relation_class = self.schema.classify(relation, rule.name, subject.type, obj.type)
         return Triple(
-            subject=subject, relation=self.relations.normalise(relation), object=obj, evidence=evidence,
+            subject=subject, relation=relation, object=obj, evidence=evidence,
+            relation_class=relation_class, tone=str(self.schema.tone(relation_class)),
             negated=modality.negated, hedged=modality.hedged,
             surface=" ".join(t.text for t in sorted(set(surface), key=lambda t: t.i)), rule=rule.name,
             confidence=score,

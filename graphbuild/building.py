@@ -24,13 +24,15 @@ from graphbuild.errors import InputError
 from graphbuild.export import FORMATS, export_graph
 from graphbuild.extraction.extractor import EXTRACTOR_VERSION, Extractor
 from graphbuild.extraction.nlp import DEFAULT_MODEL, model_version, package_version
-from graphbuild.graph import GraphBuilder
+from graphbuild.graph import GraphBuilder, classify_graph, mark_schema
 from graphbuild.io import STDIN, atomic_write, dumps, read_jsonl, record_error_to_dict
 from graphbuild.model import Article, ArticleResult, RecordError, Triple
 from graphbuild.pipeline import BuildReport, Progress, error_text, extract_articles, records
 from graphbuild.records import article_to_row, row_to_article_entities, row_to_triple, triple_to_row
+from graphbuild.schema import Schema
 
 if TYPE_CHECKING:
+    import networkx as nx
     from spacy.language import Language
 
 __all__ = ["BuildReport", "build", "export_triples", "load_triples"]
@@ -137,7 +139,7 @@ def build(
     results = extract_articles(items, nlp=nlp, model=model, extractor=extractor, aliases=aliases, cache=cache,
                                progress=progress, **options)
     builder, counts = _write_results(out, results, digest, config)
-    graph = builder.graph()
+    graph = mark_schema(builder.graph(), extractor.schema)
     files = [out / "triples.jsonl", out / "articles.jsonl", out / "errors.jsonl"]
     files += export_graph(graph, out, formats)
     manifest = {
@@ -150,6 +152,7 @@ def build(
         "model": model,
         "model_version": model_version(nlp) if nlp is not None else model_id(model),
         "extractor_version": EXTRACTOR_VERSION,
+        "schema": {"fingerprint": graph.graph["schema"], "classes": graph.graph["classes"]},
         "versions": _versions(),
         "graphbuild": __version__,
         "fingerprint": digest.hexdigest(),
@@ -213,17 +216,30 @@ def load_triples(path: str | Path) -> Iterator[Triple]:
         yield row_to_triple(row, where=f"{path}:{number}: ")
 
 
+def _schema_of_build(graph: nx.MultiDiGraph[str], manifest: Path) -> None:
+    """Record in ``graph`` the schema the build's manifest names, if there is one."""
+    try:
+        recorded = json.loads(manifest.read_text(encoding="utf-8")).get("schema")
+    except (OSError, ValueError, AttributeError):
+        return
+    if isinstance(recorded, dict) and recorded.get("fingerprint") and isinstance(recorded.get("classes"), dict):
+        graph.graph["schema"], graph.graph["classes"] = recorded["fingerprint"], recorded["classes"]
+
+
 def export_triples(
     triples_path: str | Path,
     out_dir: str | Path,
     *,
     articles_path: str | Path | None = None,
     formats: tuple[str, ...] = FORMATS,
+    schema: Schema | None = None,
 ) -> BuildReport:
     """Turn a triples file (and optionally its ``articles.jsonl``) into the graph formats.
 
     With the ``articles.jsonl`` written by :func:`build` beside it, the graph equals the one
-    ``build`` made; without it, mention counts come from the triples alone.
+    ``build`` made (its ``manifest.json`` says which schema classed the triples); without it,
+    mention counts come from the triples alone. With a ``schema``, every edge is classed by it
+    instead of by the classes the triples carry.
     """
     triples_path = Path(triples_path)
     if not triples_path.exists():
@@ -241,7 +257,9 @@ def export_triples(
     for triple in load_triples(triples_path):
         builder.add_triple(triple)
         count += 1
-    graph = builder.graph()
+    graph = builder.graph() if schema is None else classify_graph(builder.graph(), schema)
+    if schema is None:
+        _schema_of_build(graph, triples_path.parent / "manifest.json")
     files = export_graph(graph, out_dir, formats)
     return BuildReport(inputs=articles, articles=articles, errors=0, triples=count,
                        nodes=graph.number_of_nodes(), edges=graph.number_of_edges(),

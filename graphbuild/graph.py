@@ -18,8 +18,9 @@ import networkx as nx
 
 from graphbuild.export._flat import xml_safe
 from graphbuild.model import ArticleEntity, ArticleResult, Entity, EntityType, Triple
+from graphbuild.schema import Schema, load_schema
 
-__all__ = ["GraphBuilder", "build_graph", "graph_summary"]
+__all__ = ["GraphBuilder", "build_graph", "classify_graph", "graph_summary", "mark_schema"]
 
 
 @dataclass(slots=True)
@@ -41,7 +42,11 @@ class _Node:
 class _Edge:
     evidence: dict[tuple[str, int, int, str], dict[str, Any]] = field(default_factory=dict)
     surfaces: Counter[str] = field(default_factory=Counter)
+    classes: Counter[tuple[str, str]] = field(default_factory=Counter)
 
+    def relation_class(self) -> tuple[str, str]:
+        """The class (and its tone) most of the edge's triples got; ties go to the first by name."""
+        return min(self.classes, key=lambda c: (-self.classes[c], c)) if self.classes else ("", "")
 
 
 def _safe_text(text: str) -> str:
@@ -76,6 +81,8 @@ class GraphBuilder:
     """
 
     merge_surnames: bool = True
+    #: classes the triples that come without one (made by hand, read from an old file); bundled by default
+    schema: Schema | None = None
     _nodes: dict[str, _Node] = field(default_factory=dict)
     _edges: dict[tuple[str, str, str], _Edge] = field(default_factory=dict)
     _articles: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -125,9 +132,19 @@ class GraphBuilder:
                 "date": ev.date, "negated": triple.negated, "hedged": triple.hedged,
                 "confidence": triple.confidence,
                 "attributed_to": triple.attributed_to.name if triple.attributed_to else None,
+                "rule": triple.rule,
             }
         if triple.surface:
             edge.surfaces[triple.surface] += 1
+        edge.classes[self._class_of(triple)] += 1
+
+    def _class_of(self, triple: Triple) -> tuple[str, str]:
+        if triple.relation_class:
+            return triple.relation_class, triple.tone or "neutral"
+        if self.schema is None:
+            self.schema = load_schema()
+        name = self.schema.classify(triple.relation, triple.rule, triple.subject.type, triple.object.type)
+        return name, str(self.schema.tone(name))
 
     def add_result(self, result: ArticleResult) -> None:
         """Add one article's extraction result."""
@@ -165,6 +182,7 @@ class GraphBuilder:
             existing = self._edges.setdefault(new_key, _Edge())
             existing.evidence.update(edge.evidence)
             existing.surfaces.update(edge.surfaces)
+            existing.classes.update(edge.classes)
 
     def graph(self) -> nx.MultiDiGraph[str]:
         """Return the merged graph; calling it twice gives equal graphs.
@@ -190,8 +208,10 @@ class GraphBuilder:
             edge = self._edges[(subj, relation, obj)]
             evidence = [edge.evidence[k] for k in sorted(edge.evidence)]
             dates = sorted(d for d in (e["date"] for e in evidence) if d)
+            relation_class, tone = edge.relation_class()
             graph.add_edge(
                 subj, obj, key=relation, relation=relation, weight=len(evidence),
+                **{"class": relation_class}, tone=tone,
                 evidence=evidence, articles=sorted({e["article_id"] for e in evidence}),
                 first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
                 negated=all(e["negated"] for e in evidence), hedged=all(e["hedged"] for e in evidence),
@@ -230,8 +250,40 @@ def build_graph(results: Iterable[ArticleResult | Triple]) -> nx.MultiDiGraph[st
     return builder.graph()
 
 
+def classify_graph(graph: nx.MultiDiGraph[str], schema: Schema) -> nx.MultiDiGraph[str]:
+    """Put every edge of ``graph`` in a class of ``schema`` again (in place), and return the graph.
+
+    An edge is classed by its relation, its end nodes' types and the rule behind most of its evidence.
+    """
+    for u, v, data in graph.edges(data=True):
+        rules = Counter(str(e.get("rule") or "") for e in data.get("evidence", ()))
+        rule = min(rules, key=lambda r: (-rules[r], r)) if rules else ""
+        name = schema.classify(str(data["relation"]), rule, str(graph.nodes[u].get("type", "*")),
+                               str(graph.nodes[v].get("type", "*")))
+        data["class"], data["tone"] = name, str(schema.tone(name))
+    return mark_schema(graph, schema)
+
+
+def mark_schema(graph: nx.MultiDiGraph[str], schema: Schema) -> nx.MultiDiGraph[str]:
+    """Record in ``graph`` which schema classed its edges: its fingerprint and each class's tone."""
+    graph.graph["schema"] = schema.fingerprint()
+    graph.graph["classes"] = {c.name: str(c.tone) for c in schema.classes}
+    return graph
+
+
+def _pairs(graph: nx.MultiDiGraph[str], tone: str, top: int) -> list[dict[str, Any]]:
+    """The actor pairs with the most weight of ``tone`` between them, either way."""
+    weights: Counter[tuple[str, str]] = Counter()
+    for u, v, data in graph.edges(data=True):
+        if data.get("tone") == tone:
+            weights[(min(u, v), max(u, v))] += int(data["weight"])
+    ranked = sorted(weights.items(), key=lambda x: (-x[1], x[0]))[:top]
+    return [{"a": graph.nodes[a]["name"], "b": graph.nodes[b]["name"], "weight": w} for (a, b), w in ranked]
+
+
 def graph_summary(graph: nx.MultiDiGraph[str], *, top: int = 10) -> dict[str, Any]:
-    """Return counts, the top actors and the top relations by weight.
+    """Return counts, the top actors, the top relations, the relations by class and the most
+    conflictual and most cooperative actor pairs.
 
     Actors are ranked as the curated ``top_actors`` Cypher query ranks them: by degree, then
     mentions, then name.
@@ -240,8 +292,12 @@ def graph_summary(graph: nx.MultiDiGraph[str], *, top: int = 10) -> dict[str, An
     degree = sorted(((graph.degree(n), n) for n in nodes),
                     key=lambda x: (-x[0], -int(nodes[x[1]].get("mentions", 0)), str(nodes[x[1]]["name"]), x[1]))
     relations: Counter[str] = Counter()
+    classes: dict[tuple[str, str], list[int]] = {}
     for _, _, data in graph.edges(data=True):
         relations[data["relation"]] += data["weight"]
+        counts = classes.setdefault((str(data.get("class") or ""), str(data.get("tone") or "")), [0, 0])
+        counts[0] += 1
+        counts[1] += int(data["weight"])
     return {
         "nodes": graph.number_of_nodes(),
         "edges": graph.number_of_edges(),
@@ -254,4 +310,8 @@ def graph_summary(graph: nx.MultiDiGraph[str], *, top: int = 10) -> dict[str, An
         ],
         "top_relations": [{"relation": r, "weight": w}
                           for r, w in sorted(relations.items(), key=lambda x: (-x[1], x[0]))[:top]],
+        "classes": [{"class": c, "tone": t, "edges": n, "weight": w}
+                    for (c, t), (n, w) in sorted(classes.items(), key=lambda x: (-x[1][1], x[0]))],
+        "conflict_pairs": _pairs(graph, "conflict", top),
+        "cooperation_pairs": _pairs(graph, "cooperation", top),
     }

@@ -218,3 +218,56 @@ def test_a_disabled_rule_leaves_its_triples_out(seed_dir: Path) -> None:
     rules = [json.loads(line)["rule"] for line in every.stdout.splitlines()]
     assert "appos_role" in rules
     assert "appos_role" not in [json.loads(line)["rule"] for line in fewer.stdout.splitlines()]
+
+
+def test_schema_prints_the_classes_classifies_and_round_trips(tmp_path: Path) -> None:
+    table = runner.invoke(app, ["schema"], env={"COLUMNS": "120"}, catch_exceptions=False)
+    assert table.exit_code == 0
+    assert "28 relation classes" in table.stdout
+    assert "SANCTION" in table.stdout
+    classified = runner.invoke(app, ["schema", "--classify", "travel_to", "-c", "hold talks with", "--json"],
+                               catch_exceptions=False)
+    assert [(r["predicate"], r["class"], r["tone"]) for r in json.loads(classified.stdout)] == [
+        ("travel_to", "CONSULT", "cooperation"), ("hold talks with", "CONSULT", "cooperation")]
+    copy = tmp_path / "mine.yaml"
+    copy.write_text(runner.invoke(app, ["schema", "--yaml"], catch_exceptions=False).stdout, encoding="utf-8")
+    listed = json.loads(runner.invoke(app, ["schema", "--schema", str(copy), "--json"], catch_exceptions=False).stdout)
+    assert len(listed["classes"]) == 28
+    assert listed["default"] == "OTHER"
+
+
+@pytest.mark.parametrize("command", ["extract", "build", "push", "export", "schema"])
+def test_a_bad_schema_is_a_usage_error_naming_file_and_line(command: str, seed_dir: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("default: OTHER\nclasses:\n  OTHER: {}\n  HOSTILE: {tone: angry}\n", encoding="utf-8")
+    args = {"extract": ["extract", str(seed_dir), "-q"], "build": ["build", str(seed_dir), "-o", str(tmp_path / "o")],
+            "push": ["push", str(seed_dir)], "export": ["export", str(seed_dir)], "schema": ["schema"]}[command]
+    result = runner.invoke(app, [*args, "--schema", str(bad)], env={"COLUMNS": "200", "NEO4J_PASSWORD": "x"})
+    assert result.exit_code == 2, result.output
+    assert "bad.yaml:4: class HOSTILE has tone 'angry'" in " ".join(result.output.split())
+
+
+def test_build_with_a_schema_classes_triples_and_graph(seed_dir: Path, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("default: OTHER\nclasses:\n  TRAVEL: {tone: cooperation, words: [travel, visit]}\n"
+                    "  OTHER: {}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(seed_dir), "-o", str(out), "--schema", str(mine), "--no-cache"],
+                           catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in (out / "triples.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {r["class"] for r in rows} == {"TRAVEL", "OTHER"}
+    assert {r["class"] for r in rows if r["relation"] == "travel_to"} == {"TRAVEL"}
+    stats = json.loads(runner.invoke(app, ["stats", str(out), "--json"], catch_exceptions=False).stdout)
+    assert {c["class"] for c in stats["classes"]} == {"TRAVEL", "OTHER"}
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["schema"]["classes"] == {"TRAVEL": "cooperation", "OTHER": "neutral"}
+
+
+def test_stats_lists_classes_and_the_most_conflictual_pairs(seed_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    runner.invoke(app, ["build", str(seed_dir), "-o", str(out), "-q"], catch_exceptions=False)
+    table = runner.invoke(app, ["stats", str(out)], env={"COLUMNS": "120"}, catch_exceptions=False)
+    assert "relations by class" in table.stdout
+    assert "most conflictual pairs" in table.stdout
+    assert "Vladimir Putin" in table.stdout.split("most conflictual pairs")[1]

@@ -65,7 +65,8 @@ def test_csv_header_format(tmp_path: Path) -> None:
     alpha = dict(zip(nodes[0], nodes[1], strict=True))
     assert alpha[":LABEL"] == "Entity|Person"
     rel = dict(zip(rels[0], rels[1], strict=True))
-    assert (rel[":START_ID(Entity)"], rel[":END_ID(Entity)"], rel[":TYPE"]) == ("alpha", "beta", "TRAVEL_TO")
+    assert (rel[":START_ID(Entity)"], rel[":END_ID(Entity)"], rel[":TYPE"]) == ("alpha", "beta", "CONSULT")
+    assert (rel["predicate"], rel["tone"]) == ("travel_to", "cooperation")
     assert rel["weight:int"] == "1"
     assert rel["negated:boolean"] == "false"
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 import networkx as nx
 
-from graphbuild.graph import build_graph, graph_summary
+from graphbuild.graph import build_graph, classify_graph, graph_summary
 from graphbuild.model import Article, ArticleEntity, ArticleResult, Entity, EntityType, Evidence, Triple
+from graphbuild.schema import load_schema
 
 A = Entity(key="alpha", name="Alpha", type=EntityType.PERSON, aliases=frozenset({"Alpha", "Mr Alpha"}))
 B = Entity(key="beta", name="Beta", type=EntityType.ORG, aliases=frozenset({"Beta"}))
@@ -83,3 +87,40 @@ def test_surname_merges_across_articles_only_when_unambiguous() -> None:
     assert graph.get_edge_data("gordon brown", "beta")["criticise"]["weight"] == 2
     assert "Brown" in graph.nodes["gordon brown"]["aliases"]
     assert "blair" in graph  # two Blairs: left apart
+
+
+def test_edges_carry_the_class_of_most_of_their_triples_and_its_tone() -> None:
+    classed = [dataclasses.replace(_triple("a1", i), relation_class=c, tone=t)
+               for i, (c, t) in enumerate([("ACCUSE", "conflict"), ("ACCUSE", "conflict"), ("CONSULT", "cooperation")])]
+    data = build_graph(classed).get_edge_data("alpha", "beta")["meet"]
+    assert (data["class"], data["tone"]) == ("ACCUSE", "conflict")
+    # triples without a class (made by hand, read from an old file) are classed by the bundled schema
+    data = build_graph([_triple("a1", 0)]).get_edge_data("alpha", "beta")["meet"]
+    assert (data["class"], data["tone"]) == ("CONSULT", "cooperation")
+
+
+def test_classify_graph_uses_another_schema_and_records_it(tmp_path: Path) -> None:
+    path = tmp_path / "schema.yaml"
+    path.write_text("default: OTHER\nclasses:\n  ENCOUNTER: {tone: neutral, words: [meet]}\n  OTHER: {}\n")
+    schema = load_schema(path)
+    graph = classify_graph(build_graph([_triple("a1", 0)]), schema)
+    assert graph.get_edge_data("alpha", "beta")["meet"]["class"] == "ENCOUNTER"
+    assert (graph.graph["schema"], graph.graph["classes"]) == (schema.fingerprint(), {"ENCOUNTER": "neutral",
+                                                                                      "OTHER": "neutral"})
+
+
+def test_summary_counts_classes_and_ranks_conflictual_and_cooperative_pairs() -> None:
+    gamma = Entity(key="gamma", name="Gamma", type=EntityType.GPE, aliases=frozenset({"Gamma"}))
+
+    def classed(subject: Entity, obj: Entity, relation: str, start: int) -> Triple:
+        return Triple(subject=subject, relation=relation, object=obj,
+                      evidence=Evidence(article_id="a", sentence=f"s{start}", start=start, end=start + 1))
+
+    graph = build_graph([classed(A, B, "criticise", 0), classed(B, A, "accuse", 1), classed(A, gamma, "meet", 2),
+                         classed(gamma, A, "threaten", 3), classed(A, B, "meet", 4)])
+    summary = graph_summary(graph)
+    assert [(r["class"], r["tone"], r["edges"], r["weight"]) for r in summary["classes"]] == [
+        ("ACCUSE", "conflict", 2, 2), ("CONSULT", "cooperation", 2, 2), ("THREATEN", "conflict", 1, 1)]
+    assert summary["conflict_pairs"] == [{"a": "Alpha", "b": "Beta", "weight": 2},
+                                         {"a": "Alpha", "b": "Gamma", "weight": 1}]
+    assert [(p["a"], p["b"]) for p in summary["cooperation_pairs"]] == [("Alpha", "Beta"), ("Alpha", "Gamma")]

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from graphbuild.cache import ExtractionCache
     from graphbuild.extraction.extractor import Extractor
+    from graphbuild.schema import Schema
 
 app = typer.Typer(
     name="graphbuild",
@@ -94,6 +95,9 @@ MinConfidenceOpt = Annotated[float, typer.Option("--min-confidence", min=0.0, ma
                                                  help="Drop triples whose confidence is below this (0–1).")]
 RelationsOpt = Annotated[Path | None, typer.Option("--relations", exists=True, dir_okay=False,
                                                    help="Relation synonyms (TSV or YAML) added to the built-in table.")]
+SchemaOpt = Annotated[Path | None, typer.Option(
+    "--schema", exists=True, dir_okay=False, envvar="GRAPHBUILD_SCHEMA", show_default="the bundled 28 classes",
+    help="Relation classes (YAML) to use instead of the bundled ones; graphbuild schema prints them.")]
 DisableRuleOpt = Annotated[list[str] | None, typer.Option(
     "--disable-rule", metavar="NAME", show_default=False,
     help="Switch a rule off (repeatable; graphbuild rules lists them).")]
@@ -160,17 +164,30 @@ def password(user: str, uri: str) -> str:
     return typed
 
 
-def make_extractor(relations: Path | None, min_confidence: float, disabled: list[str] | None) -> Extractor:
-    """The extractor the options ask for; an unknown rule name is a usage error listing the valid ones."""
+def make_extractor(relations: Path | None, min_confidence: float, disabled: list[str] | None,
+                   schema: Path | None = None) -> Extractor:
+    """The extractor the options ask for; an unknown rule name is a usage error listing the valid ones,
+    a malformed schema one naming the file and line."""
     from graphbuild.errors import UsageError
     from graphbuild.extraction.extractor import Extractor
     from graphbuild.extraction.relations import load_relations
 
+    classes = make_schema(schema)
     try:
         return Extractor(relations=load_relations(relations), min_confidence=min_confidence,
-                         disabled_rules=frozenset(disabled or ()))
+                         disabled_rules=frozenset(disabled or ()), schema=classes)
     except UsageError as error:
         raise typer.BadParameter(str(error), param_hint="--disable-rule") from None
+
+
+def make_schema(path: Path | None) -> Schema:
+    """The bundled schema, or the one at ``path``; a malformed file is a usage error naming the line."""
+    from graphbuild.schema import SchemaError, load_schema
+
+    try:
+        return load_schema(path)
+    except SchemaError as error:
+        raise typer.BadParameter(str(error), param_hint="--schema") from None
 
 
 def formats_of(formats: list[Format] | None) -> tuple[str, ...]:
@@ -197,22 +214,25 @@ def cache_line(cache: ExtractionCache | None) -> str:
     return f" ({cache.hits} from the cache, {cache.misses} extracted)"
 
 
-def load_graph(path: Path) -> nx.MultiDiGraph[str]:
-    """The graph of a build directory, a graph.json or a triples.jsonl."""
+def load_graph(path: Path, schema: Schema | None = None) -> nx.MultiDiGraph[str]:
+    """The graph of a build directory, a graph.json or a triples.jsonl, its edges classed by ``schema``
+    if given (else as they were; by the bundled schema if they carry no class, as older builds do)."""
     from graphbuild.export import read_json
+    from graphbuild.graph import build_graph, classify_graph
 
     if path.is_dir():
-        if (path / "graph.json").exists():
-            return read_json(path / "graph.json")
-        path = path / "triples.jsonl"
+        path = path / "graph.json" if (path / "graph.json").exists() else path / "triples.jsonl"
     if not path.exists():
         raise InputError(f"{path}: no such file; give a build directory, graph.json or triples.jsonl")
     if path.suffix == ".json":
-        return read_json(path)
-    from graphbuild.building import load_triples
-    from graphbuild.graph import build_graph
+        graph = read_json(path)
+    else:
+        from graphbuild.building import load_triples
 
-    return build_graph(load_triples(path))
+        graph = build_graph(load_triples(path))
+    if schema is not None or not all("class" in data for _, _, data in graph.edges(data=True)):
+        classify_graph(graph, schema or make_schema(None))
+    return graph
 
 
 def print_stats(summary: dict[str, Any]) -> None:
@@ -229,5 +249,19 @@ def print_stats(summary: dict[str, Any]) -> None:
     relations.add_column("weight", justify="right")
     for row in summary["top_relations"]:
         relations.add_row(row["relation"], str(row["weight"]))
-    for table in (counts, actors, relations):
+    classes = Table(title="relations by class")
+    for column in ("class", "tone", "edges", "weight"):
+        classes.add_column(column, justify="right" if column in {"edges", "weight"} else "left")
+    for row in summary.get("classes", ()):
+        classes.add_row(row["class"] or "(none)", row["tone"], str(row["edges"]), str(row["weight"]))
+    tables = [counts, actors, relations, classes]
+    for tone in ("conflict", "cooperation"):
+        if summary.get(f"{tone}_pairs"):
+            pairs = Table(title=f"most {'conflictual' if tone == 'conflict' else 'cooperative'} pairs")
+            for column in ("actor", "actor", "weight"):
+                pairs.add_column(column, justify="right" if column == "weight" else "left")
+            for row in summary[f"{tone}_pairs"]:
+                pairs.add_row(row["a"], row["b"], str(row["weight"]))
+            tables.append(pairs)
+    for table in tables:
         out.print(table)

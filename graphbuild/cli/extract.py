@@ -28,6 +28,7 @@ from graphbuild.cli.common import (
     QuietOpt,
     RelationsOpt,
     SchedulerOpt,
+    SchemaOpt,
     StrictOpt,
     UriOpt,
     UserOpt,
@@ -37,6 +38,7 @@ from graphbuild.cli.common import (
     err,
     formats_of,
     make_extractor,
+    make_schema,
     open_cache,
     print_stats,
     progress,
@@ -68,6 +70,7 @@ def build_cli(
     relations: RelationsOpt = None,
     min_confidence: MinConfidenceOpt = 0.0,
     disable_rule: DisableRuleOpt = None,
+    schema: SchemaOpt = None,
     formats: FormatOpt = None,
     workers: WorkersOpt = None,
     executor: ExecutorOpt = Executor.local,
@@ -98,7 +101,7 @@ def build_cli(
 
     setup_logging(quiet)
     alias_table = run(lambda: _aliases(aliases))
-    extractor = run(lambda: make_extractor(relations, min_confidence, disable_rule))
+    extractor = run(lambda: make_extractor(relations, min_confidence, disable_rule, schema))
     total = run(lambda: count_records(inputs))
     run(lambda: check_model(model))
     with open_cache(cache_dir, no_cache) as cache, progress(total, "extracting", quiet=quiet) as advance:
@@ -148,6 +151,7 @@ def extract_cli(
     relations: RelationsOpt = None,
     min_confidence: MinConfidenceOpt = 0.0,
     disable_rule: DisableRuleOpt = None,
+    schema: SchemaOpt = None,
     workers: WorkersOpt = None,
     executor: ExecutorOpt = Executor.local,
     scheduler: SchedulerOpt = None,
@@ -168,7 +172,7 @@ def extract_cli(
         _extract_open(inputs, output, errors, model, batch_size, workers, min_confidence, quiet)
         return
     alias_table = run(lambda: _aliases(aliases))
-    extractor = run(lambda: make_extractor(relations, min_confidence, disable_rule))
+    extractor = run(lambda: make_extractor(relations, min_confidence, disable_rule, schema))
     total = run(lambda: count_records(inputs))
     run(lambda: check_model(model))
     with (open_cache(cache_dir, no_cache) as cache,
@@ -209,16 +213,22 @@ def export_cli(
     out: Annotated[Path | None, typer.Option("--out", "-o", file_okay=False,
                                              help="Output directory (default: beside the triples).")] = None,
     formats: FormatOpt = None,
+    schema: SchemaOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Turn a triples file into the graph formats (GraphML, JSON, GEXF, neo4j-admin CSV)."""
+    """Turn a triples file into the graph formats (GraphML, JSON, GEXF, neo4j-admin CSV).
+
+    With --schema, relations are classed by that schema instead of by the classes in the file.
+    """
     from graphbuild.building import export_triples
 
     setup_logging(quiet)
     triples = source / "triples.jsonl" if source.is_dir() else source
     articles = triples.parent / "articles.jsonl"
     target = out or triples.parent
-    report = run(lambda: export_triples(triples, target, articles_path=articles, formats=formats_of(formats)))
+    classes = make_schema(schema) if schema is not None else None
+    report = run(lambda: export_triples(triples, target, articles_path=articles, formats=formats_of(formats),
+                                        schema=classes))
     if not quiet:
         for path in report.files:
             err.print(f"wrote {path}", highlight=False)

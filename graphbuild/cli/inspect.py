@@ -49,7 +49,8 @@ def stats_cli(
     top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many actors and relations to list.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
 ) -> None:
-    """Print counts, the top actors by degree and the top relations by weight."""
+    """Print counts, the top actors by degree, the top relations, the relations by class and the most
+    conflictual and most cooperative actor pairs."""
     from graphbuild.graph import graph_summary
 
     graph = run(lambda: load_graph(source))

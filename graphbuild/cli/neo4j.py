@@ -14,12 +14,14 @@ from graphbuild.cli.common import (
     EvidenceCapOpt,
     MinConfidenceOpt,
     QuietOpt,
+    SchemaOpt,
     SourceArg,
     UriOpt,
     UserOpt,
     app,
     err,
     load_graph,
+    make_schema,
     out,
     password,
     progress,
@@ -37,7 +39,7 @@ __all__ = ["push_cli", "push_to", "sandbox_cli"]
 
 
 def push_to(graph: nx.MultiDiGraph[str], uri: str, user: str, database: str, batch_size: int, evidence_cap: int,
-            *, quiet: bool, min_confidence: float = 0.0) -> PushReport:
+            *, quiet: bool, min_confidence: float = 0.0, migrate: bool = False) -> PushReport:
     """Push ``graph`` to the Neo4j at ``uri`` with a progress bar; the password comes from the environment."""
     from graphbuild.neo4j.writer import connect, push_graph
 
@@ -48,7 +50,8 @@ def push_to(graph: nx.MultiDiGraph[str], uri: str, user: str, database: str, bat
         def push() -> PushReport:
             with connect(uri, user, secret) as driver:
                 return push_graph(graph, driver, database=database, batch_size=batch_size,
-                                  evidence_cap=evidence_cap, min_confidence=min_confidence, progress=advance)
+                                  evidence_cap=evidence_cap, min_confidence=min_confidence, migrate=migrate,
+                                  progress=advance)
 
         report = run(push)
     if not quiet:
@@ -68,15 +71,23 @@ def push_cli(
         DEFAULT_BATCH_SIZE),
     evidence_cap: EvidenceCapOpt = DEFAULT_EVIDENCE_CAP,
     min_confidence: MinConfidenceOpt = 0.0,
+    schema: SchemaOpt = None,
+    migrate: Annotated[bool, typer.Option(
+        "--migrate", help="The database holds graphbuild's first data model (a relationship type per relation): "
+                          "delete those relationships first, then push.")] = False,
     quiet: QuietOpt = False,
 ) -> None:
     """Push a graph into Neo4j over Bolt: idempotent, batched, and safe to repeat.
 
-    The password comes from NEO4J_PASSWORD or a hidden prompt; it is never printed.
+    Each relationship is typed with its class (CONSULT) and keeps its wording as the predicate
+    property (travel_to); --schema classes the graph's relations by another schema first. The
+    password comes from NEO4J_PASSWORD or a hidden prompt; it is never printed.
     """
     setup_logging(quiet)
-    graph = run(lambda: load_graph(source))
-    push_to(graph, uri, user, database, batch_size, evidence_cap, quiet=quiet, min_confidence=min_confidence)
+    classes = make_schema(schema) if schema is not None else None
+    graph = run(lambda: load_graph(source, classes))
+    push_to(graph, uri, user, database, batch_size, evidence_cap, quiet=quiet, min_confidence=min_confidence,
+            migrate=migrate)
 
 
 @app.command("sandbox")

@@ -2,8 +2,10 @@
 
 ``nodes.csv`` holds one row per entity with ``:ID(Entity)`` and ``:LABEL`` columns;
 ``relationships.csv`` one row per edge with ``:START_ID(Entity)``, ``:END_ID(Entity)`` and
-``:TYPE``. Arrays use ``|`` as delimiter (pass ``--array-delimiter="|"`` to neo4j-admin); a ``|``
-inside a value is replaced by ``/``, line breaks by spaces, and control characters are dropped. Load with::
+``:TYPE`` (the relation's class, as ``graphbuild push`` types it) and its wording as
+``predicate``. Arrays use ``|`` as delimiter (pass ``--array-delimiter="|"`` to neo4j-admin); a
+``|`` inside a value is replaced by ``/``, line breaks by spaces, and control characters are
+dropped. Load with::
 
     neo4j-admin database import full neo4j --array-delimiter="|" \\
         --nodes=nodes.csv --relationships=relationships.csv
@@ -39,7 +41,7 @@ NODE_HEADER = (
     "key:ID(Entity)", "name", "type", "aliases:string[]", "mentions:int", "articles:string[]", ":LABEL",
 )
 RELATIONSHIP_HEADER = (
-    ":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "predicate", "weight:int", "articles:string[]",
+    ":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "predicate", "tone", "weight:int", "articles:string[]",
     "evidence:string[]", "first_seen", "last_seen", "negated:boolean", "hedged:boolean",
 )
 
@@ -71,7 +73,8 @@ def relationship_rows(graph: nx.MultiDiGraph[str]) -> Iterator[list[Any]]:
     yield list(RELATIONSHIP_HEADER)
     for u, v, data in graph.edges(data=True):
         yield [
-            u, v, relationship_type(data["relation"]), data["relation"], data["weight"],
+            u, v, relationship_type(str(data.get("class") or "OTHER")), data["relation"],
+            str(data.get("tone") or "neutral"), data["weight"],
             _array(data["articles"]), _array(e["sentence"] for e in data["evidence"][:EVIDENCE_CAP]),
             data["first_seen"] or "", data["last_seen"] or "",
             str(data["negated"]).lower(), str(data["hedged"]).lower(),

@@ -52,7 +52,9 @@ $(LINTER):
 
 lint-cypher: install $(LINTER)  ## check cypher/*.cypher and the writer's queries with Neo4j's own linter
 	$(BIN)/python -m graphbuild.neo4j.queries > .cache/writer-queries.cypher
-	CYPHER_LINT_MODULES=$(LINT_DIR) node cypher/lint.mjs --warnings-as-errors cypher/*.cypher .cache/writer-queries.cypher
+	$(BIN)/python -m graphbuild.neo4j.queries --db-schema > .cache/db-schema.json
+	CYPHER_LINT_MODULES=$(LINT_DIR) node cypher/lint.mjs --warnings-as-errors --schema .cache/db-schema.json \
+		cypher/*.cypher .cache/writer-queries.cypher
 
 typecheck: install  ## mypy --strict
 	$(BIN)/mypy

@@ -95,3 +95,32 @@ def test_the_corpus_graph_has_one_node_per_party_and_no_junk(corpus_build: tuple
     shown = [graph.nodes[n]["name"] for n in top]
     assert not [name for name in shown if not any(c.isupper() for c in name)]
     assert len({name.lower() for name in shown}) == len(shown)
+
+
+@pytest.mark.slow
+@pytest.mark.integration
+def test_whole_corpus_in_neo4j_has_at_most_28_relationship_types(corpus_build: tuple[Path, int, BuildReport],
+                                                                  tmp_path: Path) -> None:
+    """The relationship types are the classes however many wordings the corpus has; few relations stay OTHER."""
+    from neo4j import GraphDatabase
+
+    from graphbuild.neo4j.localserver import LocalBoltServer, local_server_available
+    from graphbuild.neo4j.writer import push_graph
+
+    if not local_server_available():
+        pytest.skip("needs arcadedb-embedded (pip install -e '.[dev]')")
+    _, _, report = corpus_build
+    assert report.graph is not None
+    edges = [data for _, _, data in report.graph.edges(data=True)]
+    wordings = {data["relation"] for data in edges}
+    assert len(wordings) > 2000
+    assert sum(data["class"] == "OTHER" for data in edges) <= 0.15 * len(edges)
+    with LocalBoltServer(root=tmp_path / "bolt") as server, \
+            GraphDatabase.driver(server.uri, auth=(server.user, server.password)) as driver:
+        push_graph(report.graph, driver, database=server.database)
+        types = {r["t"] for r in driver.execute_query("MATCH (:Entity)-[r]->(:Entity) RETURN DISTINCT type(r) AS t",
+                                                      database_=server.database).records}
+        (row,) = driver.execute_query("MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS n, "
+                                      "count(DISTINCT r.predicate) AS p", database_=server.database).records
+    assert len(types) <= 28
+    assert (row["n"], row["p"]) == (len(edges), len(wordings))

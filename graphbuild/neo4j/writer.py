@@ -1,11 +1,13 @@
 """Push the actor graph into Neo4j over Bolt: idempotent, batched, retried.
 
 The writer gets its driver from the caller (:func:`connect` makes one) and never logs or
-stores the password. Writes go in this order, each batch in its own managed transaction
-(``session.execute_write``): schema, entities, type labels, articles, MENTIONS, entity mention
-counts, then relationships (several types to a statement) and their evidence. Every write is a
-``MERGE`` keyed by entity key, article id, or (for evidence) article id and offset, so pushing
-the same graph twice leaves the database as it was, and pushing new articles later only adds to
+stores the password. It first checks which data model the database holds (see
+:mod:`graphbuild.neo4j.queries`), then writes in this order, each batch in its own managed
+transaction (``session.execute_write``): schema, entities, type labels, articles, MENTIONS,
+entity mention counts, then the relationships of each class with their evidence, and last the
+model node. Every write is a ``MERGE`` keyed by entity key, article id, (subject, predicate,
+object) or (for evidence) article id and offset, and writes only what changes, so pushing the
+same graph twice leaves the database as it was, and pushing new articles later only adds to
 weights and evidence.
 """
 
@@ -28,22 +30,33 @@ from graphbuild.export import relationship_type, type_label
 from graphbuild.neo4j import DEFAULT_BATCH_SIZE, DEFAULT_EVIDENCE_CAP
 from graphbuild.neo4j.queries import (
     ARTICLES,
+    DELETE_FIRST_MODEL,
     ENTITIES,
     ENTITY_MENTIONS,
-    EVIDENCE,
+    FIRST_MODEL,
     MENTIONS,
+    MODEL,
+    MODEL_VERSION,
+    READ_MODEL,
     SCHEMA,
     entity_label_query,
     new_entities_query,
     relationships_query,
+    retype_query,
 )
 
 __all__ = ["DEFAULT_BATCH_SIZE", "Neo4jWriteError", "Neo4jWriter", "PushReport", "connect", "push_graph"]
 
 log = logging.getLogger(__name__)
 
-#: Relationship types merged by one statement (fewer distinct query texts for the server to plan).
-TYPES_PER_STATEMENT = 20
+#: What to do about a database the first data model wrote (one relationship type per relation).
+FIRST_MODEL_FOUND = (
+    "database {database!r} holds relationships of graphbuild's first data model, typed with their relation "
+    "(TRAVEL_TO); graphbuild now types them with their class (CONSULT) and keeps the wording in the predicate "
+    "property. Push with --migrate to delete the first-model relationships (entities, articles and mentions stay; "
+    "push every build again to bring back their relations), or push into another database with --database. "
+    "See the README, Neo4j: migrating from the first data model."
+)
 SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
 T = TypeVar("T")
 
@@ -100,8 +113,8 @@ def _batches(rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:
         yield rows[start : start + size]
 
 
-def _run(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> None:
-    tx.run(query, params).consume()
+def _run(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    return [record.data() for record in tx.run(query, params)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +128,7 @@ class Neo4jWriter:
         evidence_cap: evidence sentences kept on each relationship.
         retries: attempts per batch on connection loss (transient errors are also retried by
             the driver inside ``execute_write``).
+        migrate: delete the relationships of the first data model instead of refusing the database.
     """
 
     driver: Driver
@@ -123,15 +137,15 @@ class Neo4jWriter:
     evidence_cap: int = DEFAULT_EVIDENCE_CAP
     min_confidence: float = 0.0
     retries: int = 5
+    migrate: bool = False
 
-    def _write(self, query: str, **params: Any) -> None:
-        """Run ``query`` in its own transaction, retrying it on connection loss."""
+    def _write(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        """Run ``query`` in its own transaction, retrying it on connection loss; return its rows."""
         delay = 0.5
         for attempt in range(1, self.retries + 1):
             try:
                 with self.driver.session(database=self.database) as session:
-                    session.execute_write(_run, query, params)
-                return
+                    return session.execute_write(_run, query, params)
             except (ServiceUnavailable, SessionExpired) as err:
                 if attempt == self.retries:
                     raise Neo4jWriteError(
@@ -146,30 +160,54 @@ class Neo4jWriter:
             except (ClientError, Neo4jError) as err:
                 reason = f"{err.code or type(err).__name__}: {err.message}"
                 raise Neo4jWriteError(f"Neo4j refused a write: {reason}") from None
+        raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
 
-    def _write_relationships(self, parts: Sequence[tuple[str, list[dict[str, Any]]]]) -> None:
-        query = relationships_query([rel_type for rel_type, _ in parts])
-        self._write(query, **{f"r{i}": rows for i, (_, rows) in enumerate(parts)})
+    def _read(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        """Run a read ``query`` and return its rows."""
+        try:
+            records = self.driver.execute_query(query, params, database_=self.database).records
+        except (ClientError, Neo4jError) as err:
+            raise Neo4jWriteError(f"Neo4j refused a read: {err.code or type(err).__name__}: {err.message}") from None
+        except (ServiceUnavailable, SessionExpired) as err:
+            raise Neo4jWriteError(f"lost the connection to Neo4j ({type(err).__name__}); check the server") from None
+        return [record.data() for record in records]
 
     def _write_rows(self, query: str, rows: Sequence[Any], key: str, on_batch: Callable[[int], None] | None,
-                    **params: Any) -> int:
-        batches = 0
+                    **params: Any) -> tuple[int, list[dict[str, Any]]]:
+        """Write ``rows`` in batches; return the number of batches and the rows the query returned."""
+        batches, returned = 0, []
         for batch in _batches(rows, self.batch_size):
-            self._write(query, **{key: list(batch)}, **params)
+            returned += self._write(query, **{key: list(batch)}, **params)
             batches += 1
             if on_batch:
                 on_batch(len(batch))
-        return batches
+        return batches, returned
 
     def create_schema(self) -> None:
         """Create the constraints and indexes (idempotent)."""
         for statement in SCHEMA:
             self._write(statement)
 
-    def push(self, graph: nx.MultiDiGraph[str], *, progress: Callable[[int], None] | None = None) -> PushReport:
-        """Write ``graph`` (as built by :func:`graphbuild.build_graph`)."""
-        started = time.monotonic()
-        self.create_schema()
+    def check_model(self, schema: str | None) -> bool:
+        """Refuse a database another data model wrote; return whether relationships must be moved
+        to the classes of ``schema`` (the database was pushed with another schema)."""
+        state = self._read(READ_MODEL)[0]
+        if state["version"] is None:
+            if state["entities"] and self._read(FIRST_MODEL):
+                if not self.migrate:
+                    raise Neo4jWriteError(FIRST_MODEL_FOUND.format(database=self.database))
+                self._delete_first_model()
+            return False
+        if int(state["version"]) > MODEL_VERSION:
+            raise Neo4jWriteError(f"database {self.database!r} was written by a newer graphbuild (data model "
+                                  f"{state['version']}); upgrade graphbuild to push into it")
+        return schema is None or state["schema"] != schema
+
+    def _delete_first_model(self) -> None:
+        while self._write(DELETE_FIRST_MODEL, limit=self.batch_size * 10)[0]["deleted"]:
+            log.info("deleted first-model relationships")
+
+    def _push_entities(self, graph: nx.MultiDiGraph[str], progress: Callable[[int], None] | None) -> tuple[int, int]:
         entities = [
             {"key": str(key), "name": data["name"], "type": data["type"], "aliases": list(data.get("aliases", []))}
             for key, data in graph.nodes(data=True)
@@ -179,10 +217,14 @@ class Neo4jWriter:
             by_label[type_label(row["type"])].append(row)
         batches = 0
         for label in sorted(by_label):
-            batches += self._write_rows(new_entities_query(label), by_label[label], "rows", None)
-        batches += self._write_rows(ENTITIES, entities, "rows", progress)
+            batches += self._write_rows(new_entities_query(label), by_label[label], "rows", None)[0]
+        batches += self._write_rows(ENTITIES, entities, "rows", progress)[0]
         for label in sorted(by_label):
-            batches += self._write_rows(entity_label_query(label), [r["key"] for r in by_label[label]], "keys", None)
+            batches += self._write_rows(entity_label_query(label), [r["key"] for r in by_label[label]], "keys",
+                                        None)[0]
+        return len(entities), batches
+
+    def _push_articles(self, graph: nx.MultiDiGraph[str]) -> tuple[int, int, int]:
         articles = [
             {"id": str(a["id"]), "title": a.get("title"), "date": a.get("date"), "source": a.get("source"),
              "url": a.get("url")}
@@ -197,44 +239,55 @@ class Neo4jWriter:
                     articles.append({"id": article, "title": None, "date": None, "source": None, "url": None})
                 mentions.append({"article": article, "key": str(key), "count": int(count)})
         articles.sort(key=lambda a: a["id"])
-        batches += self._write_rows(ARTICLES, articles, "rows", None)
-        batches += self._write_rows(MENTIONS, mentions, "rows", None)
-        batches += self._write_rows(ENTITY_MENTIONS, [row["key"] for row in entities], "keys", None)
-        by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        relationships = 0
+        batches = self._write_rows(ARTICLES, articles, "rows", None)[0]
+        more, changed = self._write_rows(MENTIONS, mentions, "rows", None)
+        keys = sorted({row["key"] for row in changed})
+        batches += more + self._write_rows(ENTITY_MENTIONS, keys, "keys", None)[0]
+        return len(articles), len(mentions), batches
+
+    def _relationship_rows(self, graph: nx.MultiDiGraph[str]) -> dict[str, list[dict[str, Any]]]:
+        by_class: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for source, target, data in graph.edges(data=True):
             if float(data.get("confidence", 1.0)) < self.min_confidence:
                 continue
-            relationships += 1
             evidence = data["evidence"]
-            by_type[relationship_type(data["relation"])].append({
+            surfaces = data.get("surface") or []
+            by_class[relationship_type(str(data.get("class") or "OTHER"))].append({
                 "source": str(source), "target": str(target), "predicate": data["relation"],
+                "surface": surfaces[0] if surfaces else data["relation"].replace("_", " "),
+                "tone": str(data.get("tone") or "neutral"), "confidence": float(data.get("confidence", 1.0)),
                 "keys": [f"{e['article_id']}:{e['start']}" for e in evidence],
+                "dates": [str(e.get("date") or "") for e in evidence],
                 "sentences": [e["sentence"] for e in evidence],
                 "negated": [bool(e["negated"]) for e in evidence],
                 "hedged": [bool(e["hedged"]) for e in evidence],
                 "articles": list(data["articles"]),
                 "first_seen": data.get("first_seen"), "last_seen": data.get("last_seen"),
             })
-        # the bare relationships, several types to a statement, then their evidence in one query shape
-        parts: list[tuple[str, list[dict[str, Any]]]] = []
-        size = 0
-        for rel_type in sorted(by_type):
-            for batch in _batches(by_type[rel_type], self.batch_size):
-                parts.append((rel_type, list(batch)))
-                size += len(batch)
-                if size >= self.batch_size or len(parts) == TYPES_PER_STATEMENT:
-                    self._write_relationships(parts)
-                    batches += 1
-                    parts, size = [], 0
-        if parts:
-            self._write_relationships(parts)
-            batches += 1
-        rows = [{**row, "type": rel_type} for rel_type in sorted(by_type) for row in by_type[rel_type]]
-        batches += self._write_rows(EVIDENCE, rows, "rows", progress, cap=self.evidence_cap)
+        return by_class
+
+    def push(self, graph: nx.MultiDiGraph[str], *, progress: Callable[[int], None] | None = None) -> PushReport:
+        """Write ``graph`` (as built by :func:`graphbuild.build_graph`)."""
+        started = time.monotonic()
+        self.create_schema()
+        schema = graph.graph.get("schema")
+        retype = self.check_model(str(schema) if schema else None)
+        entities, batches = self._push_entities(graph, progress)
+        articles, mentions, more = self._push_articles(graph)
+        batches += more
+        by_class = self._relationship_rows(graph)
+        for relation_class in sorted(by_class) if retype else ():
+            batches += self._write_rows(retype_query(relation_class), by_class[relation_class], "rows", None,
+                                        type=relation_class)[0]
+        for relation_class in sorted(by_class):
+            batches += self._write_rows(relationships_query(relation_class), by_class[relation_class], "rows",
+                                        progress, cap=self.evidence_cap)[0]
+        classes = sorted(graph.graph.get("classes") or by_class)
+        self._write(MODEL, name="graphbuild", version=MODEL_VERSION, schema=str(schema or ""), classes=classes)
         return PushReport(
-            entities=len(entities), articles=len(articles), mentions=len(mentions),
-            relationships=relationships, batches=batches, seconds=round(time.monotonic() - started, 3),
+            entities=entities, articles=articles, mentions=mentions,
+            relationships=sum(len(rows) for rows in by_class.values()), batches=batches,
+            seconds=round(time.monotonic() - started, 3),
         )
 
 
@@ -246,6 +299,7 @@ def push_graph(
     batch_size: int = DEFAULT_BATCH_SIZE,
     evidence_cap: int = DEFAULT_EVIDENCE_CAP,
     min_confidence: float = 0.0,
+    migrate: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> PushReport:
     """Push an actor graph into Neo4j; safe to repeat, and later pushes add to what is there.
@@ -257,6 +311,8 @@ def push_graph(
         batch_size: rows per transaction.
         evidence_cap: evidence sentences kept on each relationship.
         min_confidence: leave out relations whose best confidence is below this.
+        migrate: delete the relationships the first data model wrote (one type per relation)
+            instead of refusing such a database.
         progress: called with the number of entities or relationships after each batch.
 
     Raises:
@@ -267,5 +323,5 @@ def push_graph(
         ...     push_graph(graph, driver, database="neo4j")
     """
     writer = Neo4jWriter(driver, database=database, batch_size=batch_size, evidence_cap=evidence_cap,
-                         min_confidence=min_confidence)
+                         min_confidence=min_confidence, migrate=migrate)
     return writer.push(graph, progress=progress)

@@ -54,7 +54,8 @@ def wipe(driver: Driver, database: str) -> None:
 
 
 def counts(driver: Driver, database: str) -> tuple[int, int]:
-    nodes = driver.execute_query("MATCH (n) RETURN count(n) AS c", database_=database).records[0]["c"]
+    nodes = driver.execute_query("MATCH (n) WHERE NOT n:GraphbuildModel RETURN count(n) AS c",
+                                 database_=database).records[0]["c"]
     rels = driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS c", database_=database).records[0]["c"]
     return int(nodes), int(rels)
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import networkx as nx
 import pytest
 from neo4j import Driver
 
-from graphbuild.graph import build_graph
+from graphbuild.graph import build_graph, classify_graph
 from graphbuild.model import Entity, EntityType, Evidence, Triple
-from graphbuild.neo4j.queries import relationships_query
-from graphbuild.neo4j.writer import TYPES_PER_STATEMENT, Neo4jWriteError, connect, push_graph
+from graphbuild.neo4j.writer import Neo4jWriteError, connect, push_graph
+from graphbuild.schema import load_schema
 from tests.integration.conftest import BoltTarget, counts, wipe
 
 pytestmark = pytest.mark.integration
@@ -32,12 +34,14 @@ def test_seed_model_in_neo4j(driver: Driver, bolt: BoltTarget, seed_graph: nx.Mu
     report = push_graph(seed_graph, driver, database=bolt.database, batch_size=7)
     assert report.entities == seed_graph.number_of_nodes()
     records = driver.execute_query(
-        "MATCH (w:Entity:Person {key: 'ben wallace'})-[r:TRAVEL_TO]->(m:Entity:Place {name: 'Moscow'}) "
-        "RETURN r.predicate AS predicate, r.weight AS weight, r.evidence AS evidence, w.aliases AS aliases, "
-        "w.mentions AS mentions", database_=bolt.database).records
+        "MATCH (w:Entity:Person {key: 'ben wallace'})-[r:CONSULT {predicate: 'travel_to'}]->"
+        "(m:Entity:Place {name: 'Moscow'}) "
+        "RETURN r.tone AS tone, r.surface AS surface, r.weight AS weight, r.evidence AS evidence, "
+        "r.dates AS dates, w.aliases AS aliases, w.mentions AS mentions", database_=bolt.database).records
     assert records
     row = records[0]
-    assert row["weight"] >= 1
+    assert (row["tone"], row["weight"], row["dates"]) == ("cooperation", 1, ["2022-01-27"])
+    assert row["surface"] == "will head for"
     assert any("Moscow" in s for s in row["evidence"])
     assert {"Ben Wallace", "Mr Wallace", "Wallace"} <= set(row["aliases"])
     assert row["mentions"] == seed_graph.nodes["ben wallace"]["mentions"]
@@ -70,7 +74,7 @@ def test_later_articles_add_to_weight_and_evidence(driver: Driver, bolt: BoltTar
                             _triple("Alpha", "visit", "Beta", "a2", 3, negated=True)]),
                driver, database=bolt.database)
     (row,) = driver.execute_query(
-        "MATCH (:Entity {key: 'alpha'})-[r:VISIT]->(:Entity {key: 'beta'}) "
+        "MATCH (:Entity {key: 'alpha'})-[r:CONSULT {predicate: 'visit'}]->(:Entity {key: 'beta'}) "
         "RETURN r.weight AS weight, r.articles AS articles, r.first_seen AS first, r.last_seen AS last, "
         "r.negated AS negated, r.negated_count AS negated_count, size(r.evidence) AS evidence",
         database_=bolt.database).records
@@ -101,7 +105,7 @@ def test_hostile_names_and_relations_stay_data(driver: Driver, bolt: BoltTarget)
                                              before[1] + 3 * len(HOSTILE))  # relation + 2 MENTIONS each
     types = {r["t"] for r in driver.execute_query("MATCH ()-[r]->() RETURN DISTINCT type(r) AS t",
                                                   database_=bolt.database).records}
-    assert all(t.replace("_", "").isalnum() and t == t.upper() for t in types)
+    assert types <= {*load_schema().names, "MENTIONS"}
     predicates = {r["p"] for r in driver.execute_query("MATCH ()-[r]->() WHERE r.predicate IS NOT NULL "
                                                        "RETURN r.predicate AS p", database_=bolt.database).records}
     assert "}) DETACH DELETE n //" in predicates
@@ -140,26 +144,55 @@ def test_min_confidence_leaves_out_weak_relations(driver: Driver, bolt: BoltTarg
     assert 0 < report.relationships == strong < seed_graph.number_of_edges()
 
 
-def test_chained_statement_goes_on_past_empty_and_unmatched_parts(driver: Driver, bolt: BoltTarget) -> None:
+def test_relationship_types_are_the_classes(driver: Driver, bolt: BoltTarget) -> None:
     wipe(driver, bolt.database)
-    driver.execute_query("UNWIND ['a', 'b'] AS key CREATE (:Entity {key: key})", database_=bolt.database)
-    rows = [[{"source": "a", "target": "b", "predicate": "one"}], [],
-            [{"source": "a", "target": "nobody", "predicate": "lost"}],
-            [{"source": "b", "target": "a", "predicate": "four"}]]
-    query = relationships_query(["ONE", "TWO", "THREE", "FOUR"])
-    driver.execute_query(query, {f"r{i}": part for i, part in enumerate(rows)}, database_=bolt.database)
-    records = driver.execute_query("MATCH (s)-[r]->(t) RETURN s.key AS s, type(r) AS type, t.key AS t ORDER BY type",
-                                   database_=bolt.database).records
-    assert [(r["s"], r["type"], r["t"]) for r in records] == [("b", "FOUR", "a"), ("a", "ONE", "b")]
-
-
-def test_many_relation_types_all_arrive(driver: Driver, bolt: BoltTarget) -> None:
-    wipe(driver, bolt.database)
-    relations = [f"verb{i}" for i in range(2 * TYPES_PER_STATEMENT + 3)]
+    relations = ["visit", "meet", "criticise", "accuse", "condemn", "invade", "praise", "mumble_at"] + [
+        f"verb{i}" for i in range(40)]
     graph = build_graph([_triple("Ann", rel, "Rome", "art", i) for i, rel in enumerate(relations)])
     report = push_graph(graph, driver, database=bolt.database, batch_size=7)
     assert report.relationships == len(relations)
     records = driver.execute_query(
-        "MATCH (:Entity {key: 'ann'})-[r]->(:Entity {key: 'rome'}) RETURN type(r) AS type, r.weight AS weight",
+        "MATCH (:Entity {key: 'ann'})-[r]->(:Entity {key: 'rome'}) RETURN type(r) AS type, r.predicate AS p",
         database_=bolt.database).records
-    assert sorted((r["type"], r["weight"]) for r in records) == sorted((rel.upper(), 1) for rel in relations)
+    found = {r["p"]: r["type"] for r in records}
+    assert set(found) == set(relations)
+    assert {found["visit"], found["meet"], found["criticise"], found["invade"], found["verb3"]} == {
+        "CONSULT", "ACCUSE", "ASSAULT", "OTHER"}
+    assert found["accuse"] == found["condemn"] == "ACCUSE"
+
+
+def test_another_schema_moves_relationships_to_its_classes(driver: Driver, bolt: BoltTarget, tmp_path: Path) -> None:
+    wipe(driver, bolt.database)
+    graph = build_graph([_triple("Ann", "visit", "Rome", "a1", 0), _triple("Ann", "praise", "Rome", "a1", 9)])
+    push_graph(graph, driver, database=bolt.database)
+    custom = tmp_path / "schema.yaml"
+    custom.write_text("default: OTHER\nclasses:\n  TRAVEL: {tone: neutral, words: [visit]}\n  OTHER: {}\n")
+    push_graph(classify_graph(graph, load_schema(custom)), driver, database=bolt.database)
+    records = driver.execute_query(
+        "MATCH (:Entity {key: 'ann'})-[r]->(:Entity {key: 'rome'}) RETURN type(r) AS type, r.predicate AS p, "
+        "r.weight AS weight, r.tone AS tone ORDER BY p", database_=bolt.database).records
+    assert [(r["p"], r["type"], r["weight"], r["tone"]) for r in records] == [
+        ("praise", "OTHER", 1, "neutral"), ("visit", "TRAVEL", 1, "neutral")]
+    (model,) = driver.execute_query("MATCH (m:GraphbuildModel) RETURN m.version AS v, m.classes AS classes",
+                                    database_=bolt.database).records
+    assert (model["v"], model["classes"]) == (2, ["OTHER", "TRAVEL"])
+
+
+def test_first_model_database_is_refused_then_migrated(driver: Driver, bolt: BoltTarget) -> None:
+    wipe(driver, bolt.database)
+    driver.execute_query("CREATE (:Entity {key: 'a', name: 'A'})-[:TRAVEL_TO {predicate: 'travel_to', weight: 1}]->"
+                         "(:Entity {key: 'b', name: 'B'})", database_=bolt.database)
+    graph = build_graph([_triple("A", "travel_to", "B", "a1", 0)])
+    with pytest.raises(Neo4jWriteError, match=r"first data model.*--migrate.*--database"):
+        push_graph(graph, driver, database=bolt.database)
+    push_graph(graph, driver, database=bolt.database, migrate=True)
+    records = driver.execute_query("MATCH ()-[r]->(:Entity) RETURN type(r) AS type ORDER BY type",
+                                   database_=bolt.database).records
+    assert [r["type"] for r in records] == ["CONSULT", "MENTIONS", "MENTIONS"]
+
+
+def test_newer_model_is_refused(driver: Driver, bolt: BoltTarget) -> None:
+    wipe(driver, bolt.database)
+    driver.execute_query("CREATE (:GraphbuildModel {name: 'graphbuild', version: 3})", database_=bolt.database)
+    with pytest.raises(Neo4jWriteError, match="newer graphbuild"):
+        push_graph(build_graph([_triple("A", "visit", "B", "a1", 0)]), driver, database=bolt.database)

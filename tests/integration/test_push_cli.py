@@ -35,6 +35,26 @@ def test_build_push_then_push_again(driver: Driver, bolt: BoltTarget, tmp_path: 
     assert bolt.password not in result.output + again.output
 
 
+def test_push_refuses_a_first_model_database_until_told_to_migrate(driver: Driver, bolt: BoltTarget,
+                                                                   tmp_path: Path) -> None:
+    wipe(driver, bolt.database)
+    driver.execute_query("CREATE (:Entity {key: 'ben wallace', name: 'Ben Wallace'})-[:TRAVEL_TO "
+                         "{predicate: 'travel_to', weight: 1}]->(:Entity {key: 'moscow', name: 'Moscow'})",
+                         database_=bolt.database)
+    out = tmp_path / "out"
+    CliRunner().invoke(app, ["build", str(ROOT / "seeds"), "-o", str(out), "-q"], catch_exceptions=False)
+    refused = CliRunner().invoke(app, ["push", str(out)], env={**_env(bolt), "COLUMNS": "300"})
+    assert refused.exit_code == 1
+    assert "first data model" in refused.output
+    assert "--migrate" in refused.output
+    migrated = CliRunner().invoke(app, ["push", str(out), "--migrate"], env=_env(bolt))
+    assert migrated.exit_code == 0, migrated.output
+    records = driver.execute_query(
+        "MATCH (:Entity {key: 'ben wallace'})-[r]->(:Entity {key: 'moscow'}) RETURN type(r) AS t, r.predicate AS p",
+        database_=bolt.database).records
+    assert [(r["t"], r["p"]) for r in records] == [("CONSULT", "travel_to")]
+
+
 def test_wrong_password_is_one_line_and_never_shown(bolt: BoltTarget, tmp_path: Path,
                                                     caplog: pytest.LogCaptureFixture) -> None:
     secret = "Sup3r-Secret-Pa55word"

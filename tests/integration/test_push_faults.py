@@ -24,7 +24,7 @@ pytestmark = [
 
 
 def _graph() -> nx.MultiDiGraph[str]:
-    """A graph whose push takes a few seconds: 300 relation types between 120 actors in 60 articles."""
+    """A graph whose push takes a few seconds: 300 relations between 120 actors in 60 articles."""
     people = [Entity(key=f"person {i}", name=f"Person {i}", type=EntityType.PERSON, aliases=frozenset({f"P{i}"}))
               for i in range(120)]
     triples = [
@@ -56,16 +56,25 @@ def test_push_after_the_server_was_killed_mid_push_equals_a_clean_push(tmp_path:
     try:
         with GraphDatabase.driver(server.uri, auth=(server.user, server.password)) as driver:
             outcome: dict[str, Any] = {}
+            halfway = threading.Event()
+            written = [0]
+
+            def progress(rows: int) -> None:
+                written[0] += rows
+                if written[0] >= graph.number_of_nodes() + 20:  # the entities and a first few relationships
+                    halfway.set()
+                    time.sleep(0.5)  # hold the push here while the server goes down
 
             def push() -> None:
                 try:
-                    outcome["report"] = push_graph(graph, driver, database=server.database, batch_size=50)
+                    outcome["report"] = push_graph(graph, driver, database=server.database, batch_size=10,
+                                                   progress=progress)
                 except Exception as err:  # the test only records how the first push ended
                     outcome["error"] = err
 
             pusher = threading.Thread(target=push)
             pusher.start()
-            time.sleep(1.5)
+            assert halfway.wait(timeout=120), "the push never got halfway"
             assert pusher.is_alive(), "the push finished before the server could be killed"
             server.kill()
             server.start()  # the same data directory and ports, as after a crash and restart

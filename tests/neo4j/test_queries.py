@@ -11,10 +11,11 @@ from graphbuild.neo4j.queries import (
     SCHEMA,
     all_queries,
     entity_label_query,
-    relationship_query,
     relationships_query,
+    retype_query,
     safe_name,
 )
+from graphbuild.schema import load_schema
 from tests.conftest import ROOT
 
 CYPHER = ROOT / "cypher"
@@ -26,22 +27,19 @@ def test_safe_name_refuses(bad: str) -> None:
         safe_name(bad)
 
 
-@pytest.mark.parametrize("bad", ["travel_to", "X`]->() DETACH DELETE n //", "A B", "_X"])
-def test_relationship_query_refuses_unsanitised_types(bad: str) -> None:
+@pytest.mark.parametrize("bad", ["travel_to", "X`]->() DETACH DELETE n //", "A B", "_X", "Consult"])
+def test_relationship_queries_refuse_unsanitised_types(bad: str) -> None:
     with pytest.raises(ValueError, match="refusing"):
-        relationship_query(bad)
+        relationships_query(bad)
+    with pytest.raises(ValueError, match="refusing"):
+        retype_query(bad)
 
 
-def test_relationships_query_chains_types_each_from_its_own_parameter() -> None:
-    query = relationships_query(["MEET", "TRAVEL_TO", "SANCTION"])
-    assert query.count("MERGE (s)-[:") == 3
-    assert [line for line in query.splitlines() if line.startswith("UNWIND")] == [
-        "UNWIND $r0 AS row", "UNWIND $r1 AS row", "UNWIND $r2 AS row"]
-    assert query.count("WITH count(*) AS merged") == 2
-    with pytest.raises(ValueError, match="refusing"):
-        relationships_query(["MEET", "X`]->() DETACH DELETE n //"])
-    with pytest.raises(ValueError, match="no relationship types"):
-        relationships_query([])
+def test_relationships_are_typed_with_the_class_and_keyed_by_predicate() -> None:
+    query = relationships_query("CONSULT")
+    assert "MERGE (s)-[r:CONSULT {predicate: row.predicate}]->(t)" in query
+    assert "WHERE size(fresh) > 0" in query  # an unchanged relationship is not written again
+    assert "CREATE (s)-[new:ACCUSE]->(t)" in retype_query("ACCUSE")
 
 
 def test_label_query_only_takes_known_labels() -> None:
@@ -52,8 +50,8 @@ def test_label_query_only_takes_known_labels() -> None:
 
 def test_values_are_parameters() -> None:
     for query in all_queries():
-        # no string literals: every value comes in as a $parameter
-        assert "'" not in query, query
+        # no string literals but the empty one: every value comes in as a $parameter
+        assert "'" not in query.replace("''", ""), query
         assert '"' not in query, query
 
 
@@ -70,3 +68,15 @@ def test_browser_style_covers_every_label() -> None:
         assert block is not None, label
         assert "color:" in block.group(1)
         assert 'caption: "{name}"' in block.group(1) or label == "Article"
+
+
+def test_browser_style_colours_every_class_by_tone_and_captions_the_predicate() -> None:
+    grass = (CYPHER / "graphbuild.grass").read_text(encoding="utf-8")
+    colours: dict[str, set[str]] = {}
+    for cls in load_schema().classes:
+        block = re.search(rf"^relationship\.{cls.name} \{{\n(.*?)^\}}", grass, re.S | re.M)
+        assert block is not None, cls.name
+        assert 'caption: "{predicate}"' in block.group(1)
+        colours.setdefault(str(cls.tone), set()).add(re.findall(r"color: (#\w+)", block.group(1))[0])
+    assert all(len(c) == 1 for c in colours.values())
+    assert len(set().union(*colours.values())) == 3

@@ -20,7 +20,7 @@ import networkx as nx
 
 from graphbuild.errors import ExportError
 from graphbuild.io import atomic_write
-from graphbuild.view import DEFAULT_MAX_NODES
+from graphbuild.view import DEFAULT_MAX_NODES, TONE_COLORS, class_colors
 
 __all__ = [
     "DEFAULT_MAX_NODES",
@@ -118,16 +118,20 @@ def explorer_data(graph: nx.MultiDiGraph[str], *, max_nodes: int = DEFAULT_MAX_N
             "tooltip": f"{data['name']} ({data['type']})\naliases: {', '.join(aliases)}\n"
                        f"{data.get('mentions', 0)} mentions in {articles} articles",
         })
+    tones = _class_tones(graph)
+    colors = class_colors(tones)
     edges = []
     for number, (u, v, data) in enumerate(sorted(shown.edges(data=True), key=lambda e: (e[0], e[2]["relation"], e[1]))):
         evidence = data.get("evidence") or []
+        relation_class = str(data.get("class") or "OTHER")
         edges.append({
             "id": f"e{number}", "source": str(u), "target": str(v), "relation": data["relation"],
+            "class": relation_class, "tone": tones.get(relation_class, "neutral"),
             "weight": int(data.get("weight", 1)), "negated": bool(data.get("negated")),
             "hedged": bool(data.get("hedged")), "first_seen": data.get("first_seen"),
             "last_seen": data.get("last_seen"),
             "tooltip": f"{shown.nodes[u]['name']} –{data['relation']}→ {shown.nodes[v]['name']} "
-                       f"(weight {data.get('weight', 1)})",
+                       f"({relation_class}, weight {data.get('weight', 1)})",
             "evidence": [
                 {k: e.get(k) for k in ("article_id", "sentence", "date", "attributed_to")}
                 for e in evidence[:EVIDENCE_IN_PAGE]
@@ -136,6 +140,7 @@ def explorer_data(graph: nx.MultiDiGraph[str], *, max_nodes: int = DEFAULT_MAX_N
         })
     type_counts = Counter(n["type"] for n in nodes)
     relation_counts = Counter(e["relation"] for e in edges)
+    class_counts = Counter(e["class"] for e in edges)
     pruned = graph.number_of_nodes() - shown.number_of_nodes()
     summary = f"{shown.number_of_nodes()} actors, {shown.number_of_edges()} relations"
     if pruned:
@@ -149,7 +154,19 @@ def explorer_data(graph: nx.MultiDiGraph[str], *, max_nodes: int = DEFAULT_MAX_N
                    "count": type_counts[t]} for t in sorted(type_counts)],
         "relations": [{"relation": r, "count": c}
                       for r, c in sorted(relation_counts.items(), key=lambda x: (-x[1], x[0]))],
+        "classes": [{"class": c, "tone": tones[c], "color": colors[c], "count": class_counts[c]}
+                    for c in tones if class_counts[c]],
+        "tones": [{"tone": t, "color": color, "count": sum(e["tone"] == t for e in edges)}
+                  for t, color in TONE_COLORS.items()],
     }
+
+
+def _class_tones(graph: nx.MultiDiGraph[str]) -> dict[str, str]:
+    """Each class's tone: the schema's (in its order) as the graph records it, else as its edges say."""
+    tones = {str(k): str(v) for k, v in (graph.graph.get("classes") or {}).items()}
+    for _, _, data in sorted(graph.edges(data=True), key=lambda e: str(e[2].get("class"))):
+        tones.setdefault(str(data.get("class") or "OTHER"), str(data.get("tone") or "neutral"))
+    return tones
 
 
 def _json_safe(text: str) -> str:

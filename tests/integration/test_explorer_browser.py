@@ -86,6 +86,34 @@ def test_type_filter_hides_people(page: Any, seed_graph: nx.MultiDiGraph[str]) -
     assert page.evaluate("graphbuildExplorer.nodesView.length") == before
 
 
+def test_tone_toggle_and_class_filter(page: Any, seed_graph: nx.MultiDiGraph[str]) -> None:
+    conflict = sum(1 for _, _, d in seed_graph.edges(data=True) if d["tone"] == "conflict")
+    consult = sum(1 for _, _, d in seed_graph.edges(data=True) if d["class"] == "CONSULT")
+    assert 0 < conflict < seed_graph.number_of_edges()
+    assert consult > 0
+    page.click("#tone button[data-tone=conflict]")
+    assert page.evaluate("graphbuildExplorer.edgesView.length") == conflict
+    assert page.get_attribute("#tone button[data-tone=conflict]", "aria-pressed") == "true"
+    page.click("#tone button[data-tone='']")
+    page.select_option("#class", "CONSULT")
+    assert page.evaluate("graphbuildExplorer.edgesView.length") == consult
+    assert page.evaluate("graphbuildExplorer.edgesView.get().every(e => e.label !== 'invade')")
+    page.click("#reset")
+    assert page.evaluate("graphbuildExplorer.edgesView.length") == seed_graph.number_of_edges()
+
+
+def test_relations_are_coloured_by_tone_or_by_class(page: Any) -> None:
+    colour = "graphbuildExplorer.edges.get().find(e => e.label === '{}').color.color"
+    by_tone = [page.evaluate(colour.format(r)) for r in ("invade", "sanction", "travel_to")]
+    assert by_tone[0] == by_tone[1] != by_tone[2]  # two conflict relations, one of cooperation
+    assert "conflict" in page.inner_text("#class-legend")
+    page.select_option("#color-by", "class")
+    by_class = [page.evaluate(colour.format(r)) for r in ("invade", "sanction", "travel_to")]
+    assert len(set(by_class)) == 3
+    assert "ASSAULT" in page.inner_text("#class-legend")
+    page.select_option("#color-by", "tone")
+
+
 def test_clicking_an_edge_shows_its_evidence(page: Any) -> None:
     edge_id = page.evaluate(
         "graphbuildExplorer.edgesView.get().find(e => e.from === 'ben wallace' && e.to === 'moscow').id")
@@ -98,6 +126,7 @@ def test_clicking_an_edge_shows_its_evidence(page: Any) -> None:
     page.mouse.click(point["x"], point["y"])
     text = page.inner_text("#details")
     assert "travel_to" in text
+    assert "CONSULT · cooperation" in text
     assert "head for Moscow" in text
     assert "uk-defence-secretary-2022-01" in text
 

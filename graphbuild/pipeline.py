@@ -8,9 +8,7 @@ goes on from here to the graph and its files.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,13 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from graphbuild.aliases import AliasTable, resolve
+from graphbuild.aliases import AliasTable
 from graphbuild.cache import ExtractionCache, config_id
-from graphbuild.errors import ExecutorError, StrictModeError
-from graphbuild.executors.base import CHUNK_CHARS, Executor, Handle, chunks
+from graphbuild.errors import ExecutorError
+from graphbuild.executors.base import CHUNK_CHARS, Executor, chunks
 from graphbuild.executors.batch import ExtractionJob
 from graphbuild.executors.dask import DaskExecutor
 from graphbuild.executors.local import LocalExecutor
+from graphbuild.executors.stream import PARTITION_SIZE, ResultStream, error_text
 from graphbuild.extraction.extractor import Extractor
 from graphbuild.extraction.nlp import DEFAULT_MODEL, check_model, load_model
 from graphbuild.io import (
@@ -55,9 +54,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int], None]
-#: Articles per batch handed to a worker (a batch also closes at PARTITION_CHARS characters).
-PARTITION_SIZE = 16
-PARTITION_CHARS = 200_000
 
 
 def count_records(inputs: Iterable[str | Path]) -> int | None:
@@ -76,17 +72,6 @@ def count_records(inputs: Iterable[str | Path]) -> int | None:
         else:
             total += 1
     return total
-
-
-@dataclass(slots=True)
-class _Batch:
-    """Articles sent to a worker together, and what came back."""
-
-    articles: list[Article] = field(default_factory=list)
-    keys: list[str | None] = field(default_factory=list)
-    chars: int = 0
-    handle: Handle | None = None
-    results: list[ArticleResult | RecordError] | None = None
 
 
 def _make_executor(job: ExtractionJob, executor: str | Executor, workers: int, scheduler: Any,
@@ -139,7 +124,8 @@ def extract_articles(
         scheduler: the Dask scheduler address (``tcp://host:8786``) or a ``distributed.Client``.
         cache: an open :class:`ExtractionCache`, or None to extract everything.
         partition_size: articles per batch sent to a worker.
-        chunk_chars: longer articles are parsed in pieces of at most this many characters.
+        chunk_chars: longer articles are parsed in pieces of at most this many characters, spread
+            over the workers like articles of their own.
         strict: raise :class:`StrictModeError` at the first bad record instead of yielding it.
         progress: called with 1 after each record (article or error).
 
@@ -154,121 +140,12 @@ def extract_articles(
     if nlp is None and not (executor == "local" and workers <= 1):
         check_model(model)
     job = ExtractionJob(model=model, extractor=extractor, batch_size=batch_size, chunk_chars=chunk_chars)
-    stream = _Stream(
+    stream = ResultStream(
         start=lambda: _make_executor(job, executor, workers, scheduler, nlp), cache=cache,
         config=config_id(model, extractor) if cache is not None else "",
         aliases=aliases if aliases is not None else AliasTable(), strict=strict, progress=progress,
-        partition_size=partition_size)
-    return stream.run(list(inputs))
-
-
-_Slot = tuple[ArticleResult | RecordError | None, _Batch | None, int]
-
-
-@dataclass(slots=True, kw_only=True)
-class _Stream:
-    """One run of :func:`extract_articles`: batches under way, and results waiting to go out in input order.
-
-    Each record takes a slot in the queue: a result already known (an error, a cache hit) or a
-    place in a batch. The head of the queue goes out as soon as its batch is back; at most a few
-    batches per worker are under way, and the queue is bounded, so memory stays flat.
-    """
-
-    start: Callable[[], Executor]
-    cache: ExtractionCache | None
-    config: str
-    aliases: AliasTable
-    strict: bool
-    progress: Progress | None
-    partition_size: int
-    running: Executor | None = None
-    capacity: int = 1
-    slots: deque[_Slot] = field(default_factory=deque)
-    under_way: deque[_Batch] = field(default_factory=deque)
-    batch: _Batch = field(default_factory=_Batch)
-
-    def run(self, items: list[str | Path | Article]) -> Iterator[ArticleResult | RecordError]:
-        try:
-            for record in records(items):
-                self._add(record)
-                yield from self._drain(False)
-                limit = max(4 * self.capacity * self.partition_size, 1024)
-                while len(self.under_way) >= self.capacity or (
-                        len(self.slots) > limit and self.slots[0][1] is not self.batch):
-                    yield from self._drain(True)
-            if self.batch.articles:
-                self._submit(self.batch)
-            while self.slots:
-                yield from self._drain(True)
-        finally:
-            if self.running is not None:
-                self.running.close()
-
-    def _add(self, record: Article | RecordError) -> None:
-        """Give the record its slot: a known result, or a place in the batch being filled."""
-        if isinstance(record, RecordError):
-            self.slots.append((record, None, 0))
-            return
-        cache = self.cache
-        key = cache.key(record, self.config) if cache is not None else None
-        hit = cache.get(key) if cache is not None and key is not None else None
-        if hit is not None:
-            self.slots.append((dataclasses.replace(hit, article=record), None, 0))
-            return
-        batch = self.batch
-        self.slots.append((None, batch, len(batch.articles)))
-        batch.articles.append(record)
-        batch.keys.append(key)
-        batch.chars += len(record.text)
-        if len(batch.articles) >= self.partition_size or batch.chars >= PARTITION_CHARS:
-            self._submit(batch)
-            self.batch = _Batch()
-
-    def _submit(self, full: _Batch) -> None:
-        if self.running is None:
-            self.running = self.start()
-            self.capacity = self.running.capacity
-        full.handle = self.running.submit(full.articles)
-        self.under_way.append(full)
-
-    def _drain(self, block: bool) -> Iterator[ArticleResult | RecordError]:
-        """Emit the results at the head of the queue that are ready; wait for the first one if ``block``."""
-        while self.slots:
-            ready, owner, position = self.slots[0]
-            if owner is not None:
-                if owner.results is None:
-                    if owner.handle is None or not (block or owner.handle.done()):
-                        return
-                    self._collect(owner)
-                block = False
-                assert owner.results is not None
-                ready = owner.results[position]
-            self.slots.popleft()
-            assert ready is not None
-            yield self._emit(ready)
-
-    def _collect(self, owner: _Batch) -> None:
-        assert owner.handle is not None
-        owner.results = owner.handle.result()
-        self.under_way.remove(owner)
-        if self.cache is not None:
-            for key, result in zip(owner.keys, owner.results, strict=True):
-                if key is not None and isinstance(result, ArticleResult):
-                    self.cache.put(key, self.config, result)
-
-    def _emit(self, item: ArticleResult | RecordError) -> ArticleResult | RecordError:
-        if self.progress:
-            self.progress(1)
-        if isinstance(item, RecordError):
-            if self.strict:
-                raise StrictModeError(error_text(item))
-            return item
-        return resolve(item, self.aliases)
-
-
-def error_text(error: RecordError) -> str:
-    where = f"{error.source}:{error.line}" if error.line else error.source
-    return f"{where}: {error.reason}"
+        partition_size=partition_size, chunk_chars=chunk_chars)
+    return stream.run(records(list(inputs)))
 
 
 def extract_triples(inputs: Iterable[str | Path | Article], **options: Any) -> Iterator[Triple]:

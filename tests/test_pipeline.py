@@ -84,6 +84,29 @@ def test_long_article_is_chunked_with_right_offsets(nlp: Language) -> None:
         assert text[t.evidence.start : t.evidence.end] == t.evidence.sentence
 
 
+def test_a_long_articles_pieces_spread_over_batches_give_what_one_worker_gives(nlp: Language,
+                                                                                 tmp_path: Path) -> None:
+    from graphbuild.cache import ExtractionCache
+    from graphbuild.executors.batch import ExtractionJob, extract_batch
+
+    paragraph = ("Germany criticised France over the deal. Mr Scholz met Emmanuel Macron in Paris. "
+                 "He said Berlin would back the plan.\n")
+    text = "".join(f"{i}. {paragraph}" for i in range(12))
+    short = Article(id="short", text="Italy praised Spain.")
+    long = Article(id="long", text=text, date="2024-02-01")
+    (whole,) = extract_batch(nlp, ExtractionJob(chunk_chars=400), [long])  # every piece in one worker's batch
+    with ExtractionCache.open(tmp_path) as cache:
+        results = list(extract_articles([short, long, short], nlp=nlp, chunk_chars=400, partition_size=2,
+                                        cache=cache))
+        assert [r.article.id for r in results if isinstance(r, ArticleResult)] == ["short", "long", "short"]
+        assert results[1] == whole
+        assert isinstance(whole, ArticleResult)
+        assert len(whole.triples) >= 12
+        again = list(extract_articles([long], nlp=nlp, chunk_chars=400, cache=cache))
+        assert again == [whole]
+        assert cache.hits >= 1
+
+
 def test_results_keep_input_order_with_errors(nlp: Language, tmp_path: Path) -> None:
     data = tmp_path / "in.jsonl"
     data.write_text('{"id": "1", "text": "A."}\n{"id": "2"}\n{"id": "3", "text": "B."}\n', encoding="utf-8")

@@ -11,41 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from graphbuild.building import BuildReport, build
-from graphbuild.executors import available_cores
+from graphbuild.building import BuildReport
 from graphbuild.io import read_articles
 from graphbuild.model import Article
-from tests.conftest import SHARED
-
-CORPUS = SHARED / "corpora" / "bbc-news-2004-2005.jsonl"
-
-
-def broken_files(folder: Path) -> int:
-    """Write one of each kind of bad input into ``folder``; return how many records they hold."""
-    folder.mkdir()
-    (folder / "empty.txt").write_bytes(b"")
-    (folder / "blank.txt").write_text("  \n\t \n", encoding="utf-8")
-    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    (folder / "latin1.txt").write_bytes("Le ministre a rencontré Angela Merkel à Paris.".encode("latin-1"))
-    (folder / "mojibake.txt").write_text("The Â£5m deal, Mr Blairâ€™s aide said, was signed in Paris.",
-                                         encoding="utf-8")
-    lines = ['{"id": "ok-1", "text": "Germany criticised France."}', '{"id": "bad-json", "text": ',
-             '{"id": "no-text"}', '{"id": "not-a-string", "text": 42}', '["a", "list"]',
-             '{"id": "bbc-0001", "text": "A duplicate of a corpus id."}', '{"id": "ws", "text": "   "}']
-    (folder / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (folder / "dangling.txt").symlink_to(folder / "nowhere.txt")
-    return 5 + len(lines) + 1
-
-
-@pytest.fixture(scope="module")
-def corpus_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, BuildReport]:
-    """The whole corpus and the broken files, built once: the folder, the broken records, the report."""
-    if not CORPUS.exists():
-        pytest.skip("the BBC corpus (shared/corpora) is not present")
-    tmp_path = tmp_path_factory.mktemp("corpus")
-    broken = broken_files(tmp_path / "broken")
-    report = build([CORPUS, tmp_path / "broken"], tmp_path / "out", formats=("json",), workers=available_cores())
-    return tmp_path, broken, report
+from tests.conftest import CORPUS
 
 
 @pytest.mark.slow

@@ -1,15 +1,19 @@
 """Write a self-contained interactive explorer (one HTML file) and draw ego-network pictures.
 
 The explorer inlines the vis-network library and the graph data, so it fetches nothing when
-opened: it can be mailed or archived. Node positions are computed here (a seeded spring layout),
-so the page draws at once and the same graph gives the same file. Big graphs are pruned to the
-most connected actors, and the page says so. All text reaches the page as JSON data and is set
+opened: it can be mailed or archived. Node positions are computed here (igraph's grid
+Fruchterman-Reingold from fixed starting points with a seeded generator: 0.35 s for 1,500
+actors), so the page draws at once and the same graph gives the same file. Actors with no
+relation are left out (a dot without a line tells nothing a reader can follow; they stay in the
+graph files and in Neo4j), and big graphs are pruned to the most connected actors; the page says
+how many of each. All text reaches the page as JSON data and is set
 with ``textContent``: a ``<script>`` in an actor's name shows as text.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
 from collections import Counter
 from importlib import resources
@@ -78,76 +82,104 @@ def find_vis_network(explicit: str | Path | None = None) -> Path:
     )
 
 
-def _prune(graph: nx.MultiDiGraph[str], max_nodes: int) -> nx.MultiDiGraph[str]:
-    if graph.number_of_nodes() <= max_nodes:
-        return graph
-    ranked = sorted(graph.nodes, key=lambda n: (-graph.degree(n), -graph.nodes[n].get("mentions", 0), n))
-    keep = set(ranked[:max_nodes])
-    sub: nx.MultiDiGraph[str] = graph.subgraph(keep).copy()
-    return sub
+Edge = tuple[str, str, dict[str, Any]]
 
 
-def _layout(graph: nx.MultiDiGraph[str]) -> dict[str, tuple[float, float]]:
-    if graph.number_of_nodes() == 0:
+def _select(graph: nx.MultiDiGraph[str], degree: dict[str, int], max_nodes: int) -> tuple[list[str], list[Edge]]:
+    """The actors drawn (those with a relation, at most ``max_nodes``: the most connected, then the most
+    mentioned) in key order, and the relations between them in (source, relation, target) order."""
+    related = [n for n in graph.nodes if degree[n] > 0]
+    if len(related) > max_nodes:
+        related = sorted(related, key=lambda n: (-degree[n], -graph.nodes[n].get("mentions", 0), n))[:max_nodes]
+    keep = set(related)
+    edges = [(u, v, d) for u, v, d in graph.edges(data=True) if u in keep and v in keep]
+    return sorted(keep), sorted(edges, key=lambda e: (e[0], e[2]["relation"], e[1]))
+
+
+def _layout(nodes: list[str], edges: list[Edge]) -> dict[str, tuple[float, float]]:
+    """Positions for every node: a force-directed layout with a compiled core, the same for the same graph."""
+    import random
+
+    import igraph
+
+    if not nodes:
         return {}
-    simple: nx.Graph[str] = nx.Graph()
-    simple.add_nodes_from(sorted(graph.nodes))
-    simple.add_edges_from(sorted((u, v) for u, v in graph.edges() if u != v))
-    scale = 220.0 * max(1.0, graph.number_of_nodes() ** 0.5)
-    positions = nx.spring_layout(simple, seed=7, scale=scale, iterations=60)
-    return {str(n): (round(float(p[0]), 1), round(float(p[1]), 1)) for n, p in positions.items()}
+    index = {n: i for i, n in enumerate(nodes)}
+    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v, _ in edges if u != v})
+    count = len(nodes)
+    scale = 220.0 * max(1.0, count**0.5)
+    start = [[scale * math.cos(2 * math.pi * i / count), scale * math.sin(2 * math.pi * i / count)]
+             for i in range(count)]
+    igraph.set_random_number_generator(random.Random(7))  # the layout draws random numbers: seed them
+    try:
+        coords = igraph.Graph(n=count, edges=pairs).layout_fruchterman_reingold(seed=start, niter=500,
+                                                                               grid="grid").coords
+    finally:
+        igraph.set_random_number_generator(random)
+    xs, ys = [c[0] for c in coords], [c[1] for c in coords]
+    span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    return {str(n): (round((x - cx) / span * 2 * scale, 1), round((y - cy) / span * 2 * scale, 1))
+            for n, (x, y) in zip(nodes, coords, strict=True)}
+
+
+def _node(key: str, data: dict[str, Any], degree: int, position: tuple[float, float]) -> dict[str, Any]:
+    aliases = sorted(set(data.get("aliases") or []) | {data["name"]})
+    articles = len(data.get("articles") or [])
+    return {
+        "id": str(key), "name": data["name"], "type": data["type"],
+        "type_label": TYPE_NAMES.get(data["type"], "Other"),
+        "color": TYPE_COLORS.get(data["type"], TYPE_COLORS["OTHER"]), "aliases": aliases,
+        "mentions": int(data.get("mentions", 0)), "articles": articles, "degree": degree,
+        "size": degree + 1, "x": position[0], "y": position[1],
+        "tooltip": f"{data['name']} ({data['type']})\naliases: {', '.join(aliases)}\n"
+                   f"{data.get('mentions', 0)} mentions in {articles} articles",
+    }
+
+
+def _edge(number: int, edge: Edge, names: dict[str, str], tones: dict[str, str]) -> dict[str, Any]:
+    u, v, data = edge
+    evidence = data.get("evidence") or []
+    relation_class = str(data.get("class") or "OTHER")
+    return {
+        "id": f"e{number}", "source": str(u), "target": str(v), "relation": data["relation"],
+        "class": relation_class, "tone": tones.get(relation_class, "neutral"),
+        "weight": int(data.get("weight", 1)), "negated": bool(data.get("negated")),
+        "hedged": bool(data.get("hedged")), "first_seen": data.get("first_seen"), "last_seen": data.get("last_seen"),
+        "tooltip": f"{names[u]} –{data['relation']}→ {names[v]} ({relation_class}, weight {data.get('weight', 1)})",
+        "evidence": [{k: e.get(k) for k in ("article_id", "sentence", "date", "attributed_to")}
+                     for e in evidence[:EVIDENCE_IN_PAGE]],
+        "more_evidence": max(0, len(evidence) - EVIDENCE_IN_PAGE),
+    }
+
+
+def _summary(graph: nx.MultiDiGraph[str], degree: dict[str, int], nodes: int, edges: int) -> str:
+    related = sum(1 for d in degree.values() if d > 0)
+    lonely = graph.number_of_nodes() - related
+    summary = f"{nodes} actors, {edges} relations"
+    if related > nodes:
+        summary += (f" — the {nodes} most connected of {related} actors with relations "
+                    f"({graph.number_of_edges()} relations in all); change with --max-nodes")
+    if lonely:
+        summary += f"; {lonely} actors with no relation are not drawn"
+    return summary
 
 
 def explorer_data(graph: nx.MultiDiGraph[str], *, max_nodes: int = DEFAULT_MAX_NODES) -> dict[str, Any]:
     """Return the data the explorer page draws: nodes, edges, legend, relations and a summary."""
-    shown = _prune(graph, max_nodes)
-    positions = _layout(shown)
-    nodes = []
-    for key in sorted(shown.nodes):
-        data = shown.nodes[key]
-        degree = graph.degree(key)
-        aliases = sorted(set(data.get("aliases") or []) | {data["name"]})
-        articles = len(data.get("articles") or [])
-        x, y = positions.get(str(key), (0.0, 0.0))
-        nodes.append({
-            "id": str(key), "name": data["name"], "type": data["type"],
-            "type_label": TYPE_NAMES.get(data["type"], "Other"),
-            "color": TYPE_COLORS.get(data["type"], TYPE_COLORS["OTHER"]), "aliases": aliases,
-            "mentions": int(data.get("mentions", 0)), "articles": articles, "degree": degree,
-            "size": degree + 1, "x": x, "y": y,
-            "tooltip": f"{data['name']} ({data['type']})\naliases: {', '.join(aliases)}\n"
-                       f"{data.get('mentions', 0)} mentions in {articles} articles",
-        })
+    degree = dict(graph.degree())
+    keys, chosen = _select(graph, degree, max_nodes)
+    positions = _layout(keys, chosen)
+    nodes = [_node(k, graph.nodes[k], degree[k], positions[str(k)]) for k in keys]
+    names = {k: graph.nodes[k]["name"] for k in keys}
     tones = _class_tones(graph)
     colors = class_colors(tones)
-    edges = []
-    for number, (u, v, data) in enumerate(sorted(shown.edges(data=True), key=lambda e: (e[0], e[2]["relation"], e[1]))):
-        evidence = data.get("evidence") or []
-        relation_class = str(data.get("class") or "OTHER")
-        edges.append({
-            "id": f"e{number}", "source": str(u), "target": str(v), "relation": data["relation"],
-            "class": relation_class, "tone": tones.get(relation_class, "neutral"),
-            "weight": int(data.get("weight", 1)), "negated": bool(data.get("negated")),
-            "hedged": bool(data.get("hedged")), "first_seen": data.get("first_seen"),
-            "last_seen": data.get("last_seen"),
-            "tooltip": f"{shown.nodes[u]['name']} –{data['relation']}→ {shown.nodes[v]['name']} "
-                       f"({relation_class}, weight {data.get('weight', 1)})",
-            "evidence": [
-                {k: e.get(k) for k in ("article_id", "sentence", "date", "attributed_to")}
-                for e in evidence[:EVIDENCE_IN_PAGE]
-            ],
-            "more_evidence": max(0, len(evidence) - EVIDENCE_IN_PAGE),
-        })
+    edges = [_edge(number, edge, names, tones) for number, edge in enumerate(chosen)]
     type_counts = Counter(n["type"] for n in nodes)
     relation_counts = Counter(e["relation"] for e in edges)
     class_counts = Counter(e["class"] for e in edges)
-    pruned = graph.number_of_nodes() - shown.number_of_nodes()
-    summary = f"{shown.number_of_nodes()} actors, {shown.number_of_edges()} relations"
-    if pruned:
-        summary += (f" — showing the {shown.number_of_nodes()} most connected of {graph.number_of_nodes()} actors "
-                    f"({graph.number_of_edges()} relations in all); change with --max-nodes")
     return {
-        "summary": summary,
+        "summary": _summary(graph, degree, len(nodes), len(edges)),
         "nodes": nodes,
         "edges": edges,
         "types": [{"type": t, "label": TYPE_NAMES.get(t, "Other"), "color": TYPE_COLORS.get(t, TYPE_COLORS["OTHER"]),
@@ -158,14 +190,16 @@ def explorer_data(graph: nx.MultiDiGraph[str], *, max_nodes: int = DEFAULT_MAX_N
                     for c in tones if class_counts[c]],
         "tones": [{"tone": t, "color": color, "count": sum(e["tone"] == t for e in edges)}
                   for t, color in TONE_COLORS.items()],
+        "dated": any(e["first_seen"] for e in edges),
     }
 
 
 def _class_tones(graph: nx.MultiDiGraph[str]) -> dict[str, str]:
     """Each class's tone: the schema's (in its order) as the graph records it, else as its edges say."""
     tones = {str(k): str(v) for k, v in (graph.graph.get("classes") or {}).items()}
-    for _, _, data in sorted(graph.edges(data=True), key=lambda e: str(e[2].get("class"))):
-        tones.setdefault(str(data.get("class") or "OTHER"), str(data.get("tone") or "neutral"))
+    found = {str(d.get("class") or "OTHER"): str(d.get("tone") or "neutral") for _, _, d in graph.edges(data=True)}
+    for name in sorted(found):
+        tones.setdefault(name, found[name])
     return tones
 
 

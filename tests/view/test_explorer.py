@@ -40,7 +40,7 @@ def test_data_has_every_node_and_edge() -> None:
 def test_big_graphs_are_pruned_and_say_so() -> None:
     data = explorer_data(_graph(10), max_nodes=4)
     assert len(data["nodes"]) == 4
-    assert "showing the 4 most connected of 11 actors" in data["summary"]
+    assert "the 4 most connected of 11 actors with relations" in data["summary"]
     kept = {n["id"] for n in data["nodes"]}
     assert all(e["source"] in kept and e["target"] in kept for e in data["edges"])
 
@@ -56,6 +56,23 @@ def test_page_is_self_contained_and_escapes_text(tmp_path: Path) -> None:
     assert payload is not None
     names = {n["name"] for n in json.loads(payload.group(1))["nodes"]}
     assert EVIL in names
+
+
+def test_actors_without_relations_are_left_out_and_counted() -> None:
+    graph = _graph()
+    graph.add_node("loner", key="loner", name="Loner", type="PERSON", aliases=["Loner"], mentions=3, articles=["a0"],
+                   article_mentions={"a0": 3})
+    data = explorer_data(graph)
+    assert "loner" not in {n["id"] for n in data["nodes"]}
+    assert data["summary"].endswith("; 1 actors with no relation are not drawn")
+    assert data["dated"] is True
+
+
+def test_layout_spreads_actors_and_is_repeatable() -> None:
+    one, two = explorer_data(_graph(40)), explorer_data(_graph(40))
+    assert one == two
+    points = [(n["x"], n["y"]) for n in one["nodes"]]
+    assert len(set(points)) == len(points)
 
 
 def test_same_graph_same_page(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ VIS_JS   := $(VIS_DIR)/node_modules/vis-network/standalone/umd/vis-network.min.j
 LINT_DIR := .cache/cypher-lint
 LINTER   := $(LINT_DIR)/node_modules/@neo4j-cypher/language-support/package.json
 
-.PHONY: bench demo test install lint lint-cypher typecheck unit eval clean help chromium
+.PHONY: bench bench-speed demo test install lint lint-cypher typecheck unit eval clean help chromium
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -71,7 +71,14 @@ unit: install chromium  ## pytest
 
 test: lint lint-cypher typecheck unit  ## lint Python and Cypher, type-check and run the tests
 
-bench: install  ## benchmarks on the BBC corpus (about 25 min): speed, cores, cache, memory, graph, push, CaRB
+bench-speed: install  ## the build's six speed and memory figures (about 25 min): start-up, explorer, cache, build vs parse, long article
+	$(BIN)/python -m benchmarks.startup
+	$(BIN)/python -m benchmarks.explorer
+	$(BIN)/python -m benchmarks.cached
+	$(BIN)/python -m benchmarks.build
+	$(BIN)/python -m benchmarks.long
+
+bench: bench-speed  ## every benchmark on the BBC corpus (about an hour): the above, then cores, cache, memory, graph, push, CaRB
 	$(BIN)/python -m benchmarks.overhead
 	$(BIN)/python -m benchmarks.incremental
 	$(BIN)/python -m benchmarks.memory

@@ -21,6 +21,7 @@ from graphbuild._version import __version__
 from graphbuild.aliases import AliasTable
 from graphbuild.cache import ExtractionCache, article_key, config_id, model_id
 from graphbuild.errors import InputError
+from graphbuild.executors.base import available_cores
 from graphbuild.export import FORMATS, export_graph
 from graphbuild.extraction.extractor import EXTRACTOR_VERSION, Extractor
 from graphbuild.extraction.nlp import DEFAULT_MODEL, model_version, package_version
@@ -93,6 +94,7 @@ def build(
     aliases: AliasTable | None = None,
     cache: ExtractionCache | None = None,
     force: bool = False,
+    explorer: bool = False,
     progress: Progress | None = None,
     **options: Any,
 ) -> BuildReport:
@@ -100,7 +102,8 @@ def build(
 
     Writes ``triples.jsonl``, ``articles.jsonl``, ``errors.jsonl``, the graph in each of
     ``formats`` (``graph.graphml``, ``graph.json``, ``graph.gexf``, ``nodes.csv`` +
-    ``relationships.csv``) and ``manifest.json``. Every file is written atomically.
+    ``relationships.csv``), ``explorer.html`` if asked, and ``manifest.json``. Every file is
+    written atomically; the graph files are written side by side on all cores.
 
     With a ``cache``, articles extracted before are not parsed again, and a directory already
     built from the same inputs with the same settings is left as it is (the report then has
@@ -114,6 +117,7 @@ def build(
         extractor, aliases: the rules and the user alias table.
         cache: an open :class:`ExtractionCache`, or None to extract everything.
         force: rebuild even when ``out_dir`` is up to date.
+        explorer: also write the explorer page ``explorer.html`` (needs the vis-network library).
         progress: called with 1 after each record (and with the record count when up to date).
         **options: passed on to :func:`extract_articles` (``workers``, ``executor``, ``strict`` …).
 
@@ -141,7 +145,8 @@ def build(
     builder, counts = _write_results(out, results, digest, config)
     graph = mark_schema(builder.graph(), extractor.schema)
     files = [out / "triples.jsonl", out / "articles.jsonl", out / "errors.jsonl"]
-    files += export_graph(graph, out, formats)
+    files += export_graph(graph, out, formats, explorer=explorer, processes=available_cores(),
+                          layouts=cache.layouts if cache is not None else None)
     manifest = {
         "inputs": counts["articles"] + counts["errors"],
         "articles": counts["articles"],

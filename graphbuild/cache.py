@@ -31,6 +31,8 @@ from graphbuild.records import dict_to_result, result_to_dict
 __all__ = ["CACHE_FILE", "CacheInfo", "ExtractionCache", "config_id", "default_cache_dir", "model_id"]
 
 CACHE_FILE = "extract-v1.sqlite"
+#: The folder beside it that keeps explorer layouts.
+LAYOUTS = "layouts"
 #: Results written between two commits (a crash loses at most this many).
 COMMIT_EVERY = 64
 
@@ -196,12 +198,19 @@ class ExtractionCache:
         size = sum(p.stat().st_size for p in self.path.parent.glob(CACHE_FILE + "*") if p.is_file())
         return CacheInfo(path=self.path, entries=sum(configs.values()), bytes=size, configs=configs)
 
+    @property
+    def layouts(self) -> Path:
+        """Where explorer layouts are kept beside the results (a layout is a pure function of the graph drawn)."""
+        return self.path.parent / LAYOUTS
+
     def clear(self) -> int:
-        """Delete every stored result and return how many there were."""
+        """Delete every stored result (and kept layout) and return how many results there were."""
         count = self.info().entries
         self._db.execute("DELETE FROM results")
         self._db.commit()
         self._db.execute("VACUUM")
+        for kept in self.layouts.glob("*.json") if self.layouts.is_dir() else ():
+            kept.unlink(missing_ok=True)
         return count
 
     def close(self) -> None:

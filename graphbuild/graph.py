@@ -164,7 +164,8 @@ class GraphBuilder:
         return {key: by_surname[key][0] for key in sorted(people)
                 if len(key.split()) == 1 and len(by_surname.get(key, [])) == 1}
 
-    def _merge(self, source: str, target: str) -> None:
+    def _merge(self, source: str, target: str, incident: dict[str, set[tuple[str, str, str]]]) -> None:
+        """Fold node ``source`` into ``target``; ``incident`` (node → its edges' keys) is kept up to date."""
         node, into = self._nodes.pop(source), self._nodes[target]
         into.names.update(node.names)
         into.types.update(node.types)
@@ -172,10 +173,11 @@ class GraphBuilder:
         into.mentions += node.mentions
         into.articles |= node.articles
         into.by_article.update(node.by_article)
-        for (subj, relation, obj) in sorted(self._edges):
-            if source not in (subj, obj):
-                continue
-            edge = self._edges.pop((subj, relation, obj))
+        for old in sorted(incident.pop(source, ())):
+            subj, relation, obj = old
+            edge = self._edges.pop(old)
+            for end in (subj, obj):
+                incident.get(end, set()).discard(old)
             new_key = (target if subj == source else subj, relation, target if obj == source else obj)
             if new_key[0] == new_key[2]:
                 continue
@@ -183,6 +185,8 @@ class GraphBuilder:
             existing.evidence.update(edge.evidence)
             existing.surfaces.update(edge.surfaces)
             existing.classes.update(edge.classes)
+            for end in (new_key[0], new_key[2]):
+                incident.setdefault(end, set()).add(new_key)
 
     def graph(self) -> nx.MultiDiGraph[str]:
         """Return the merged graph; calling it twice gives equal graphs.
@@ -191,8 +195,13 @@ class GraphBuilder:
         person whose full name ends in it (``Tony Blair``); with two such people it stays apart.
         """
         if self.merge_surnames:
-            for source, target in self._surname_merges().items():
-                self._merge(source, target)
+            merges = self._surname_merges()
+            incident: dict[str, set[tuple[str, str, str]]] = {}
+            for triple in self._edges if merges else ():
+                incident.setdefault(triple[0], set()).add(triple)
+                incident.setdefault(triple[2], set()).add(triple)
+            for source, target in merges.items():
+                self._merge(source, target, incident)
         graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
         graph.graph["articles"] = [self._articles[k] for k in sorted(self._articles)]
         for key in sorted(self._nodes):

@@ -51,6 +51,8 @@ class _Decoded:
     warning: str | None
 
 
+#: A character ftfy might change: anything but printable ASCII, tabs and line breaks, or an HTML entity's ``&``.
+_NOT_PLAIN = re.compile(r"[^\x20-\x7e\t\n\r]|&")
 #: An inverted question mark inside a word is an apostrophe a feed mis-encoded: "Blair&#191;s".
 _MISENCODED_APOSTROPHE = re.compile(r"(?<=[^\W\d_])¿(?=[^\W\d_])")
 
@@ -61,6 +63,8 @@ def clean_text(text: str) -> str:
     >>> clean_text("Mr Blair&#191;s government")
     'Mr Blair’s government'
     """
+    if not _NOT_PLAIN.search(text):
+        return text  # printable ASCII without entities: nothing for ftfy to repair (most news text)
     fixed = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=False, normalization=None)
     return _MISENCODED_APOSTROPHE.sub("’", fixed.replace("\x00", ""))
 

@@ -187,13 +187,16 @@ def load_schema(path: str | Path | None = None) -> Schema:
 
 
 def _parse(text: str, where: str) -> Schema:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # libyaml's parser where it is installed
     try:
-        root = yaml.compose(text)
-        data = yaml.safe_load(text)
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
         raise SchemaError(f"{where}{line}: not valid YAML ({getattr(err, 'problem', err)})") from err
+    finally:
+        loader.dispose()
     lines = _key_lines(root)
     if not isinstance(data, dict) or not isinstance(data.get("classes"), dict) or not data["classes"]:
         raise SchemaError(f"{where}: expected 'default: NAME' and 'classes:' mapping class names to their entries")

@@ -73,7 +73,8 @@ def test_graph_benchmark_prints_time_and_memory(tmp_path: Path, capsys: pytest.C
     assert re.search(r"graph build: [\d.]+ s, peak \d+ MiB", out)
 
 
-@pytest.mark.parametrize("name", ["overhead", "incremental", "memory", "graph", "push"])
+@pytest.mark.parametrize("name", ["overhead", "incremental", "memory", "graph", "push", "build", "long", "cached",
+                                  "explorer"])
 def test_every_benchmark_skips_without_the_corpus(name: str, tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     import importlib
@@ -81,3 +82,38 @@ def test_every_benchmark_skips_without_the_corpus(name: str, tmp_path: Path,
     module = importlib.import_module(f"benchmarks.{name}")
     assert module.main(["--corpus", str(tmp_path / "none.jsonl"), "--work", str(tmp_path)]) == 0
     assert "skipped: corpus" in capsys.readouterr().out
+
+
+def test_startup_benchmark_times_each_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import startup
+
+    assert startup.main(["--rounds", "1", "--work", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    for command in ("--help", "--version", "build --help"):
+        assert re.search(rf"^{re.escape(command)}: \d\.\d{{3}} s .* \(target <= 0\.3: (met|NOT met)\)", out, re.M), out
+
+
+needs_vis = pytest.mark.skipif(not (Path(__file__).resolve().parents[1] / ".cache" / "explorer").exists(),
+                               reason="vis-network not installed (make install)")
+
+
+@needs_vis
+def test_cached_benchmark_serves_every_article_from_the_cache(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import cached
+
+    assert cached.main(["--corpus", str(ARTICLES), "--limit", "3", "--rounds", "1", "--workers", "1",
+                        "--work", str(tmp_path)]) == 0
+    assert re.search(r"from the cache [\d.]+-[\d.]+ s; [\d.]+x faster \(target >= 10", capsys.readouterr().out)
+    assert (tmp_path / "cached-out-cached" / "explorer.html").exists()
+
+
+@needs_vis
+def test_explorer_benchmark_checks_the_page_is_the_same_every_round(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import explorer
+
+    assert explorer.main(["--corpus", str(ARTICLES), "--rounds", "2", "--work", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "same bytes every round: yes" in out
+    assert re.search(r"former layout alone \(NetworkX spring, 60 iterations\): [\d.]+ s", out)

@@ -9,10 +9,13 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graphbuild.export import FORMATS, export_graph, read_json
-from graphbuild.export._flat import relationship_type
+from graphbuild.export._flat import flat_graph, relationship_type
 from graphbuild.export.csv import NODE_HEADER, RELATIONSHIP_HEADER
+from graphbuild.export.xml import gexf_text, graphml_text
 from graphbuild.graph import build_graph
 from graphbuild.model import Entity, EntityType, Evidence, Triple
 
@@ -88,3 +91,62 @@ def test_exports_are_reproducible(tmp_path: Path) -> None:
     export_graph(_graph(), tmp_path / "two", FORMATS)
     for path in sorted((tmp_path / "one").iterdir()):
         assert path.read_bytes() == (tmp_path / "two" / path.name).read_bytes(), path.name
+
+
+def _networkx_documents(graph: nx.MultiDiGraph[str]) -> tuple[str, str]:
+    """GraphML and GEXF as NetworkX's own writers give them (GEXF without its run date)."""
+    import re
+
+    flat = flat_graph(graph)
+    graphml = "\n".join(nx.generate_graphml(flat, named_key_ids=True)) + "\n"
+    gexf = re.sub(r' lastmodifieddate="[^"]*"', "", "\n".join(nx.generate_gexf(flat)) + "\n", count=1)
+    return graphml, gexf
+
+
+def _odd_graph(names: list[str]) -> nx.MultiDiGraph[str]:
+    triples = [Triple(subject=Entity(key=a.lower() or "x", name=a or "x", type=EntityType.PERSON,
+                                     aliases=frozenset({a})),
+                      relation=b or "r", object=Entity(key=f"o{i}", name=f"O {i}", type=EntityType.GPE,
+                                                       aliases=frozenset()),
+                      evidence=Evidence(article_id=f"a{i}", sentence=a + b, start=i, end=i + 1, date=None),
+                      surface=b)
+               for i, (a, b) in enumerate(zip(names, reversed(names), strict=True))]
+    graph = build_graph(triples)
+    graph.add_node("lonely", key="lonely", name="", type="OTHER", aliases=[], mentions=0, articles=[],
+                   article_mentions={}, score=float("inf"), ratio=float("nan"), flag=True)
+    graph.add_node("bare")
+    graph.graph["schema"] = "fingerprint"
+    return graph
+
+
+ODD = ["O'Brien \"q\"", "<b>&amp;</b>", "tab\there", "line\nbreak", "cr\rreturn", "crlf\r\nend", "sep\u2028line",
+       "nel\x85x", "Zoë ∑ 北京 🚀", "", "]]>", "  spaces  ", "x:$(evil)", "'}) DETACH DELETE n //"]
+
+
+@pytest.mark.parametrize("graph_of", ["odd", "seed-like", "empty"])
+def test_fast_xml_writers_write_what_networkx_writes(graph_of: str) -> None:
+    graph = {"odd": lambda: _odd_graph(ODD), "seed-like": _graph, "empty": nx.MultiDiGraph}[graph_of]()
+    graphml, gexf = _networkx_documents(graph)
+    flat = flat_graph(graph)
+    assert graphml_text(flat) == graphml
+    assert gexf_text(flat) == gexf
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(min_size=0, max_size=12), min_size=1, max_size=6))
+def test_fast_xml_writers_match_networkx_on_any_text(names: list[str]) -> None:
+    graph = _odd_graph(names)
+    graphml, gexf = _networkx_documents(graph)
+    flat = flat_graph(graph)
+    assert graphml_text(flat) == graphml
+    assert gexf_text(flat) == gexf
+
+
+def test_unusual_graphs_fall_back_to_networkx() -> None:
+    graph = _graph()
+    graph.nodes["alpha"]["label"] = "reserved in GEXF"
+    graph.nodes["alpha"]["listed"] = [1, 2]
+    flat = flat_graph(graph)
+    flat.nodes["alpha"]["listed"] = [1, 2]  # not a scalar
+    assert graphml_text(flat) is None
+    assert gexf_text(flat) is None

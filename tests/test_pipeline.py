@@ -15,6 +15,7 @@ from graphbuild.building import build, export_triples
 from graphbuild.cache import ExtractionCache
 from graphbuild.errors import InputError, StrictModeError
 from graphbuild.executors import chunks
+from graphbuild.executors.base import Handle
 from graphbuild.export import read_json
 from graphbuild.extraction.extractor import Extractor
 from graphbuild.model import Article, ArticleResult, RecordError
@@ -105,6 +106,40 @@ def test_a_long_articles_pieces_spread_over_batches_give_what_one_worker_gives(n
         again = list(extract_articles([long], nlp=nlp, chunk_chars=400, cache=cache))
         assert again == [whole]
         assert cache.hits >= 1
+
+
+def test_each_piece_of_a_long_article_is_a_batch_of_its_own(nlp: Language) -> None:
+    from graphbuild.aliases import AliasTable
+    from graphbuild.executors.batch import ExtractionJob
+    from graphbuild.executors.local import LocalExecutor
+    from graphbuild.executors.stream import ResultStream
+
+    class Recording(LocalExecutor):
+        def __init__(self) -> None:
+            super().__init__(ExtractionJob(chunk_chars=300), nlp=nlp)
+            self.batches: list[list[str]] = []
+
+        def submit(self, articles: list[Article]) -> Handle:
+            self.batches.append([f"{a.id}:{len(a.text)}" for a in articles])
+            return super().submit(articles)
+
+    executor = Recording()
+    text = "".join(f"{i}. Germany criticised France over the deal in Paris.\n" for i in range(30))
+    records = [Article(id="a", text="Italy praised Spain."), Article(id="long", text=text),
+               Article(id="b", text="Spain thanked Italy.")]
+    stream = ResultStream(start=lambda: executor, cache=None, config="", aliases=AliasTable(), strict=False,
+                          progress=None, partition_size=4, chunk_chars=300)
+    results = list(stream.run(records))
+    assert [r.article.id for r in results if isinstance(r, ArticleResult)] == ["a", "long", "b"]
+    pieces = [b for b in executor.batches if b[0].startswith("long:")]
+    assert len(pieces) == len(list(chunks(text, 300))) >= 5
+    assert all(len(b) == 1 and int(b[0].split(":")[1]) <= 300 for b in pieces)  # one piece a batch
+    # the batch filled before the long article goes out first, the next article in a batch after it
+    assert executor.batches[0] == ["a:20"]
+    assert executor.batches[-1] == ["b:20"]
+    starts = sorted(t.evidence.start for t in results[1].triples if t.relation == "criticise")
+    assert len(starts) == 30
+    assert all(text[s:].startswith("Germany") for s in starts)
 
 
 def test_results_keep_input_order_with_errors(nlp: Language, tmp_path: Path) -> None:

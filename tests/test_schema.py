@@ -122,7 +122,7 @@ classes:
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    ("classes: [a, b", r"schema.yaml:1: not valid YAML"),
+    ("classes: [a, b", r"schema.yaml:\d: not valid YAML"),
     ("default: OTHER\n", r"expected 'default: NAME' and 'classes:'"),
     ("classes:\n  A: {tone: hostile}\n", r"schema.yaml:2: class A has tone 'hostile'; use conflict, cooperation"),
     ("classes:\n  A: {kind: forever}\n", r"class A has kind 'forever'; use standing or event"),

@@ -93,7 +93,8 @@ def build_cli(
     """Extract triples from articles, merge them into one graph and write every output file.
 
     Writes triples.jsonl, articles.jsonl, errors.jsonl, graph.graphml, graph.json, graph.gexf,
-    nodes.csv + relationships.csv (neo4j-admin import format) and manifest.json into --out.
+    nodes.csv + relationships.csv (neo4j-admin import format), explorer.html (the interactive
+    explorer) and manifest.json into --out.
     """
     from graphbuild.building import build
     from graphbuild.extraction.nlp import check_model
@@ -104,9 +105,13 @@ def build_cli(
     extractor = run(lambda: make_extractor(relations, min_confidence, disable_rule, schema))
     total = run(lambda: count_records(inputs))
     run(lambda: check_model(model))
+    if explorer:
+        from graphbuild.view.explorer import find_vis_network
+
+        run(find_vis_network)  # before any work: a missing library says how to get it, or to pass --no-explorer
     with open_cache(cache_dir, no_cache) as cache, progress(total, "extracting", quiet=quiet) as advance:
         report = run(lambda: build(inputs, out, formats=formats_of(formats), model=model, aliases=alias_table,
-                                   extractor=extractor, cache=cache, force=force,
+                                   extractor=extractor, cache=cache, force=force, explorer=explorer,
                                    workers=workers or available_cores(), executor=executor.value,
                                    scheduler=scheduler, batch_size=batch_size, strict=strict, progress=advance))
     if report.up_to_date:
@@ -119,6 +124,11 @@ def build_cli(
 
             report = dataclasses.replace(report, graph=run(lambda: read_json(out / "graph.json")))
         explorer = explorer and not (out / "explorer.html").exists()
+        if explorer and report.graph is not None:
+            from graphbuild.view.explorer import write_explorer
+
+            graph = report.graph
+            run(lambda: write_explorer(graph, out / "explorer.html"))
     elif not quiet:
         if report.graph is not None:
             from graphbuild.graph import graph_summary
@@ -128,13 +138,8 @@ def build_cli(
                   f"{report.triples} triples, {report.nodes} nodes, {report.edges} edges → {out}/", highlight=False)
         if report.errors:
             err.print(f"skipped records are listed in {out / 'errors.jsonl'}", highlight=False)
-    if explorer and report.graph is not None:
-        from graphbuild.view.explorer import write_explorer
-
-        graph = report.graph
-        page = run(lambda: write_explorer(graph, out / "explorer.html"))
-        if not quiet:
-            err.print(f"explorer: {page}", highlight=False)
+    if explorer and not quiet:
+        err.print(f"explorer: {out / 'explorer.html'}", highlight=False)
     if push and report.graph is not None:
         push_to(report.graph, uri, user, database, push_batch_size, evidence_cap, quiet=quiet)
     if report.errors:

@@ -3,9 +3,9 @@
 :class:`ResultStream` is the queue behind :func:`graphbuild.extract_articles`: each record takes a
 slot, filled by a known result (a bad record, a cache hit) or by the batches its text went out
 in. An article longer than ``chunk_chars`` goes out as several pieces, cut where
-:func:`~graphbuild.executors.base.chunks` cuts, in batches of their own size, so that the pieces of
-one long article are parsed by every worker at once and no worker holds more than a batch's
-worth of text; the pieces' results are joined, offsets restored, when all are back.
+:func:`~graphbuild.executors.base.chunks` cuts, each piece a batch of its own, so that the pieces
+of one long article are parsed by every worker at once and no worker parses more than one piece
+at a time; the pieces' results are joined, offsets restored, when all are back.
 """
 
 from __future__ import annotations
@@ -129,9 +129,13 @@ class ResultStream:
             return
         slot = _Slot(record=record, key=key)
         self.slots.append(slot)
+        if self.batch.articles:
+            self._submit(self.batch)
         for offset, text in chunks(record.text, self.chunk_chars):
-            batch, position, _ = self._place(dataclasses.replace(record, text=text), None)
-            slot.parts.append((batch, position, offset))
+            piece = _Batch(articles=[dataclasses.replace(record, text=text)], keys=[None], chars=len(text))
+            self._submit(piece)
+            slot.parts.append((piece, 0, offset))
+        self.batch = _Batch()
 
     def _place(self, article: Article, key: str | None) -> tuple[_Batch, int, int]:
         batch = self.batch

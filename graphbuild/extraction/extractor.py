@@ -10,16 +10,16 @@ appositions and titles become ``<role>_of`` relations (``defence_minister_of``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
-
-from graphbuild.extraction.catalogue import check_rule_names
-from graphbuild.extraction.mentions import ACTOR_LABELS, find_mentions
+from graphbuild.extraction.nlp import ACTOR_LABELS
 from graphbuild.extraction.relations import RelationTable, load_relations
-from graphbuild.extraction.rules import Context, article_triples
 from graphbuild.model import Article, ArticleResult, Triple
 from graphbuild.names import Gazetteer, load_gazetteer
 from graphbuild.schema import Schema, load_schema
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor"]
 
@@ -56,13 +56,19 @@ class Extractor:
     schema: Schema = field(default_factory=load_schema)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "disabled_rules", check_rule_names(self.disabled_rules))
+        if self.disabled_rules:  # the catalogue (and spaCy with it) is imported only to check names
+            from graphbuild.extraction.catalogue import check_rule_names
+
+            object.__setattr__(self, "disabled_rules", check_rule_names(self.disabled_rules))
 
     def extract(self, doc: Doc, article: Article, *, offset: int = 0) -> ArticleResult:
         """Extract the actors and triples of ``article`` from its parsed ``doc``.
 
         ``offset`` is added to character offsets when ``doc`` covers a later chunk of the text.
         """
+        from graphbuild.extraction.mentions import find_mentions  # with spaCy: not needed until a doc is parsed
+        from graphbuild.extraction.rules import Context, article_triples
+
         mentions = find_mentions(doc, self.gazetteer, labels=self.labels, disabled=self.disabled_rules)
         ctx = Context(article=article, mentions=mentions, offset=offset, gazetteer=self.gazetteer,
                       relations=self.relations, min_confidence=self.min_confidence, disabled=self.disabled_rules,

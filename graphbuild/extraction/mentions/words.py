@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
+from graphbuild.extraction.nlp import ACTOR_LABELS as ACTOR_LABELS  # spaCy entity labels that name actors
 from graphbuild.model import EntityType
 from graphbuild.names import TITLE_WORDS
-
-#: spaCy entity labels that name actors.
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
 
 #: Words that make a region of a place: "eastern Europe" is its own place, not Europe.
 COMPASS = frozenset({

@@ -137,6 +137,7 @@ def test_each_piece_of_a_long_article_is_a_batch_of_its_own(nlp: Language) -> No
     # the batch filled before the long article goes out first, the next article in a batch after it
     assert executor.batches[0] == ["a:20"]
     assert executor.batches[-1] == ["b:20"]
+    assert isinstance(results[1], ArticleResult)
     starts = sorted(t.evidence.start for t in results[1].triples if t.relation == "criticise")
     assert len(starts) == 30
     assert all(text[s:].startswith("Germany") for s in starts)

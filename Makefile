@@ -12,7 +12,7 @@ VIS_JS   := $(VIS_DIR)/node_modules/vis-network/standalone/umd/vis-network.min.j
 LINT_DIR := .cache/cypher-lint
 LINTER   := $(LINT_DIR)/node_modules/@neo4j-cypher/language-support/package.json
 
-.PHONY: bench bench-speed demo test install lint lint-cypher typecheck unit eval clean help chromium
+.PHONY: bench bench-speed readme demo test install lint lint-cypher typecheck unit eval clean help chromium
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -38,10 +38,13 @@ demo: install  ## build the seed graph into out/, then query it with Cypher (NEO
 	@if [ -n "$$NEO4J_URI" ]; then \
 		$(BIN)/graphbuild push $(OUT)/; \
 	else \
-		echo "NEO4J_URI is not set: trying the curated Cypher queries on a local Bolt server"; \
-		$(BIN)/graphbuild sandbox $(OUT)/ --query top_actors --query actor_actions --query roles \
-			--query edge_evidence; \
+		echo "NEO4J_URI is not set: querying the graph with Cypher on a local Bolt server"; \
+		$(BIN)/graphbuild query $(OUT)/ --name actor_actions --param actor="Ben Wallace"; \
+		$(BIN)/graphbuild sandbox $(OUT)/ --query top_actors --query roles --query edge_evidence; \
 	fi
+
+readme: install  ## rewrite the README's sample output from real runs (make test checks it is current)
+	$(BIN)/python docs/samples.py --update
 
 lint: install  ## ruff
 	$(BIN)/ruff check graphbuild tests benchmarks

@@ -28,7 +28,7 @@ from graphbuild.extraction.nlp import DEFAULT_MODEL, model_version, package_vers
 from graphbuild.graph import GraphBuilder, classify_graph, mark_schema
 from graphbuild.io import STDIN, atomic_write, dumps, read_jsonl, record_error_to_dict
 from graphbuild.model import Article, ArticleResult, RecordError, Triple
-from graphbuild.pipeline import BuildReport, Progress, error_text, extract_articles, records
+from graphbuild.pipeline import BuildReport, Progress, Skipped, SkipTally, error_text, extract_articles, records
 from graphbuild.records import article_to_row, row_to_article_entities, row_to_triple, triple_to_row
 from graphbuild.schema import Schema
 
@@ -142,7 +142,7 @@ def build(
     digest = _run_fingerprint(config, aliases, formats)
     results = extract_articles(items, nlp=nlp, model=model, extractor=extractor, aliases=aliases, cache=cache,
                                progress=progress, **options)
-    builder, counts = _write_results(out, results, digest, config)
+    builder, counts, tally = _write_results(out, results, digest, config)
     graph = mark_schema(builder.graph(), extractor.schema)
     files = [out / "triples.jsonl", out / "articles.jsonl", out / "errors.jsonl"]
     files += export_graph(graph, out, formats, explorer=explorer, processes=available_cores(),
@@ -151,6 +151,7 @@ def build(
         "inputs": counts["articles"] + counts["errors"],
         "articles": counts["articles"],
         "errors": counts["errors"],
+        "skipped": [{"kind": s.kind, "count": s.count, "first": s.first} for s in tally.summary()],
         "triples": counts["triples"],
         "nodes": graph.number_of_nodes(),
         "edges": graph.number_of_edges(),
@@ -172,7 +173,7 @@ def build(
     return BuildReport(
         inputs=counts["articles"] + counts["errors"], articles=counts["articles"], errors=counts["errors"],
         triples=counts["triples"], nodes=graph.number_of_nodes(), edges=graph.number_of_edges(),
-        files=tuple(files), manifest=manifest, graph=graph,
+        files=tuple(files), manifest=manifest, graph=graph, skipped=tally.summary(),
     )
 
 
@@ -181,13 +182,15 @@ def _report_of(out: Path, manifest: dict[str, Any]) -> BuildReport:
     return BuildReport(
         inputs=manifest["inputs"], articles=manifest["articles"], errors=manifest["errors"],
         triples=manifest["triples"], nodes=manifest["nodes"], edges=manifest["edges"],
-        files=tuple(out / name for name in manifest["files"]), manifest=manifest, up_to_date=True)
+        files=tuple(out / name for name in manifest["files"]), manifest=manifest, up_to_date=True,
+        skipped=tuple(Skipped(s["kind"], s["count"], s["first"]) for s in manifest.get("skipped", ())))
 
 
 def _write_results(out: Path, results: Iterable[ArticleResult | RecordError], digest: Any,
-                   config: str) -> tuple[GraphBuilder, dict[str, int]]:
+                   config: str) -> tuple[GraphBuilder, dict[str, int], SkipTally]:
     """Stream the results into triples.jsonl, articles.jsonl and errors.jsonl, and into a graph."""
     builder = GraphBuilder()
+    tally = SkipTally()
     counts = {"articles": 0, "errors": 0, "triples": 0}
     with (
         atomic_write(out / "triples.jsonl") as triples_file,
@@ -198,6 +201,7 @@ def _write_results(out: Path, results: Iterable[ArticleResult | RecordError], di
             if isinstance(item, RecordError):
                 _feed(digest, item, config)
                 counts["errors"] += 1
+                tally.add(item)
                 errors_file.write(dumps(record_error_to_dict(item)) + "\n")
                 log.warning("%s", error_text(item))
                 continue
@@ -208,7 +212,7 @@ def _write_results(out: Path, results: Iterable[ArticleResult | RecordError], di
             articles_file.write(dumps(article_to_row(item)) + "\n")
             for triple in item.triples:
                 triples_file.write(dumps(triple_to_row(triple)) + "\n")
-    return builder, counts
+    return builder, counts, tally
 
 
 def load_triples(path: str | Path) -> Iterator[Triple]:

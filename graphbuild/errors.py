@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "CacheError",
+    "CypherError",
     "ExecutorError",
     "ExportError",
     "GraphbuildError",
@@ -28,6 +29,10 @@ class InputError(GraphbuildError):
 
 class UsageError(InputError):
     """An option names something that does not exist (a rule, a query); the message lists what does."""
+
+
+class CypherError(InputError):
+    """A Cypher statement was refused by the server (a syntax error, an unknown function…)."""
 
 
 class StrictModeError(InputError):

@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+#: The reason given for a .txt or .jsonl file (or stdin) with no article in it.
+EMPTY_FILE = "empty file: no article in it"
 STDIN = "-"
 _OPTIONAL_FIELDS = ("title", "date", "url", "source")
 
@@ -140,6 +142,7 @@ def read_articles(paths: Iterable[str | Path], *, stdin: IO[str] | None = None) 
                         line=None,
                         record_id=record.id,
                         reason=f"duplicate article id {record.id!r} (first seen in {where}); skipped",
+                        kind="duplicate id",
                     )
                     continue
                 seen[record.id] = _source_of(item)
@@ -155,16 +158,18 @@ def _read_file(path: Path) -> Iterator[Article | RecordError]:
     if suffix not in TEXT_SUFFIXES | JSONL_SUFFIXES:
         yield RecordError(
             source=str(path), line=None,
-            reason=f"unsupported file type {suffix or '(none)'!r}; expected .txt or .jsonl",
+            reason=f"unsupported file type {suffix or '(none)'!r}; expected .txt or .jsonl", kind="unsupported file",
         )
         return
     try:
         raw = path.read_bytes()
     except OSError as err:
-        yield RecordError(source=str(path), line=None, reason=f"cannot read file: {err.strerror or err}")
+        yield RecordError(source=str(path), line=None, reason=f"cannot read file: {err.strerror or err}",
+                          kind="unreadable file")
         return
     if _looks_binary(raw):
-        yield RecordError(source=str(path), line=None, reason="binary file (contains NUL bytes); skipped")
+        yield RecordError(source=str(path), line=None, reason="binary file (contains NUL bytes); skipped",
+                          kind="binary file")
         return
     decoded = _decode(raw)
     if decoded.warning:
@@ -182,39 +187,46 @@ def _read_stdin(stream: IO[str]) -> Iterator[Article | RecordError]:
 def _text_article(path: Path, text: str) -> Article | RecordError:
     text = clean_text(text)
     if not text.strip():
-        return RecordError(source=str(path), line=None, record_id=path.stem, reason="empty article (no text)")
+        return RecordError(source=str(path), line=None, record_id=path.stem, reason=EMPTY_FILE, kind="empty file")
     return Article(id=path.stem, text=text, source=str(path))
 
 
 def _parse_jsonl(source: str, lines: Iterable[str]) -> Iterator[Article | RecordError]:
+    empty = True
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
+        empty = False
         try:
             data = json.loads(line)
         except json.JSONDecodeError as err:
-            yield RecordError(source=source, line=number, reason=f"malformed JSON: {err.msg} (column {err.colno})")
+            yield RecordError(source=source, line=number, reason=f"malformed JSON: {err.msg} (column {err.colno})",
+                              kind="malformed JSON")
             continue
         yield _json_article(source, number, data)
+    if empty:
+        yield RecordError(source=source, line=None, reason=EMPTY_FILE, kind="empty file")
 
 
 def _json_article(source: str, line: int, data: Any) -> Article | RecordError:
     if not isinstance(data, dict):
-        return RecordError(source=source, line=line, reason="expected a JSON object with 'id' and 'text'")
+        return RecordError(source=source, line=line, reason="expected a JSON object with 'id' and 'text'",
+                           kind="not a JSON object")
     raw_id = data.get("id")
     record_id = str(raw_id) if isinstance(raw_id, str | int) and str(raw_id).strip() else None
     if "text" not in data:
         return RecordError(source=source, line=line, record_id=record_id,
-                           reason="no 'text' field; expected JSON Lines with id and text")
+                           reason="no 'text' field; expected JSON Lines with id and text", kind="no text field")
     text = data["text"]
     if not isinstance(text, str):
         return RecordError(source=source, line=line, record_id=record_id,
-                           reason=f"'text' is {type(text).__name__}, expected a string")
+                           reason=f"'text' is {type(text).__name__}, expected a string", kind="text not a string")
     if record_id is None:
-        return RecordError(source=source, line=line, reason="no usable 'id' field (string or number)")
+        return RecordError(source=source, line=line, reason="no usable 'id' field (string or number)", kind="no id")
     text = clean_text(text)
     if not text.strip():
-        return RecordError(source=source, line=line, record_id=record_id, reason="empty article (no text)")
+        return RecordError(source=source, line=line, record_id=record_id, reason="empty article (no text)",
+                           kind="empty article")
     extra: dict[str, str | None] = {}
     for name in _OPTIONAL_FIELDS:
         value = data.get(name)
@@ -226,7 +238,8 @@ def _json_article(source: str, line: int, data: Any) -> Article | RecordError:
 
 def record_error_to_dict(error: RecordError) -> dict[str, Any]:
     """Return the ``errors.jsonl`` row for ``error``."""
-    return {"source": error.source, "line": error.line, "id": error.record_id, "reason": error.reason}
+    return {"source": error.source, "line": error.line, "id": error.record_id, "kind": error.kind,
+            "reason": error.reason}
 
 
 def read_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:

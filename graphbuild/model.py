@@ -63,6 +63,8 @@ class RecordError:
     line: int | None
     reason: str
     record_id: str | None = None
+    #: what went wrong in a few words ("malformed JSON", "empty file"), for counting by kind
+    kind: str = "bad record"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

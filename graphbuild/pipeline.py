@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BuildReport",
+    "SkipTally",
+    "Skipped",
     "count_records",
     "error_text",
     "extract_articles",
@@ -157,6 +159,31 @@ def extract_triples(inputs: Iterable[str | Path | Article], **options: Any) -> I
             yield from item.triples
 
 
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """Skipped records of one kind: how many, and where the first one was (``file:line``)."""
+
+    kind: str
+    count: int
+    first: str
+
+
+class SkipTally:
+    """Skipped records counted by kind as they go by, the first place of each kept."""
+
+    def __init__(self) -> None:
+        self._kinds: dict[str, Skipped] = {}
+
+    def add(self, error: RecordError) -> None:
+        seen = self._kinds.get(error.kind)
+        where = f"{error.source}:{error.line}" if error.line else error.source
+        self._kinds[error.kind] = Skipped(error.kind, seen.count + 1 if seen else 1, seen.first if seen else where)
+
+    def summary(self) -> tuple[Skipped, ...]:
+        """The kinds, most frequent first."""
+        return tuple(sorted(self._kinds.values(), key=lambda s: (-s.count, s.kind)))
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BuildReport:
     """What a build or extraction did: counts, files written and the manifest."""
@@ -171,18 +198,21 @@ class BuildReport:
     manifest: dict[str, Any] = field(default_factory=dict)
     graph: nx.MultiDiGraph[str] | None = None
     up_to_date: bool = False
+    #: the skipped records by kind, most frequent first
+    skipped: tuple[Skipped, ...] = ()
 
 
 def _write_rows(output: str | Path, rows: Iterator[dict[str, Any]], errors_path: str | Path | None,
-                errors: list[dict[str, Any]], counts: dict[str, int]) -> BuildReport:
+                errors: list[RecordError], counts: dict[str, int]) -> BuildReport:
     """Stream ``rows`` to ``output``, then the collected errors, and report the counts."""
     write_jsonl(output, rows)
     files: list[Path] = [] if str(output) == STDIN else [Path(output)]
     if errors_path is not None:
-        write_jsonl(errors_path, errors)
+        write_jsonl(errors_path, (record_error_to_dict(e) for e in errors))
         files.append(Path(errors_path))
     return BuildReport(inputs=counts["articles"] + counts["errors"], articles=counts["articles"],
-                       errors=counts["errors"], triples=counts["triples"], files=tuple(files))
+                       errors=counts["errors"], triples=counts["triples"], files=tuple(files),
+                       skipped=_tally(errors))
 
 
 def extract_open_to_file(
@@ -207,13 +237,13 @@ def extract_open_to_file(
     nlp = nlp if nlp is not None else load_model(model)
     limit = min(CHUNK_CHARS, nlp.max_length)
     counts = {"articles": 0, "errors": 0, "triples": 0}
-    errors: list[dict[str, Any]] = []
+    errors: list[RecordError] = []
 
     def texts() -> Iterator[tuple[str, tuple[str, int]]]:
         for record in read_articles(list(inputs)):
             if isinstance(record, RecordError):
                 counts["errors"] += 1
-                errors.append(record_error_to_dict(record))
+                errors.append(record)
                 log.warning("%s", error_text(record))
                 if progress:
                     progress(1)
@@ -238,6 +268,13 @@ def extract_open_to_file(
     return _write_rows(output, rows(), errors_path, errors, counts)
 
 
+def _tally(errors: Iterable[RecordError]) -> tuple[Skipped, ...]:
+    tally = SkipTally()
+    for error in errors:
+        tally.add(error)
+    return tally.summary()
+
+
 def extract_to_file(
     inputs: Iterable[str | Path],
     output: str | Path,
@@ -250,13 +287,13 @@ def extract_to_file(
     Bad records go to ``errors_path`` when given (and are always counted in the report).
     """
     counts = {"articles": 0, "errors": 0, "triples": 0}
-    errors: list[dict[str, Any]] = []
+    errors: list[RecordError] = []
 
     def rows() -> Iterator[dict[str, Any]]:
         for item in extract_articles(inputs, **options):
             if isinstance(item, RecordError):
                 counts["errors"] += 1
-                errors.append(record_error_to_dict(item))
+                errors.append(item)
                 log.warning("%s", error_text(item))
                 continue
             counts["articles"] += 1

@@ -57,12 +57,58 @@ def test_extract_from_stdin() -> None:
                                                                                    "France")
 
 
-def test_skipped_records_give_exit_code_3(tmp_path: Path) -> None:
+def test_skipped_records_give_exit_code_3_and_a_summary_of_why(tmp_path: Path) -> None:
     data = tmp_path / "a.jsonl"
-    data.write_text('{"id": "a", "text": "Germany criticised France."}\n{"id": "b"}\n', encoding="utf-8")
-    result = runner.invoke(app, ["build", str(data), "-o", str(tmp_path / "out")])
+    data.write_text('{"id": "a", "text": "Germany criticised France."}\n{"id": "b"}\nnot json\n{"id": "c"}\n',
+                    encoding="utf-8")
+    result = runner.invoke(app, ["build", str(data), "-o", str(tmp_path / "out")], env={"COLUMNS": "200"})
     assert result.exit_code == EXIT_SKIPPED
-    assert "errors.jsonl" in result.output
+    assert f"  2 × no text field (first: {data}:2)" in result.output
+    assert f"  1 × malformed JSON (first: {data}:3)" in result.output
+    assert f"every skipped record is listed in {tmp_path / 'out' / 'errors.jsonl'}" in result.output
+    kinds = [json.loads(x)["kind"] for x in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
+    assert kinds == ["no text field", "malformed JSON", "no text field"]
+    again = runner.invoke(app, ["build", str(data), "-o", str(tmp_path / "out")], env={"COLUMNS": "200"})
+    assert again.exit_code == EXIT_SKIPPED  # up to date: the same summary from the manifest
+    assert "is up to date" in again.output
+    assert f"  2 × no text field (first: {data}:2)" in again.output
+    extracted = runner.invoke(app, ["extract", str(data), "-o", str(tmp_path / "t.jsonl"), "--no-cache"])
+    assert extracted.exit_code == EXIT_SKIPPED
+    assert "1 × malformed JSON" in extracted.output
+    assert "pass --errors FILE to list every skipped record" in extracted.output
+
+
+@pytest.mark.parametrize("name", ["empty.jsonl", "empty.txt"])
+@pytest.mark.parametrize("command", ["build", "extract"])
+def test_an_empty_file_is_skipped_the_same_way_whatever_its_kind(command: str, name: str, tmp_path: Path) -> None:
+    (tmp_path / name).write_text("\n  \n", encoding="utf-8")
+    result = runner.invoke(app, [command, str(tmp_path / name), "-o", str(tmp_path / "out"), "--no-cache"],
+                           env={"COLUMNS": "200"})
+    assert result.exit_code == EXIT_SKIPPED
+    assert "0 articles" in result.output
+    assert f"1 × empty file (first: {tmp_path / name})" in result.output
+
+
+def test_summary_lines_are_not_broken_at_the_terminal_width(tmp_path: Path) -> None:
+    data = tmp_path / ("a-rather-long-file-name-for-a-corpus-of-news-" * 2 + ".jsonl")
+    data.write_text('{"id": "a", "text": "Germany criticised France."}\n', encoding="utf-8")
+    out = tmp_path / ("an-output-directory-with-a-long-name-" * 2)
+    result = runner.invoke(app, ["build", str(data), "-o", str(out), "--no-cache"], env={"COLUMNS": "60"})
+    assert result.exit_code == 0, result.output
+    assert any(line.startswith("1 articles") and line.endswith(f"→ {out}/") for line in result.output.splitlines())
+
+
+def test_help_shows_no_value_after_a_flag_and_one_value_after_a_repeatable_option() -> None:
+    for command in (["--help"], ["build", "--help"], ["query", "--help"], ["sandbox", "--help"]):
+        result = runner.invoke(app, command, env={"COLUMNS": "200"})
+        assert result.exit_code == 0
+        assert "<bool>" not in result.output
+        assert "<list[" not in result.output
+    build_help = runner.invoke(app, ["build", "--help"], env={"COLUMNS": "200"}).output
+    assert "<graphml|json|gexf|csv>" in build_help
+    assert "explorer.html" in build_help
+    assert "pip install 'graphbuild[local]'" in runner.invoke(app, ["sandbox", "--help"],
+                                                              env={"COLUMNS": "200"}).output
 
 
 def test_missing_path_exits_2_with_one_line(tmp_path: Path) -> None:
@@ -86,7 +132,7 @@ def test_info() -> None:
 
 
 @pytest.mark.parametrize("command", ["build", "extract", "export", "stats", "eval", "info", "push", "sandbox", "view",
-                                     "plot", "cache"])
+                                     "plot", "cache", "query", "serve"])
 def test_every_command_has_help(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0

@@ -1,8 +1,8 @@
 """The ``graphbuild`` command line: parse arguments, call the library twin, render the result.
 
 One module per group of commands: :mod:`.extract` (build, extract, export), :mod:`.neo4j`
-(push, sandbox), :mod:`.view` (view, plot), :mod:`.inspect` (stats, eval, rules, info, cache) and
-:mod:`.schema` (schema).
+(push), :mod:`.query` (query, serve, sandbox), :mod:`.view` (view, plot), :mod:`.inspect`
+(stats, eval, rules, info, cache) and :mod:`.schema` (schema).
 :mod:`.common` holds the app, the shared options and the error handling.
 """
 
@@ -13,10 +13,10 @@ from typing import Annotated
 import typer
 
 from graphbuild import __version__
-from graphbuild.cli import extract, inspect, neo4j, schema, view
+from graphbuild.cli import extract, inspect, neo4j, query, schema, view
 from graphbuild.cli.common import EXIT_SKIPPED, app, out
 
-__all__ = ["EXIT_SKIPPED", "app", "extract", "inspect", "neo4j", "schema", "view"]
+__all__ = ["EXIT_SKIPPED", "app", "extract", "inspect", "neo4j", "query", "schema", "view"]
 
 
 def _version_callback(value: bool) -> None:

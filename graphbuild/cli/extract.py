@@ -40,6 +40,7 @@ from graphbuild.cli.common import (
     make_extractor,
     make_schema,
     open_cache,
+    print_skipped,
     print_stats,
     progress,
     run,
@@ -116,9 +117,11 @@ def build_cli(
                                    scheduler=scheduler, batch_size=batch_size, strict=strict, progress=advance))
     if report.up_to_date:
         if not quiet:
-            err.print(f"{out}/ is up to date with the inputs ({report.articles} articles, {report.triples} triples, "
-                      f"{report.nodes} nodes, {report.edges} edges); nothing extracted. --force rebuilds it.",
-                      highlight=False)
+            err.print(f"{out}/ is up to date with the inputs ({report.articles} articles, {report.errors} skipped, "
+                      f"{report.triples} triples, {report.nodes} nodes, {report.edges} edges); nothing extracted. "
+                      "--force rebuilds it.", highlight=False)
+            if report.errors:
+                print_skipped(report.skipped, out / "errors.jsonl")
         if (explorer and not (out / "explorer.html").exists()) or push:
             from graphbuild.export import read_json
 
@@ -137,7 +140,7 @@ def build_cli(
         err.print(f"{report.articles} articles{cache_line(cache)}, {report.errors} skipped, "
                   f"{report.triples} triples, {report.nodes} nodes, {report.edges} edges → {out}/", highlight=False)
         if report.errors:
-            err.print(f"skipped records are listed in {out / 'errors.jsonl'}", highlight=False)
+            print_skipped(report.skipped, out / "errors.jsonl")
     if explorer and not quiet:
         err.print(f"explorer: {out / 'explorer.html'}", highlight=False)
     if push and report.graph is not None:
@@ -189,6 +192,8 @@ def extract_cli(
     if not quiet:
         err.print(f"{report.articles} articles{cache_line(cache)}, {report.errors} skipped, "
                   f"{report.triples} triples", highlight=False)
+        if report.errors:
+            print_skipped(report.skipped, errors)
     if report.errors:
         raise typer.Exit(code=EXIT_SKIPPED)
 
@@ -207,6 +212,8 @@ def _extract_open(inputs: list[str], output: str, errors: Path | None, model: st
                                                   errors_path=errors, progress=advance))
     if not quiet:
         err.print(f"{report.articles} articles, {report.errors} skipped, {report.triples} tuples", highlight=False)
+        if report.errors:
+            print_skipped(report.skipped, errors)
     if report.errors:
         raise typer.Exit(code=EXIT_SKIPPED)
 

@@ -1,13 +1,11 @@
-"""``graphbuild push`` and ``sandbox``: the graph in Neo4j, or in a throwaway local Bolt server."""
+"""``graphbuild push``: the graph into Neo4j over Bolt."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
 from graphbuild.cli.common import (
     DatabaseOpt,
@@ -22,7 +20,6 @@ from graphbuild.cli.common import (
     err,
     load_graph,
     make_schema,
-    out,
     password,
     progress,
     run,
@@ -35,7 +32,7 @@ if TYPE_CHECKING:
 
     from graphbuild.neo4j.writer import PushReport
 
-__all__ = ["push_cli", "push_to", "sandbox_cli"]
+__all__ = ["push_cli", "push_to"]
 
 
 def push_to(graph: nx.MultiDiGraph[str], uri: str, user: str, database: str, batch_size: int, evidence_cap: int,
@@ -88,57 +85,3 @@ def push_cli(
     graph = run(lambda: load_graph(source, classes))
     push_to(graph, uri, user, database, batch_size, evidence_cap, quiet=quiet, min_confidence=min_confidence,
             migrate=migrate)
-
-
-@app.command("sandbox")
-def sandbox_cli(
-    source: SourceArg = Path("out"),
-    queries: Annotated[Path, typer.Option("--queries", help="The curated queries file.")] = Path(
-        "cypher/queries.cypher"),
-    names: Annotated[list[str] | None, typer.Option("--query", "-q",
-                                                    help="Run only this curated query (repeatable).")] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1, help="Rows to print per query.")] = 8,
-) -> None:
-    """Try Cypher without Neo4j: start a local Bolt server, push the graph, run curated queries, stop.
-
-    Needs the arcadedb-embedded package (pip install 'graphbuild[local]'); nothing is kept.
-    """
-    from graphbuild.neo4j.library import load_queries, run_query
-    from graphbuild.neo4j.localserver import LocalBoltServer
-    from graphbuild.neo4j.writer import connect, push_graph
-
-    setup_logging(quiet=False)
-    graph = run(lambda: load_graph(source))
-    curated = run(lambda: load_queries(queries))
-    wanted = [q for q in curated if not names or q.name in names]
-    unknown = sorted(set(names or ()) - {q.name for q in curated})
-    if unknown:
-        raise typer.BadParameter(f"no curated query named {', '.join(unknown)}; "
-                                 f"choose from {', '.join(q.name for q in curated)}", param_hint="--query")
-
-    def sandbox() -> None:
-        with err.status("starting a local Bolt server…"), LocalBoltServer() as server:
-            err.print(f"local Bolt server at {server.uri} (database {server.database})", highlight=False)
-            with connect(server.uri, server.user, server.password) as driver:
-                report = push_graph(graph, driver, database=server.database)
-                err.print(f"pushed {report.entities} entities and {report.relationships} relationships",
-                          highlight=False)
-                for query in wanted:
-                    rows = run_query(driver, query, database=server.database)
-                    table = Table(title=f"{query.name}: {query.description}", title_justify="left")
-                    columns = list(rows[0]) if rows else ["(no rows)"]
-                    for column in columns:
-                        table.add_column(column)
-                    for row in rows[:limit]:
-                        table.add_row(*(_cell(row[c]) for c in columns))
-                    out.print(table)
-                    if query.params:
-                        out.print(f"  with {json.dumps(query.params)}; {len(rows)} rows", highlight=False)
-        err.print("local Bolt server stopped")
-
-    run(sandbox)
-
-
-def _cell(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, default=str) if isinstance(value, list | dict) else str(value)
-    return text if len(text) <= 80 else text[:77] + "…"

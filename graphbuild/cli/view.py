@@ -44,6 +44,8 @@ def plot_cli(
     depth: Annotated[int, typer.Option("--depth", "-d", min=1, max=3, help="Relations away from the actor.")] = 1,
     output: Annotated[Path, typer.Option("--output", "-o", dir_okay=False,
                                          help="Picture to write: .png, .svg or .pdf.")] = Path("ego.png"),
+    max_nodes: Annotated[int, typer.Option("--max-nodes", min=2,
+                                           help="Actors drawn at most: the strongest neighbours first.")] = 30,
 ) -> None:
     """Draw one actor's ego network as a picture for reports (matplotlib)."""
     from graphbuild.view.plot import plot_ego
@@ -51,5 +53,5 @@ def plot_cli(
     if not actor:
         raise typer.BadParameter("name the actor to draw, e.g. --actor 'Ben Wallace'", param_hint="--actor")
     graph = run(lambda: load_graph(source))
-    path = run(lambda: plot_ego(graph, actor, output, depth=depth))
+    path = run(lambda: plot_ego(graph, actor, output, depth=depth, max_nodes=max_nodes))
     err.print(f"wrote {path}", highlight=False)

@@ -2,7 +2,8 @@
 
 * :mod:`.writer`: :func:`push_graph` (a driver in, idempotent ``UNWIND`` batches out) and :func:`connect`;
 * :mod:`.queries`: the writer's Cypher text (labels and types reduced to ``[A-Z][A-Z0-9_]*``);
-* :mod:`.library`: the curated queries of ``cypher/queries.cypher``;
+* :mod:`.library`: the curated queries (``graphbuild/data/queries.cypher``, linked from ``cypher/``) and
+  running Cypher; :mod:`.params`: their parameters, typed and defaulted on the graph at hand;
 * :mod:`.localserver`: a throwaway Bolt + Cypher server (ArcadeDB) for trying Cypher without Neo4j.
 
 Only this package imports the ``neo4j`` driver.

@@ -29,7 +29,7 @@ from types import TracebackType
 
 from graphbuild.errors import GraphbuildError
 
-__all__ = ["LocalBoltServer", "LocalServerError", "free_port", "local_server_available"]
+__all__ = ["LocalBoltServer", "LocalServerError", "free_port", "local_server_available", "port_free"]
 
 _READY_LINE = "ArcadeDB Server started"
 
@@ -44,6 +44,16 @@ def free_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
         return port
+
+
+def port_free(port: int) -> bool:
+    """True when nothing listens on ``port`` of 127.0.0.1 and it can be bound."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
 
 
 def _package_dir() -> Path | None:
@@ -92,6 +102,10 @@ class LocalBoltServer:
     def pid(self) -> int | None:
         """The server process id while it runs."""
         return self._process.pid if self._process is not None else None
+
+    def running(self) -> bool:
+        """True while the server process is alive."""
+        return self._process is not None and self._process.poll() is None
 
     def start(self) -> LocalBoltServer:
         """Start the server and wait until it answers ``RETURN 1``.

@@ -82,15 +82,24 @@ def test_unreachable_uri(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "cannot reach Neo4j at bolt://127.0.0.1:1" in result.output
     assert "pw-not-shown" not in result.output
+    assert "pushing" not in result.output  # the progress line is cleared before the error, not left below it
 
 
-def test_sandbox_runs_curated_queries(tmp_path: Path, bolt: BoltTarget) -> None:
+def test_sandbox_runs_curated_queries_with_given_and_default_parameters(tmp_path: Path, bolt: BoltTarget,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     if bolt.server is None:
         pytest.skip("the sandbox starts the bundled server; not tested against an external NEO4J_URI")
     out = tmp_path / "out"
     CliRunner().invoke(app, ["build", str(ROOT / "seeds"), "-o", str(out), "-q"])
-    result = CliRunner().invoke(app, ["sandbox", str(out), "--queries", str(ROOT / "cypher" / "queries.cypher"),
-                                      "--query", "roles"], catch_exceptions=False)
+    monkeypatch.chdir(tmp_path)  # the curated queries ship in the package: no checkout needed
+    result = CliRunner().invoke(app, ["sandbox", "out", "--query", "roles", "--query", "articles_about",
+                                      "--query", "acted_on", "--param", "actor=Mr Wallace"],
+                                catch_exceptions=False, env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "defence_minister_of" in result.output
+    assert 'with actor="Mr Wallace"; 1 rows' in result.output
+    assert "acted_on: Who acted on one actor" in result.output
     assert "local Bolt server stopped" in result.output
+    unknown = CliRunner().invoke(app, ["sandbox", "out", "--query", "roles", "--param", "actor=Mr Wallace"])
+    assert unknown.exit_code == 2
+    assert "no query here takes actor" in unknown.output

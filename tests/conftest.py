@@ -67,7 +67,8 @@ def broken_files(folder: Path) -> int:
              '{"id": "bbc-0001", "text": "A duplicate of a corpus id."}', '{"id": "ws", "text": "   "}']
     (folder / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (folder / "dangling.txt").symlink_to(folder / "nowhere.txt")
-    return 5 + len(lines) + 1
+    (folder / "nothing.jsonl").write_text("\n\n", encoding="utf-8")
+    return 5 + len(lines) + 2
 
 
 @pytest.fixture(scope="session")

@@ -27,9 +27,9 @@ def test_whole_corpus_and_broken_files_lose_nothing(corpus_build: tuple[Path, in
     errors = (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()
     articles = (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
     assert (len(articles), len(errors)) == (manifest["articles"], manifest["errors"])
-    assert len(errors) == 10  # the corpus has no bad record; each broken one is reported once
+    assert len(errors) == 11  # the corpus has no bad record; each broken one is reported once
     reasons = " ".join(json.loads(e)["reason"] for e in errors)
-    for expected in ("empty", "binary", "malformed JSON", "no 'text' field", "expected a string",
+    for expected in ("empty file", "empty article", "binary", "malformed JSON", "no 'text' field", "expected a string",
                      "duplicate article id", "cannot read file"):
         assert expected in reasons
     assert report.triples > 10_000

@@ -140,8 +140,16 @@ def test_whitespace_only_article_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "blank.txt").write_text(" \n\t\n", encoding="utf-8")
     (tmp_path / "in.jsonl").write_text('{"id": "w", "text": " \\n "}\n', encoding="utf-8")
     records = list(read_articles([tmp_path]))
-    assert [type(r).__name__ for r in records] == ["RecordError", "RecordError"]
-    assert all("empty article" in r.reason for r in records if isinstance(r, RecordError))
+    assert [(type(r).__name__, getattr(r, "kind", "")) for r in records] == [("RecordError", "empty file"),
+                                                                            ("RecordError", "empty article")]
+
+
+def test_an_empty_jsonl_file_is_an_error_like_an_empty_txt_file(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text("\n \n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("", encoding="utf-8")
+    records = list(read_articles([tmp_path]))
+    assert [(r.kind, r.reason) for r in records if isinstance(r, RecordError)] == [
+        ("empty file", "empty file: no article in it")] * 2
 
 
 def test_unreadable_files_in_a_directory_are_reported_and_the_rest_read(tmp_path: Path) -> None:

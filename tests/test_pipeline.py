@@ -193,6 +193,7 @@ def test_a_failing_article_becomes_an_error_and_the_rest_go_on(nlp: Language) ->
     assert isinstance(error, RecordError)
     assert error.record_id == "b"
     assert "extraction failed: ValueError: rule crashed" in error.reason
+    assert error.kind == "extraction failed"
     assert [t.relation for t in results[2].triples] == ["praise"]  # type: ignore[union-attr]
 
 

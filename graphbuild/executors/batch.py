@@ -50,7 +50,7 @@ def merge_chunks(article: Article, parts: Sequence[ArticleResult]) -> ArticleRes
 
 def _failure(article: Article, err: Exception) -> RecordError:
     return RecordError(source=article.source or article.id, line=None, record_id=article.id,
-                       reason=f"extraction failed: {type(err).__name__}: {err}")
+                       reason=f"extraction failed: {type(err).__name__}: {err}", kind="extraction failed")
 
 
 def _extract_one(nlp: Language, extractor: Extractor, article: Article, limit: int, batch_size: int) -> (

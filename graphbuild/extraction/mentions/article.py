@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from graphbuild.extraction.mentions.words import COURT_WORDS, GOVERNMENT_WORDS, PARTITIVE, RULER_NOUNS
+from graphbuild.extraction.mentions.words import (
+    BODY_PEOPLE,
+    COURT_WORDS,
+    GOVERNMENT_WORDS,
+    KIND_NOUNS,
+    PARTITIVE,
+    RULER_NOUNS,
+)
 from graphbuild.extraction.rule import Example, Rule, Stage
 from graphbuild.model import ArticleEntity, Entity, EntityType
 
@@ -30,9 +37,12 @@ RULER_REGIME = _rule(
     Example(text="Silvio Berlusconi received money from Muammar Gaddafi's regime.",
             triples=(("Silvio Berlusconi", "receive_from", "Muammar Gaddafi"),)))
 NAMED_PART = _rule(
-    "named_part", "a part named by a body is that body: \"the Yuganskneftegas unit of Yukos\"",
+    "named_part", "a part or body named with its kind is itself: \"the Yuganskneftegas unit of Yukos\", "
+                  "\"the Interfax news agency\"",
     Example(text="Rosneft bought the Yuganskneftegas unit of Yukos.",
-            triples=(("Rosneft", "buy", "Yuganskneftegas"),)))
+            triples=(("Rosneft", "buy", "Yuganskneftegas"),)),
+    Example(text="Vladimir Putin told the Interfax news agency that talks would go on.",
+            triples=(("Vladimir Putin", "speak_to", "Interfax"),)))
 APPOSITIVE_NAME = _rule(
     "appositive_name", "a noun stands for the name in apposition to it: \"the foreign secretary, Liz Truss,\"",
     Example(text="The foreign secretary, Liz Truss, criticised Iran on Monday.",
@@ -49,12 +59,18 @@ PARTITIVE_WHOLE = _rule(
     "partitive", "a part stands for the whole: \"members of the EU\", \"units of the Armed Forces\"",
     Example(text="Members of the European Union criticised China.",
             triples=(("European Union", "criticise", "China"),)))
+BODY_PEOPLE_RULE = _rule(
+    "body_people", "a body's people, in the plural, act for it: \"Siemens executives\", \"Chelsea's lawyers\"",
+    Example(text="Siemens executives held talks with Nokia on Monday.", triples=(("Siemens", "meet", "Nokia"),)),
+    Example(text="Britain's diplomats criticised Iran.", triples=(("United Kingdom", "criticise", "Iran"),)),
+    Example(text="Chelsea boss Jose Mourinho criticised Uefa.", absent=(("Chelsea", "criticise", "Uefa"),)))
 MISPLACED_APPOSITION = _rule(
     "misplaced_apposition", "the name after \"noun, the\" that the parser hung on an earlier word names the noun",
     Example(text="Karl Weber, a board member of Austria's central bank, the Nationalbank, said rates would rise.",
             triples=(("Karl Weber", "board_member_of", "Nationalbank"),)))
 
-RULES = (RULER_REGIME, NAMED_PART, APPOSITIVE_NAME, GOVERNMENT, COUNTRY_COURT, PARTITIVE_WHOLE, MISPLACED_APPOSITION)
+RULES = (RULER_REGIME, NAMED_PART, APPOSITIVE_NAME, GOVERNMENT, COUNTRY_COURT, PARTITIVE_WHOLE, BODY_PEOPLE_RULE,
+         MISPLACED_APPOSITION)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +98,9 @@ class ArticleMentions:
                 ruler = self.by_token.get(child.i) if child.dep_ == "poss" else None
                 if ruler is not None and ruler.type is EntityType.PERSON:
                     return ruler
-        if token.lemma_.lower() in PARTITIVE and NAMED_PART.name not in off:
-            # a named part is itself: "the Yuganskneftegas unit of Yukos" → Yuganskneftegas
+        if token.lemma_.lower() in PARTITIVE | KIND_NOUNS and NAMED_PART.name not in off:
+            # a named part is itself: "the Yuganskneftegas unit of Yukos" → Yuganskneftegas, and a
+            # body named with its kind: "told the Interfax news agency" → Interfax
             for child in token.children:
                 named = self.by_token.get(child.i) if child.dep_ == "compound" else None
                 if named is not None and named.type in {EntityType.ORG, EntityType.FAC}:
@@ -107,8 +124,20 @@ class ArticleMentions:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i in self.by_token:
                         return self.by_token[pobj.i]
+        if token.tag_ == "NNS" and token.lemma_.lower() in BODY_PEOPLE and BODY_PEOPLE_RULE.name not in off:
+            body = self._body_of_people(token)
+            if body is not None:
+                return body
         if token.pos_ == "NOUN" and MISPLACED_APPOSITION.name not in off:
             return self._misplaced_apposition(token)
+        return None
+
+    def _body_of_people(self, people: Token) -> Entity | None:
+        """The body a plural noun of its people names: "Deutsche Boerse bosses", "Britain's diplomats"."""
+        for child in people.children:
+            body = self.by_token.get(child.i) if child.dep_ in {"compound", "poss"} else None
+            if body is not None and body.type in {EntityType.ORG, EntityType.GPE}:
+                return body
         return None
 
     def referent(self, token: Token) -> Entity | None:

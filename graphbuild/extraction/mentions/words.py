@@ -20,6 +20,17 @@ PARTITIVE = frozenset({
     "unit", "member", "troop", "force", "soldier", "official", "representative", "delegation", "delegate",
     "spokesman", "spokeswoman", "spokesperson", "part", "majority", "minority", "section", "wing", "branch",
 })
+#: Nouns for the kind of a named body, which the name stands for: "the Interfax news agency", "its
+#: Eurex derivatives business", "the Bisnis Indonesia newspaper".
+KIND_NOUNS = frozenset({
+    "business", "division", "arm", "subsidiary", "newspaper", "paper", "agency", "programme", "program",
+    "website", "channel", "station", "network", "brand", "label", "magazine", "daily", "tabloid", "service",
+})
+#: People of a body who, named in the plural with it, act for it: "Siemens executives held talks with Nokia".
+BODY_PEOPLE = frozenset({
+    "boss", "executive", "official", "chief", "director", "negotiator", "leader", "minister", "lawyer",
+    "spokesman", "spokeswoman", "spokesperson", "representative", "diplomat", "manager", "shareholder",
+})
 #: Nouns for a person's rule that stand for the ruler: "money from Saddam Hussein's regime" → Saddam Hussein.
 RULER_NOUNS = frozenset({"regime", "dictatorship", "junta"})
 PERSON_PRONOUNS = frozenset({"he", "him", "she", "her", "himself", "herself"})

@@ -83,7 +83,7 @@ SVO_MODIFIER = Rule(
     construction="an object noun that an actor modifies: \"criticised Germany's decision\"",
     examples=(
         Example(text="Apple criticised Google's decision.", triples=(("Apple", "criticise_decision_of", "Google"),)),
-        Example(text="Ford bought the Volvo brand from Sweden.", triples=(("Ford", "buy_brand_of", "Volvo"),)),
+        Example(text="Ford cut the Volvo workforce in Sweden.", triples=(("Ford", "cut_workforce_of", "Volvo"),)),
     ))
 DATIVE = Rule(
     name="dative", family=_FAMILY, confidence=0.75,

@@ -12,12 +12,13 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from graphbuild.extraction.mentions.words import KIND_NOUNS
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import NO_MODALITY, Context
 from graphbuild.extraction.rules.syntax import conjuncts, modality_of, noun_chain, snake
 from graphbuild.extraction.rules.verbs import RECIPROCAL
 from graphbuild.extraction.rules.words import JOURNEY_NOUNS, PLACE_TYPES, RECIPROCAL_NOUNS, REGION_NOUNS
-from graphbuild.model import Triple
+from graphbuild.model import EntityType, Triple
 
 __all__ = ["RULES", "nominal_triples"]
 
@@ -37,6 +38,7 @@ POSS_NOMINAL = Rule(
                 triples=(("Robert Mugabe", "lead", "Zimbabwe"),)),
         Example(text="Gordon Brown has returned from his mission to Africa.",
                 triples=(("Gordon Brown", "travel_to", "Africa"),)),
+        Example(text="Sony's PlayStation division grew fast.", triples=(("PlayStation", "division_of", "Sony"),)),
     ))
 
 RULES = (POSS_NOMINAL,)
@@ -78,13 +80,21 @@ def _possessed(noun: Token, ctx: Context) -> Iterator[Triple]:
         return
     modality = modality_of(noun.head) if noun.head.pos_ in {"VERB", "AUX"} else NO_MODALITY
     # possessor and actor compound: "Mr Straw's China trip" → Straw trip China
+    kind = noun.lemma_.lower() in KIND_NOUNS
     for compound in noun.children:
         named = mentions.entity(compound) if compound.dep_ == "compound" else None
         for owner in owners:
             subject = mentions.referent(owner)
-            if named is None or subject is None:
+            if named is None or subject is None or named is subject:
                 continue
-            triple = ctx.make(subject, noun.lemma_.lower(), named, noun.sent, modality=modality,
+            if kind and named.type in PLACE_TYPES:
+                continue  # a place modifies the kind: "Toyota's US sales arm"
+            # a body's named part: "Sony's PlayStation division" → PlayStation division_of Sony;
+            # a country's named body is based there: "France's Le Figaro newspaper"
+            part_of = "based_in" if subject.type is EntityType.GPE else f"{noun.lemma_.lower()}_of"
+            first, relation, second = ((named, part_of, subject) if kind
+                                       else (subject, noun.lemma_.lower(), named))
+            triple = ctx.make(first, relation, second, noun.sent, modality=modality,
                               surface=[owner, compound, noun], rule=POSS_NOMINAL)
             if triple:
                 yield triple

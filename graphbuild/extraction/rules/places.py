@@ -17,11 +17,12 @@ from graphbuild.extraction.mentions import ArticleMentions
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import Context, Named
 from graphbuild.extraction.rules.syntax import conjuncts
-from graphbuild.extraction.rules.words import PLACE_TYPES
+from graphbuild.extraction.rules.words import PLACE_TYPES, SITE_NOUNS
 from graphbuild.model import Entity, EntityType, Triple
 from graphbuild.names import Gazetteer, entity_key, name_key
 
-__all__ = ["RULES", "based_in", "event_place", "place_in", "places_name", "range_ends", "range_parts"]
+__all__ = ["RULES", "based_in", "event_place", "place_in", "places_name", "possessive_place", "range_ends",
+           "range_parts"]
 
 _FAMILY = "places"
 
@@ -63,7 +64,18 @@ RANGE = Rule(
                 absent=(("Belarus", "located_in", "Russia"),)),
     ))
 
-RULES = (PLACE_IN, EVENT_PLACE, RANGE)
+POSS_PLACE = Rule(
+    name="poss_place", family=_FAMILY, confidence=0.7,
+    construction="a place's place: \"London's Leicester Square\", \"Pakistan's Peshawar\" → located_in",
+    examples=(
+        Example(text="Fans gathered in London's Leicester Square.",
+                triples=(("Leicester Square", "located_in", "London"),)),
+        Example(text="Floods hit Pakistan's Peshawar on Monday.", triples=(("Peshawar", "located_in", "Pakistan"),)),
+        Example(text="France's Total bought Russia's Yukos.", absent=(("Yukos", "located_in", "Russia"),)),
+        Example(text="Mauresmo plays Australia's Samantha Stosur.", absent=(("*", "located_in", "Australia"),)),
+    ))
+
+RULES = (PLACE_IN, EVENT_PLACE, RANGE, POSS_PLACE)
 
 
 def based_in(name: Named, ctx: Context) -> Iterator[Triple]:
@@ -81,6 +93,21 @@ def based_in(name: Named, ctx: Context) -> Iterator[Triple]:
                                   rule=PLACE_IN)
                 if triple:
                     yield triple
+
+
+def possessive_place(name: Named, ctx: Context) -> Iterator[Triple]:
+    """A place named with the place it is in: "London's Leicester Square" → located_in London."""
+    inner, words = name.entity, [t for t in name.words if t.dep_ != "det"]
+    if inner.type not in PLACE_TYPES or not words or not (len(words) == 1 or words[-1].lower_ in SITE_NOUNS):
+        # a one-word place or a named site; two words with no site noun are as often a person
+        # the model took for a place ("Australia's Samantha Stosur")
+        return
+    for child in name.token.children:
+        outer = ctx.mentions.by_token.get(child.i) if child.dep_ == "poss" else None
+        if outer is not None and outer is not inner and outer.type in PLACE_TYPES:
+            triple = ctx.make(inner, "located_in", outer, name.token.sent, surface=[child], rule=POSS_PLACE)
+            if triple:
+                yield triple
 
 
 def range_parts(name: Named, ctx: Context) -> Iterator[Triple]:

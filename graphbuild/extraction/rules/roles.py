@@ -59,6 +59,10 @@ TITLE_ROLE = Rule(
         Example(text="Chelsea striker Didier Drogba scored twice.",
                 triples=(("Didier Drogba", "play_for", "Chelsea"),)),
         Example(text="Swedish carmaker Volvo cut 600 jobs.", triples=(("Volvo", "based_in", "Sweden"),)),
+        Example(text="US gaming consortium BLB will pay $339m for the unit.",
+                triples=(("BLB", "based_in", "United States"),)),
+        Example(text='"We must act," said Metropolitan Police chief Ian Blair.',  # "chief" tagged as an adjective
+                triples=(("Ian Blair", "lead", "Metropolitan Police"),)),
     ))
 AFFILIATION = Rule(
     name="affiliation", family=_FAMILY, confidence=0.7,
@@ -224,13 +228,37 @@ def _role_nouns(name: Named, mentions: ArticleMentions) -> list[tuple[Token, Rul
                     nouns.append((other, APPOS_ROLE))
         # title before the name: "Russian president Vladimir Putin", "UK defence secretary Ben Wallace"
         elif (describes_titles and child.dep_ in {"compound", "amod", "nmod"} and child.i < token.i
-              and child.i not in by_token and child.pos_ in {"NOUN", "PROPN"}):
+              and child.i not in by_token and (child.pos_ in {"NOUN", "PROPN"} or _title_tagged_adjective(child))):
             nouns.append((child, TITLE_ROLE))
     # reversed apposition: "Russia's defence minister, Sergei Shoigu"
     description = _description_named(token, mentions)
     if description is not None:
         nouns.append((description, APPOS_ROLE))
     return nouns
+
+
+def sibling_country(name: Named, ctx: Context) -> Iterator[Triple]:
+    """A company's country the parser hung on the name beside its label: "US gaming consortium BLB"
+    ("US" and "consortium" both on "BLB") → based_in; "Swedish carmaker Volvo" goes through the label."""
+    body, token, by_token = name.entity, name.token, ctx.mentions.by_token
+    if body.type is not EntityType.ORG:
+        return
+    labels = [c for c in token.children if c.dep_ in {"compound", "amod"} and c.i not in by_token
+              and c.lemma_.lower() in COMPANY_NOUNS]
+    for child in token.children if labels else ():
+        beside = child.dep_ in {"compound", "amod", "nmod"} and child.i < labels[0].i
+        country = by_token.get(child.i) if beside else None
+        if country is not None and country is not body and country.type is EntityType.GPE:
+            triple = ctx.make(body, "based_in", country, token.sent, surface=[child, labels[0]], rule=TITLE_ROLE)
+            if triple:
+                yield triple
+
+
+def _title_tagged_adjective(token: Token) -> bool:
+    """A title the tagger took for an adjective, with the body it names before it: "said Bank of
+    Japan chief Toshihiko Fukui" ("chief" JJ), not "the chief suspect" (no body named)."""
+    return (token.pos_ == "ADJ" and token.lower_ in OFFICE_NOUNS and token.dep_ in {"compound", "amod"}
+            and any(c.dep_ in {"nmod", "compound", "poss"} for c in token.children))
 
 
 def _description_named(name: Token, mentions: ArticleMentions) -> Token | None:

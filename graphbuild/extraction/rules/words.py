@@ -55,6 +55,15 @@ MOTION_VERBS = frozenset({
 })
 PLACE_TYPES = frozenset({EntityType.GPE, EntityType.LOC, EntityType.FAC})
 JOURNEY_NOUNS = frozenset({"mission", "trip", "visit", "journey", "tour"})
+#: Last words of a named site: "Leicester Square", "the Point Theatre", "the Gold Coast".
+SITE_NOUNS = frozenset({
+    "square", "street", "road", "avenue", "lane", "park", "garden", "gardens", "theatre", "theater", "hall",
+    "centre", "center", "arena", "stadium", "palace", "castle", "abbey", "cathedral", "church", "museum",
+    "gallery", "bridge", "airport", "station", "port", "harbour", "island", "islands", "coast", "valley",
+    "river", "lake", "bay", "sea", "mountains", "hills", "forest", "gate", "tower", "house", "prison", "camp",
+    "hospital", "university", "college", "market", "quarter", "district", "province", "region", "county",
+    "state", "city", "town", "village", "strip", "bank", "peninsula", "desert", "plain", "plains",
+})
 REGION_NOUNS = frozenset({"state", "region", "province", "county", "district", "borough"})
 ALONG = frozenset({"along", "together"})
 #: Nouns of intent whose infinitive says what their possessor means to do: "Russia's plan to invade".

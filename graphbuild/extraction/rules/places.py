@@ -21,8 +21,8 @@ from graphbuild.extraction.rules.words import PLACE_TYPES, SITE_NOUNS
 from graphbuild.model import Entity, EntityType, Triple
 from graphbuild.names import Gazetteer, entity_key, name_key
 
-__all__ = ["RULES", "based_in", "event_place", "place_in", "places_name", "possessive_place", "range_ends",
-           "range_parts"]
+__all__ = ["RULES", "based_in", "event_place", "named_place", "place_in", "places_name", "possessive_place",
+           "range_ends", "range_parts"]
 
 _FAMILY = "places"
 
@@ -75,7 +75,17 @@ POSS_PLACE = Rule(
         Example(text="Mauresmo plays Australia's Samantha Stosur.", absent=(("*", "located_in", "Australia"),)),
     ))
 
-RULES = (PLACE_IN, EVENT_PLACE, RANGE, POSS_PLACE)
+NAMED_PLACE = Rule(
+    name="named_place", family=_FAMILY, confidence=0.7,
+    construction="a body named \"X of <country>\" is based there: \"the Bank of Japan\", \"the Church of England\"",
+    examples=(
+        Example(text="The Bank of Japan kept rates at zero.", triples=(("Bank of Japan", "based_in", "Japan"),)),
+        Example(text="He met the University of London board.",
+                absent=(("University of London", "based_in", "*"),)),  # a city: only countries are named so
+        Example(text="The Friends of the Earth protested.", absent=(("*", "based_in", "*"),)),
+    ))
+
+RULES = (PLACE_IN, EVENT_PLACE, RANGE, POSS_PLACE, NAMED_PLACE)
 
 
 def based_in(name: Named, ctx: Context) -> Iterator[Triple]:
@@ -108,6 +118,20 @@ def possessive_place(name: Named, ctx: Context) -> Iterator[Triple]:
             triple = ctx.make(inner, "located_in", outer, name.token.sent, surface=[child], rule=POSS_PLACE)
             if triple:
                 yield triple
+
+
+def named_place(name: Named, ctx: Context) -> Iterator[Triple]:
+    """A body whose name ends "of <country>" is based there: "the Bank of Japan" → based_in Japan."""
+    body, words = name.entity, [t for t in name.words if t.dep_ != "det"]
+    if body.type is not EntityType.ORG:
+        return
+    of = max((i for i, t in enumerate(words) if t.lower_ == "of"), default=None)
+    entry = ctx.gazetteer.canonical(" ".join(t.text for t in words[of + 1:])) if of else None
+    if entry is not None and entry.type is EntityType.GPE and entry.name != body.name:
+        place = _article_place(entry.name, ctx.mentions, ctx.gazetteer)
+        triple = ctx.make(body, "based_in", place, name.token.sent, surface=words[of:of + 1], rule=NAMED_PLACE)
+        if triple:
+            yield triple
 
 
 def range_parts(name: Named, ctx: Context) -> Iterator[Triple]:

@@ -23,7 +23,7 @@ from graphbuild.extraction.rules.words import (
     ROLE_PREPS,
 )
 from graphbuild.model import Entity, EntityType, Triple
-from graphbuild.names import TITLE_WORDS
+from graphbuild.names import TITLE_WORDS, entity_key
 
 __all__ = ["RULES", "actor_title", "described_roles", "label_relation", "owner_affiliation", "possessive_leader",
            "possessive_maker", "prep_affiliation"]
@@ -59,6 +59,8 @@ TITLE_ROLE = Rule(
         Example(text="Chelsea striker Didier Drogba scored twice.",
                 triples=(("Didier Drogba", "play_for", "Chelsea"),)),
         Example(text="Swedish carmaker Volvo cut 600 jobs.", triples=(("Volvo", "based_in", "Sweden"),)),
+        Example(text="Labour activist Jane Smith joined the protest.",
+                triples=(("Jane Smith", "member_of", "Labour Party"),)),
         Example(text="US gaming consortium BLB will pay $339m for the unit.",
                 triples=(("BLB", "based_in", "United States"),)),
         Example(text='"We must act," said Metropolitan Police chief Ian Blair.',  # "chief" tagged as an adjective
@@ -89,7 +91,19 @@ POSS_MAKER = Rule(
                 triples=(("Martin Scorsese", "make", "Aviator"),)),
     ))
 
-RULES = (APPOS_ROLE, TITLE_ROLE, AFFILIATION, POSS_LEADER, POSS_MAKER)
+BORN_IN = Rule(
+    name="born_in", family=_FAMILY, confidence=0.75,
+    construction="a birthplace before a person: \"the Uruguayan-born researcher X\", \"Belfast-born X\" → born_in",
+    examples=(
+        Example(text="The Uruguayan-born researcher Gonzalo Frasca made the game.",
+                triples=(("Gonzalo Frasca", "born_in", "Uruguay"),)),
+        Example(text="Belfast-born singer Van Morrison played in Dublin.",
+                triples=(("Van Morrison", "born_in", "Belfast"),)),
+        Example(text="The prize went to its director, Tunisian-born Abdellatif Kechiche.",
+                triples=(("Abdellatif Kechiche", "born_in", "Tunisia"),)),
+    ))
+
+RULES = (APPOS_ROLE, TITLE_ROLE, AFFILIATION, POSS_LEADER, POSS_MAKER, BORN_IN)
 
 
 def owner_affiliation(name: Named, ctx: Context) -> Iterator[Triple]:
@@ -191,6 +205,9 @@ def label_relation(holder: Entity, noun: str, words: list[str], target: Entity) 
         return "play_for"
     if noun in EMPLOYEE_NOUNS and target.type is EntityType.ORG:
         return "work_for"
+    if (of and target.type is EntityType.ORG and target.name.endswith("Party") and noun not in OFFICE_NOUNS
+            and noun not in TITLE_WORDS):
+        return "member_of"  # a party label that is no office: "Labour activist X", "Democrat hopeful Y"
     if noun in PROFESSION_NOUNS and target.type is EntityType.GPE and of:
         return "from"
     return relation
@@ -235,6 +252,42 @@ def _role_nouns(name: Named, mentions: ArticleMentions) -> list[tuple[Token, Rul
     if description is not None:
         nouns.append((description, APPOS_ROLE))
     return nouns
+
+
+def born_in(name: Named, ctx: Context) -> Iterator[Triple]:
+    """A birthplace before the person or the noun that describes them: "Tunisian-born Abdellatif
+    Kechiche", "the Uruguayan-born researcher Gonzalo Frasca", "Belfast-born singer Van Morrison"."""
+    person, token, by_token = name.entity, name.token, ctx.mentions.by_token
+    if person.type is not EntityType.PERSON:
+        return
+    described = [token, *(c for c in token.children if c.dep_ in {"compound", "amod"} and c.pos_ == "NOUN"
+                           and c.i not in by_token)]
+    if token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.i not in by_token:
+        described.append(token.head)
+    for noun in described:
+        for born in noun.children:
+            if born.dep_ != "amod" or born.lower_ != "born":
+                continue
+            for place_token in born.children:
+                place = _birthplace(place_token, ctx)
+                triple = ctx.make(person, "born_in", place, token.sent, surface=[place_token, born],
+                                  rule=BORN_IN) if place is not None else None
+                if triple:
+                    yield triple
+
+
+def _birthplace(token: Token, ctx: Context) -> Entity | None:
+    """The place a word before "-born" names: a place mention, or a demonym's country ("Tunisian")."""
+    if token.dep_ not in {"npadvmod", "compound", "amod", "nmod"}:
+        return None
+    place = ctx.mentions.by_token.get(token.i)
+    if place is not None and place.type in {EntityType.GPE, EntityType.LOC}:
+        return place
+    entry = ctx.gazetteer.demonym(token.text)
+    if entry is None or entry.type is not EntityType.GPE:
+        return None
+    return Entity(key=entity_key(entry.name, entry.type), name=entry.name, type=entry.type,
+                  aliases=frozenset({entry.name}))
 
 
 def sibling_country(name: Named, ctx: Context) -> Iterator[Triple]:

@@ -35,9 +35,9 @@ NameRule = Callable[[Named, Context], Iterator[Triple]]
 NAME_RULES: tuple[NameRule, ...] = (
     roles.owner_affiliation, roles.possessive_leader, roles.possessive_maker, bodies.possessive_owner,
     bodies.missed_possessive,
-    places.based_in, places.possessive_place, places.named_place, bodies.state_body, bodies.business_owner, places.range_parts,
-    places.event_place, roles.prep_affiliation, bodies.compound_of, roles.actor_title, roles.described_roles,
-    roles.sibling_country, roles.born_in, places.place_in,
+    places.based_in, places.possessive_place, places.named_place, bodies.state_body, bodies.business_owner,
+    places.range_parts, places.event_place, roles.prep_affiliation, bodies.compound_of, roles.actor_title,
+    roles.described_roles, roles.sibling_country, roles.born_in, places.place_in,
 )
 
 

@@ -53,10 +53,21 @@ GROUP_MEMBER_WORD = _rule(
     "group_member_word", "a member's word for a group named in the plural: \"Green\" after \"the Greens\"",
     Example(text="The plan was attacked by the Greens. Green councillor Sian Berry called it reckless.",
             triples=(("Sian Berry", "councillor_of", "Greens"),)))
+EVENT_NAME = _rule(
+    "event_name", "a name ending in Cup, Open, Games, Championships… is an event, whatever the model tagged",
+    Example(text="England will play in the Rugby World Cup Sevens in Hong Kong.",
+            triples=(("Rugby World Cup Sevens", "held_in", "Hong Kong"),)))
 KNOWN_AS = _rule(
     "known_as", "\"X, also known as Y\" makes Y another name of X",
     Example(text="Mahmoud Abbas, also known as Abu Mazen, met Tony Blair. Abu Mazen praised Tony Blair.",
             triples=(("Mahmoud Abbas", "praise", "Tony Blair"),)))
+
+
+#: Last words of a competition's or festival's name: a name the model tagged a body or a place is an event.
+EVENT_HEADS = frozenset({
+    "cup", "championship", "championships", "open", "games", "olympics", "tournament", "festival", "marathon",
+    "sevens", "trophy", "prix", "classic", "masters", "derby", "league", "series", "awards", "expo",
+})
 
 
 def resolve_name(span: Span, gazetteer: Gazetteer, disabled: Collection[str] = ()) -> tuple[str, EntityType] | None:
@@ -87,6 +98,9 @@ def resolve_name(span: Span, gazetteer: Gazetteer, disabled: Collection[str] = (
     if entry is not None and (label is not EntityType.PERSON or entry.type in {EntityType.ORG, EntityType.EVENT}):
         # a person may bear a place's name ("Jordan"), not a party's or an award's ("Labour", "Oscar")
         return entry.name, entry.type
+    if (label in {EntityType.ORG, EntityType.GPE, EntityType.FAC, EntityType.OTHER} and len(words) > 1
+            and words[-1].lower() in EVENT_HEADS and EVENT_NAME.name not in disabled):
+        return name, EntityType.EVENT  # "the Rugby World Cup Sevens", "the Australian Open"
     return name, label
 
 
@@ -258,4 +272,5 @@ def merge_known_as(doc: Doc, mentions: Sequence[Mention], disabled: Collection[s
                         link(other.cluster, m.cluster)
 
 
-RULES = (CANONICAL_NAME, DEMONYM, PARTIAL_NAME, SHORT_NAME, ACRONYM, REPEATED_NAME, GROUP_MEMBER_WORD, KNOWN_AS)
+RULES = (CANONICAL_NAME, DEMONYM, PARTIAL_NAME, SHORT_NAME, ACRONYM, REPEATED_NAME, GROUP_MEMBER_WORD, KNOWN_AS,
+         EVENT_NAME)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.metadata
 import importlib.util
 import logging
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -86,7 +87,23 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     if unused:
         log.info("disabling unused components: %s", ", ".join(unused))
         nlp.select_pipes(disable=unused)
+    _fix_lemmas(nlp)
     return nlp
+
+
+def _fix_lemmas(nlp: Language) -> None:
+    """Teach the attribute ruler the verb forms the model lemmatises to another word ("slated" →
+    slat): it runs before the lemmatizer, which keeps a lemma already set."""
+    names = nlp.pipe_names
+    if "attribute_ruler" not in names or "lemmatizer" not in names or (
+            names.index("attribute_ruler") > names.index("lemmatizer")):
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    table = resources.files("graphbuild.data").joinpath("lemmas.tsv").read_text(encoding="utf-8")
+    for line in table.splitlines():
+        if line.strip() and not line.startswith("#"):
+            form, lemma = line.split("\t")[:2]
+            ruler.add([[{"LOWER": form, "TAG": {"IN": ["VBD", "VBN", "VBG"]}}]], {"LEMMA": lemma})
 
 
 def model_version(nlp: Language) -> str:

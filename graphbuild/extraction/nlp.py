@@ -98,7 +98,11 @@ def _fix_lemmas(nlp: Language) -> None:
     if "attribute_ruler" not in names or "lemmatizer" not in names or (
             names.index("attribute_ruler") > names.index("lemmatizer")):
         return
+    from spacy.pipeline import AttributeRuler
+
     ruler = nlp.get_pipe("attribute_ruler")
+    if not isinstance(ruler, AttributeRuler):
+        return
     table = resources.files("graphbuild.data").joinpath("lemmas.tsv").read_text(encoding="utf-8")
     for line in table.splitlines():
         if line.strip() and not line.startswith("#"):

@@ -127,7 +127,7 @@ def named_place(name: Named, ctx: Context) -> Iterator[Triple]:
     body, words = name.entity, [t for t in name.words if t.dep_ != "det"]
     if body.type is not EntityType.ORG:
         return
-    of = max((i for i, t in enumerate(words) if t.lower_ == "of"), default=None)
+    of = max((i for i, t in enumerate(words) if t.lower_ == "of"), default=0)
     entry = ctx.gazetteer.canonical(" ".join(t.text for t in words[of + 1:])) if of else None
     if entry is not None and entry.type is EntityType.GPE and entry.name != body.name:
         place = _article_place(entry.name, ctx.mentions, ctx.gazetteer)

@@ -20,7 +20,8 @@ from graphbuild.extraction.rules.words import BUSINESS_NOUNS, STATE_NOUNS
 from graphbuild.model import Entity, EntityType, Triple
 from graphbuild.names import entity_key
 
-__all__ = ["RULES", "business_owner", "compound_of", "missed_possessive", "possessive_owner", "state_body"]
+__all__ = ["RULES", "business_owner", "compound_of", "missed_possessive", "owned_by", "possessive_owner",
+           "state_body"]
 
 _FAMILY = "bodies"
 
@@ -52,7 +53,21 @@ COMPOUND_OF = Rule(
     examples=(Example(text="Rosneft bought the Yuganskneftegas unit of Yukos.",
                       triples=(("Yuganskneftegas", "unit_of", "Yukos"),)),))
 
-RULES = (POSS_PART, STATE_BODY, COMPOUND_OF)
+OWNED_BY = Rule(
+    name="owned_by", family=_FAMILY, confidence=0.65,
+    construction="an owner before \"-owned\", \"-run\", \"-controlled\": \"the Murdoch-owned Sun\" → own; "
+                 "\"state-owned Rosneft\": the country the article is about",
+    examples=(
+        Example(text="Russia said BP has a partnership with state-owned Rosneft.",
+                triples=(("Russia", "own", "Rosneft"),)),
+        Example(text="The Murdoch-owned Sun newspaper backed Labour.", triples=(("Murdoch", "own", "Sun"),)),
+        Example(text="He bought a state-owned company.", absent=(("*", "own", "*"),)),
+    ))
+
+RULES = (POSS_PART, STATE_BODY, COMPOUND_OF, OWNED_BY)
+
+_OWNING = frozenset({"own", "run", "control", "fund"})
+_STATE_WORDS = frozenset({"state", "government"})
 
 
 def possessive_owner(name: Named, ctx: Context) -> Iterator[Triple]:
@@ -109,6 +124,47 @@ def business_owner(name: Named, ctx: Context) -> Iterator[Triple]:
         triple = ctx.make(owner, "own", name.entity, name.token.sent, surface=name.words[:1], rule=POSS_PART)
         if triple:
             yield triple
+
+
+def owned_by(name: Named, ctx: Context) -> Iterator[Triple]:
+    """An owner named before "-owned": "the Murdoch-owned Sun newspaper", "state-owned Rosneft" (the
+    country the article has named most so far) → own."""
+    body, token = name.entity, name.token
+    if body.type not in {EntityType.ORG, EntityType.FAC, EntityType.OTHER}:
+        return
+    # the body's own word, or the noun it names: "the Murdoch-owned Sun newspaper"
+    for modified in (token, token.head) if token.dep_ == "compound" else (token,):
+        for owning in modified.children:
+            if owning.dep_ != "amod" or owning.tag_ != "VBN" or owning.lemma_.lower() not in _OWNING:
+                continue
+            for word in owning.children:
+                if word.dep_ not in {"npadvmod", "compound", "nmod"}:
+                    continue
+                owner = _leading_country(word, ctx) if word.lower_ in _STATE_WORDS else ctx.mentions.entity(word)
+                if owner is not None and owner is not body:
+                    triple = ctx.make(owner, "own", body, token.sent, surface=[word, owning], rule=OWNED_BY)
+                    if triple:
+                        yield triple
+
+
+def _leading_country(before: Token, ctx: Context) -> Entity | None:
+    """The country the article has named most up to ``before``, if it has named it at least twice as
+    often as any other."""
+    named: dict[str, tuple[int, int, Entity]] = {}
+    previous: Entity | None = None
+    for i in sorted(ctx.mentions.by_token):
+        if i >= before.i:
+            break
+        entity = ctx.mentions.by_token[i]
+        if entity is not previous and entity.type is EntityType.GPE and (
+                (entry := ctx.gazetteer.canonical(entity.name)) is not None and entry.type is EntityType.GPE):
+            count, first, _ = named.get(entity.key, (0, i, entity))
+            named[entity.key] = (count + 1, first, entity)
+        previous = entity
+    ranked = sorted(named.values(), key=lambda v: (-v[0], v[1]))
+    if not ranked or (len(ranked) > 1 and ranked[0][0] < 2 * ranked[1][0]):
+        return None  # no country leads clearly: "the state" could be any of them
+    return ranked[0][2]
 
 
 def compound_of(name: Named, ctx: Context) -> Iterator[Triple]:

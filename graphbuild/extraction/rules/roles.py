@@ -103,7 +103,22 @@ BORN_IN = Rule(
                 triples=(("Abdellatif Kechiche", "born_in", "Tunisia"),)),
     ))
 
-RULES = (APPOS_ROLE, TITLE_ROLE, AFFILIATION, POSS_LEADER, POSS_MAKER, BORN_IN)
+AS_ROLE = Rule(
+    name="as_role", family=_FAMILY, confidence=0.7,
+    construction="a person named as a role: \"named Howard Stringer as its chief executive\", \"oust X as "
+                 "Labour's election supremo\"",
+    examples=(
+        Example(text="Sony named Howard Stringer as its chief executive.",
+                triples=(("Howard Stringer", "chief_executive_of", "Sony"),)),
+        Example(text="Gordon Brown is preparing to oust Alan Milburn as Labour's election supremo.",
+                triples=(("Alan Milburn", "election_supremo_of", "Labour Party"),)),
+        Example(text="Jack Straw, as Britain's foreign secretary, went to Moscow.",
+                triples=(("Jack Straw", "foreign_secretary_of", "United Kingdom"),)),
+        Example(text="The BBC described Jack Straw as a friend.", absent=(("Jack Straw", "*", "BBC"),)),
+        Example(text="The film stars Tommy Lee Jones as a Texas ranger.", absent=(("Tommy Lee Jones", "*", "Texas"),)),
+    ))
+
+RULES = (APPOS_ROLE, TITLE_ROLE, AFFILIATION, POSS_LEADER, POSS_MAKER, BORN_IN, AS_ROLE)
 
 
 def owner_affiliation(name: Named, ctx: Context) -> Iterator[Triple]:
@@ -252,6 +267,37 @@ def _role_nouns(name: Named, mentions: ArticleMentions) -> list[tuple[Token, Rul
     if description is not None:
         nouns.append((description, APPOS_ROLE))
     return nouns
+
+
+_PLAYING_VERBS = frozenset({"star", "play", "cast", "portray", "feature"})
+
+
+def as_role(name: Named, ctx: Context) -> Iterator[Triple]:
+    """A person named as a role, by the verb that acts on them or in a clause of their own:
+    "named Howard Stringer as its chief executive", "Jack Straw, as Britain's foreign secretary,"."""
+    person, token, mentions = name.entity, name.token, ctx.mentions
+    if person.type is not EntityType.PERSON:
+        return
+    holders = [token]
+    if token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() not in _PLAYING_VERBS:
+        holders.append(token.head)  # not a part played: "starring Tommy Lee Jones as a Texas ranger"
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ != "as":
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or noun.pos_ != "NOUN" or noun.i in mentions.by_token:
+                    continue
+                for words, target_token in _role_targets(noun, mentions):
+                    target = mentions.referent(target_token)
+                    if target is None or target is person:
+                        continue
+                    relation = label_relation(person, noun.lemma_.lower(), words, target)
+                    if relation == "member_of":
+                        relation = snake(words)  # named as a role, it is one: "as Labour's election supremo"
+                    triple = ctx.make(person, relation, target, token.sent, surface=[prep, noun], rule=AS_ROLE)
+                    if triple:
+                        yield triple
 
 
 def born_in(name: Named, ctx: Context) -> Iterator[Triple]:

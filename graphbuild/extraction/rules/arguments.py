@@ -21,6 +21,7 @@ from graphbuild.extraction.rules.syntax import (
     for_clause_subject,
     is_along_with,
     is_infinitive,
+    mention_tokens,
     noun_chain,
     role_words,
 )
@@ -48,6 +49,8 @@ SVO = Rule(
         Example(text="Rishi Sunak flew to Kyiv and met Volodymyr Zelensky.",
                 triples=(("Rishi Sunak", "meet", "Volodymyr Zelensky"),)),
         Example(text="Denmark, which borders Germany, voted.", triples=(("Denmark", "border", "Germany"),)),
+        Example(text="Labour has always maintained Gordon Brown would lead the campaign.",
+                absent=(("Labour Party", "maintain", "Gordon Brown"),)),
         Example(text="Ms Rayner said she was delighted at the chance to take on Mr Sunak.",
                 triples=(("Rayner", "take_on", "Sunak"),)),
         Example(text="Keir Starmer told the BBC that he was confident.",
@@ -171,6 +174,8 @@ def _direct_objects(verb: Token, child: Token, mentions: ArticleMentions, passiv
         child = verb.head
     for obj in conjuncts(child):
         if mentions.entity(obj) is not None:
+            if _starts_clause(obj, mentions):
+                continue  # the subject of a clause the parser took for an object: "maintained Mr Brown would have"
             # direct object: "Russia invaded Ukraine" → invade
             yield Relation((), (), obj, SVO)
         elif obj.pos_ in {"NOUN", "PROPN"}:
@@ -183,6 +188,13 @@ def _direct_objects(verb: Token, child: Token, mentions: ArticleMentions, passiv
                 if modifier.dep_ in {"poss", "compound", "nmod"} and mentions.entity(modifier) is not None:
                     for actor in conjuncts(modifier):
                         yield Relation((*role_words(obj), "of"), (obj,), actor, SVO_MODIFIER)
+
+
+def _starts_clause(obj: Token, mentions: ArticleMentions) -> bool:
+    """True when a finite verb or a modal follows the object's name at once: it is a clause's subject."""
+    end = max(t.i for t in mention_tokens(obj, mentions))
+    doc = obj.doc
+    return end + 1 < len(doc) and doc[end + 1].tag_ in {"MD", "VBD", "VBZ", "VBP"}
 
 
 def _datives(verb: Token, child: Token, mentions: ArticleMentions, passive: bool) -> Iterator[Relation]:

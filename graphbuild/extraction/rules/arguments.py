@@ -191,10 +191,16 @@ def _direct_objects(verb: Token, child: Token, mentions: ArticleMentions, passiv
 
 
 def _starts_clause(obj: Token, mentions: ArticleMentions) -> bool:
-    """True when a finite verb or a modal follows the object's name at once: it is a clause's subject."""
+    """True when a finite verb or a modal follows the object's name at once and does not govern it:
+    the name is the subject of a clause ("maintained Mr Brown would have"), unlike in "Russia's plan to
+    invade Georgia failed", where the verb after the name is the sentence's own."""
     end = max(t.i for t in mention_tokens(obj, mentions))
     doc = obj.doc
-    return end + 1 < len(doc) and doc[end + 1].tag_ in {"MD", "VBD", "VBZ", "VBP"}
+    if end + 1 >= len(doc) or doc[end + 1].tag_ not in {"MD", "VBD", "VBZ", "VBP"}:
+        return False
+    following = doc[end + 1]
+    verb = following.head if following.tag_ == "MD" or following.dep_ in {"aux", "auxpass"} else following
+    return verb not in set(obj.ancestors)
 
 
 def _datives(verb: Token, child: Token, mentions: ArticleMentions, passive: bool) -> Iterator[Relation]:

@@ -37,7 +37,8 @@ NAME_RULES: tuple[NameRule, ...] = (
     bodies.missed_possessive,
     places.based_in, places.possessive_place, places.named_place, bodies.state_body, bodies.business_owner,
     places.range_parts, places.event_place, roles.prep_affiliation, bodies.compound_of, roles.actor_title,
-    roles.described_roles, roles.sibling_country, roles.born_in, roles.as_role, bodies.owned_by, places.place_in,
+    roles.described_roles, roles.sibling_country, roles.born_in, roles.as_role, roles.kin_partner, bodies.owned_by,
+    places.place_in,
 )
 
 

@@ -18,6 +18,7 @@ from graphbuild.extraction.rules.syntax import mention_tokens, role_words, snake
 from graphbuild.extraction.rules.words import (
     COMPANY_NOUNS,
     EMPLOYEE_NOUNS,
+    KIN_NOUNS,
     PLAYER_NOUNS,
     PROFESSION_NOUNS,
     ROLE_PREPS,
@@ -44,6 +45,11 @@ APPOS_ROLE = Rule(
         Example(text="Siemens, the owner of Osram, cut jobs in Germany.", triples=(("Siemens", "own", "Osram"),)),
         Example(text="Karl Weber, a board member of Austria's central bank, the Nationalbank, said rates would rise.",
                 triples=(("Nationalbank", "central_bank_of", "Austria"),)),
+        Example(text="Tony Blair and his wife Cherie Blair flew to Rome.",
+                triples=(("Cherie Blair", "wife_of", "Tony Blair"),)),
+        Example(text="Michael Howard was joined by his wife Sandra Howard and daughter Larissa Howard.",
+                triples=(("Sandra Howard", "wife_of", "Michael Howard"),),
+                absent=(("Larissa Howard", "daughter_of", "Sandra Howard"),)),
         Example(text="Tony Blair met his Israeli counterpart, Ariel Sharon.",
                 absent=(("Ariel Sharon", "counterpart_of", "Tony Blair"),)),
     ))
@@ -59,6 +65,8 @@ TITLE_ROLE = Rule(
         Example(text="Chelsea striker Didier Drogba scored twice.",
                 triples=(("Didier Drogba", "play_for", "Chelsea"),)),
         Example(text="Swedish carmaker Volvo cut 600 jobs.", triples=(("Volvo", "based_in", "Sweden"),)),
+        Example(text="Serena Williams said she and sister Venus Williams would play.",
+                triples=(("Venus Williams", "sister_of", "Serena Williams"),)),
         Example(text="Labour activist Jane Smith joined the protest.",
                 triples=(("Jane Smith", "member_of", "Labour Party"),)),
         Example(text="US gaming consortium BLB will pay $339m for the unit.",
@@ -269,6 +277,28 @@ def _role_nouns(name: Named, mentions: ArticleMentions) -> list[tuple[Token, Rul
     return nouns
 
 
+def kin_partner(name: Named, ctx: Context) -> Iterator[Triple]:
+    """A relative named beside the person they are related to: "she and sister Venus" → sister_of."""
+    person, token, mentions = name.entity, name.token, ctx.mentions
+    if person.type is not EntityType.PERSON or token.dep_ != "conj":
+        return
+    for noun in token.children:
+        if (noun.dep_ != "compound" or noun.pos_ != "NOUN" or noun.lemma_.lower() not in KIN_NOUNS
+                or any(c.dep_ == "poss" for c in noun.children)):
+            continue
+        partner = mentions.entity(token.head)
+        head = token.head
+        described = [*(c for c in head.children if c.dep_ == "compound"),
+                     *([head.head] if head.dep_ == "appos" else [])]
+        if any(d.lemma_.lower() in KIN_NOUNS for d in described):
+            return  # a list of someone's relatives: "his wife Sandra, daughter Larissa"
+        if partner is not None and partner is not person and partner.type is EntityType.PERSON:
+            triple = ctx.make(person, f"{noun.lemma_.lower()}_of", partner, token.sent, surface=[noun],
+                              rule=TITLE_ROLE)
+            if triple:
+                yield triple
+
+
 _PLAYING_VERBS = frozenset({"star", "play", "cast", "portray", "feature"})
 
 
@@ -388,7 +418,8 @@ def _role_targets(noun: Token, mentions: ArticleMentions) -> Iterator[tuple[list
     for child in noun.children:
         if child.i in mentions.by_token and child.dep_ in {"poss", "compound", "amod", "nmod"}:
             yield [*role, "of"], child
-        elif child.dep_ == "poss" and child.i in mentions.possessors and noun.lemma_.lower() in OFFICE_NOUNS:
+        elif (child.dep_ == "poss" and child.i in mentions.possessors
+              and noun.lemma_.lower() in OFFICE_NOUNS | KIN_NOUNS):
             # "Yukos ... its founder Mikhail Khodorkovsky" → founder_of Yukos; an office only:
             # "his counterpart" and "their two countries" are no roles in a body
             yield [*role, "of"], child

@@ -84,6 +84,12 @@ STATE_NOUNS = FORCE_NOUNS | {
 ROLE_PREPS = frozenset({"of", "for", "at", "in", "to", "with"})
 MAX_NOUN_CHAIN = 2
 #: Labels for a player: "Chelsea striker X", "England flanker Y" → play_for.
+#: Family ties a noun before a name gives: "his wife Cherie Blair", "she and sister Venus".
+KIN_NOUNS = frozenset({
+    "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "sibling", "cousin",
+    "uncle", "aunt", "niece", "nephew", "grandson", "granddaughter", "grandfather", "grandmother", "widow",
+    "widower", "fiance", "fiancee", "partner", "girlfriend", "boyfriend",
+})
 PLAYER_NOUNS = frozenset({
     "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "forward", "full-back", "fullback",
     "centre-back", "flanker", "prop", "hooker", "lock", "fly-half", "scrum-half", "wing", "centre", "number",

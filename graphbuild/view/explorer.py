@@ -68,8 +68,8 @@ def find_vis_network(explicit: str | Path | None = None) -> Path:
         candidates.append(Path(explicit))
     if os.environ.get("GRAPHBUILD_VIS_NETWORK"):
         candidates.append(Path(os.environ["GRAPHBUILD_VIS_NETWORK"]))
-    here = Path(__file__).resolve().parent
-    for base in (Path.cwd(), Path.cwd() / ".cache" / "explorer", here.parent / ".cache" / "explorer"):
+    checkout = Path(__file__).resolve().parents[2]  # graphbuild/view/explorer.py → the checkout, when installed -e
+    for base in (Path.cwd(), Path.cwd() / ".cache" / "explorer", checkout / ".cache" / "explorer"):
         candidates.append(base / _VIS_RELATIVE)
     try:
         pyvis = resources.files("pyvis") / "lib" / "vis-9.1.2" / "vis-network.min.js"

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import networkx as nx
+import pytest
 
 from graphbuild.graph import build_graph
 from graphbuild.model import Entity, EntityType, Evidence, Triple
@@ -79,3 +80,14 @@ def test_same_graph_same_page(tmp_path: Path) -> None:
     one = write_explorer(_graph(), tmp_path / "a.html").read_bytes()
     two = write_explorer(_graph(), tmp_path / "b.html").read_bytes()
     assert one == two
+
+
+def test_the_library_make_installs_is_found_from_any_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from graphbuild.view.explorer import find_vis_network
+
+    installed = Path(__file__).resolve().parents[2] / ".cache" / "explorer" / "node_modules" / "vis-network"
+    if not installed.exists():
+        pytest.skip("vis-network is not installed in the checkout (make install)")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GRAPHBUILD_VIS_NETWORK", raising=False)
+    assert find_vis_network().is_relative_to(installed)

@@ -49,6 +49,8 @@ SVO = Rule(
         Example(text="Rishi Sunak flew to Kyiv and met Volodymyr Zelensky.",
                 triples=(("Rishi Sunak", "meet", "Volodymyr Zelensky"),)),
         Example(text="Denmark, which borders Germany, voted.", triples=(("Denmark", "border", "Germany"),)),
+        Example(text="Microsoft bought several firms, including Skype, last year.",
+                triples=(("Microsoft", "buy", "Skype"),)),
         Example(text="Labour has always maintained Gordon Brown would lead the campaign.",
                 absent=(("Labour Party", "maintain", "Gordon Brown"),)),
         Example(text="Ms Rayner said she was delighted at the chance to take on Mr Sunak.",
@@ -181,13 +183,24 @@ def _direct_objects(verb: Token, child: Token, mentions: ArticleMentions, passiv
         elif obj.pos_ in {"NOUN", "PROPN"}:
             # object noun with a prepositional actor: "imposed sanctions on Russia" → impose_sanctions_on
             for words, surface, actor in noun_chain(obj, mentions):
-                yield Relation(tuple(words), tuple(surface), actor, SVO_NOUN_PREP)
+                if len(surface) == 2 and _is_example(surface[1]):
+                    # an example of the object is its object: "won several awards, including an
+                    # Oscar", "criticised rivals such as Howard" → win, criticise
+                    yield Relation((), (), actor, SVO)
+                else:
+                    yield Relation(tuple(words), tuple(surface), actor, SVO_NOUN_PREP)
             # object noun whose modifier is the actor: "criticised Germany's decision",
             # "combines the Paris and Lisbon stock exchanges" → combine_stock_exchange_of
             for modifier in obj.children:
                 if modifier.dep_ in {"poss", "compound", "nmod"} and mentions.entity(modifier) is not None:
                     for actor in conjuncts(modifier):
                         yield Relation((*role_words(obj), "of"), (obj,), actor, SVO_MODIFIER)
+
+
+def _is_example(prep: Token) -> bool:
+    """A preposition that brings in an example: "including", "like", "such as"."""
+    return prep.lower_ in {"including", "like"} or (
+        prep.lower_ == "as" and any(c.lower_ == "such" for c in [*prep.children, prep.doc[prep.i - 1]]))
 
 
 def _starts_clause(obj: Token, mentions: ArticleMentions) -> bool:

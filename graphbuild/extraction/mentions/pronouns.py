@@ -108,6 +108,15 @@ def quoted(token: Token) -> bool:
     return marks % 2 == 1
 
 
+def _plans_to(be: Token) -> bool:
+    """"it was to offload its division": "be" with an active infinitive and nothing else to say what
+    "it" is, so "it" is an actor that plans to act, not a dummy ("it is wrong to", "it was to be expected")."""
+    if be.lemma_.lower() != "be" or any(c.dep_ in {"acomp", "attr"} for c in be.children):
+        return False
+    return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
+               and not any(a.dep_ == "auxpass" for a in c.children) for c in be.children)
+
+
 def antecedent(pronoun: Token, sentence: int, mentions: Sequence[Mention],
                 types: dict[int, EntityType], genders: dict[int, str | None]) -> Cluster | None:
     """Pick the cluster a personal or group pronoun refers to (see the module docstring).
@@ -121,7 +130,7 @@ def antecedent(pronoun: Token, sentence: int, mentions: Sequence[Mention],
         head = pronoun.head
         extraposed = any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in {"that", "whether", "if"}
                                                    for m in c.children) for c in head.children)
-        if head.lemma_.lower() in DUMMY_IT_VERBS or extraposed:
+        if (head.lemma_.lower() in DUMMY_IT_VERBS and not _plans_to(head)) or extraposed:
             return None
         same = [m for m in mentions if m.sentence == sentence and m.end <= pronoun.i and m.subject
                 and types[id(m.cluster.root())] in {EntityType.ORG, EntityType.GPE}]

@@ -49,6 +49,8 @@ SVO = Rule(
         Example(text="Rishi Sunak flew to Kyiv and met Volodymyr Zelensky.",
                 triples=(("Rishi Sunak", "meet", "Volodymyr Zelensky"),)),
         Example(text="Denmark, which borders Germany, voted.", triples=(("Denmark", "border", "Germany"),)),
+        Example(text="Wembley will offload its US gaming division to BLB Investors.",
+                absent=(("Wembley", "*", "United States"),)),
         Example(text="Microsoft bought several firms, including Skype, last year.",
                 triples=(("Microsoft", "buy", "Skype"),)),
         Example(text="Labour has always maintained Gordon Brown would lead the campaign.",
@@ -191,7 +193,12 @@ def _direct_objects(verb: Token, child: Token, mentions: ArticleMentions, passiv
                     yield Relation(tuple(words), tuple(surface), actor, SVO_NOUN_PREP)
             # object noun whose modifier is the actor: "criticised Germany's decision",
             # "combines the Paris and Lisbon stock exchanges" → combine_stock_exchange_of
+            owned = any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in obj.children)
             for modifier in obj.children:
+                place = mentions.entity(modifier)
+                if (owned and modifier.dep_ in {"compound", "nmod"} and place is not None
+                        and place.type in {EntityType.GPE, EntityType.LOC}):
+                    continue  # "its US gaming division": whose it is, "its" says; the place only describes it
                 if modifier.dep_ in {"poss", "compound", "nmod"} and mentions.entity(modifier) is not None:
                     for actor in conjuncts(modifier):
                         yield Relation((*role_words(obj), "of"), (obj,), actor, SVO_MODIFIER)

@@ -67,6 +67,8 @@ TITLE_ROLE = Rule(
         Example(text="Swedish carmaker Volvo cut 600 jobs.", triples=(("Volvo", "based_in", "Sweden"),)),
         Example(text="Serena Williams said she and sister Venus Williams would play.",
                 triples=(("Venus Williams", "sister_of", "Serena Williams"),)),
+        Example(text="Italian Prime Minister Silvio Berlusconi spoke.",  # the title's capitalised words kept
+                triples=(("Silvio Berlusconi", "prime_minister_of", "Italy"),)),
         Example(text="Labour activist Jane Smith joined the protest.",
                 triples=(("Jane Smith", "member_of", "Labour Party"),)),
         Example(text="US gaming consortium BLB will pay $339m for the unit.",

@@ -29,6 +29,7 @@ from graphbuild.extraction.rules.words import (
     PLACE_TYPES,
     RELATIVE_PRONOUNS,
     SUBJ_DEPS,
+    TITLE_MODIFIERS,
 )
 from graphbuild.model import EntityType
 
@@ -291,5 +292,6 @@ def noun_chain(
 def role_words(noun: Token) -> list[str]:
     """The words of a role noun with its non-actor modifiers: "defence minister"."""
     mods = [c for c in noun.lefts
-            if c.dep_ in {"compound", "amod"} and c.ent_type_ == "" and c.pos_ in {"NOUN", "ADJ"}]
+            if c.dep_ in {"compound", "amod"} and c.ent_type_ == "" and (
+                c.pos_ in {"NOUN", "ADJ"} or (c.pos_ == "PROPN" and c.lower_ in TITLE_MODIFIERS))]
     return [*(m.lower_ for m in mods), noun.lemma_.lower()]

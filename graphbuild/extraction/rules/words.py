@@ -84,6 +84,13 @@ STATE_NOUNS = FORCE_NOUNS | {
 ROLE_PREPS = frozenset({"of", "for", "at", "in", "to", "with"})
 MAX_NOUN_CHAIN = 2
 #: Labels for a player: "Chelsea striker X", "England flanker Y" → play_for.
+#: Capitalised words of a title that belong in the relation's wording ("Home Secretary", "Shadow
+#: Foreign Secretary", "Prime Minister"), unlike a name ("Wales coach", "ECB president").
+TITLE_MODIFIERS = frozenset({
+    "home", "defence", "defense", "health", "education", "culture", "trade", "environment", "transport", "work",
+    "business", "energy", "justice", "treasury", "shadow", "prime", "deputy", "vice", "foreign", "interior",
+    "finance", "chief", "general", "attorney", "secretary", "minister", "state", "economics", "economy",
+})
 #: Family ties a noun before a name gives: "his wife Cherie Blair", "she and sister Venus".
 KIN_NOUNS = frozenset({
     "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "sibling", "cousin",

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 
-from graphbuild.model import EntityType
+from graphbuild.model import Entity, EntityType
 
 __all__ = [
     "HONORIFICS",
@@ -151,6 +151,11 @@ class GazetteerEntry:
     aliases: frozenset[str]
     demonyms: frozenset[str]
 
+    def entity(self) -> Entity:
+        """The actor this entry names, under its canonical name."""
+        return Entity(key=entity_key(self.name, self.type), name=self.name, type=self.type,
+                      aliases=frozenset({self.name}))
+
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
@@ -170,6 +175,11 @@ class Gazetteer:
     def demonym(self, word: str) -> GazetteerEntry | None:
         """Return the entry that ``word`` (``Russian``, ``British``) is the demonym of."""
         return self.by_demonym.get(name_key(word))
+
+    def is_country(self, name: str) -> bool:
+        """True when ``name`` is a country the gazetteer knows (not a region, party or city)."""
+        entry = self.canonical(name)
+        return entry is not None and entry.type is EntityType.GPE
 
 
 def load_gazetteer(text: str | None = None) -> Gazetteer:

@@ -69,6 +69,9 @@ MISPLACED_APPOSITION = _rule(
     Example(text="Karl Weber, a board member of Austria's central bank, the Nationalbank, said rates would rise.",
             triples=(("Karl Weber", "board_member_of", "Nationalbank"),)))
 
+#: Nouns a name before them makes into that name: "the Yuganskneftegas unit", "the Interfax news agency".
+_NAMED_PARTS = PARTITIVE | KIND_NOUNS
+
 RULES = (RULER_REGIME, NAMED_PART, APPOSITIVE_NAME, GOVERNMENT, COUNTRY_COURT, PARTITIVE_WHOLE, BODY_PEOPLE_RULE,
          MISPLACED_APPOSITION)
 
@@ -98,7 +101,7 @@ class ArticleMentions:
                 ruler = self.by_token.get(child.i) if child.dep_ == "poss" else None
                 if ruler is not None and ruler.type is EntityType.PERSON:
                     return ruler
-        if token.lemma_.lower() in PARTITIVE | KIND_NOUNS and NAMED_PART.name not in off:
+        if token.lemma_.lower() in _NAMED_PARTS and NAMED_PART.name not in off:
             # a named part is itself: "the Yuganskneftegas unit of Yukos" → Yuganskneftegas, and a
             # body named with its kind: "told the Interfax news agency" → Interfax
             for child in token.children:

@@ -285,8 +285,7 @@ class _References:
 
 
 def _is_country(cluster: Cluster, gazetteer: Gazetteer) -> bool:
-    entry = gazetteer.canonical(cluster.name()) if cluster.type() is EntityType.GPE else None
-    return entry is not None and entry.type is EntityType.GPE
+    return cluster.type() is EntityType.GPE and gazetteer.is_country(cluster.name())
 
 
 def _surfaces(ordered: Sequence[Cluster]) -> dict[int, set[str]]:
@@ -324,7 +323,6 @@ def _article_mentions(doc: Doc, gazetteer: Gazetteer, ordered: Sequence[Cluster]
     possessors = {i: entities[id(cluster.root())] for i, cluster in references.possessive_of.items()}
     # only a court asks which entities are countries ("a US court"): skip the lookups without one
     countries = frozenset() if "court" not in doc.text.lower() else frozenset(
-        a.entity.key for a in result if a.entity.type is EntityType.GPE
-        and (entry := gazetteer.canonical(a.entity.name)) is not None and entry.type is EntityType.GPE)
+        a.entity.key for a in result if a.entity.type is EntityType.GPE and gazetteer.is_country(a.entity.name))
     return ArticleMentions(by_token=by_token, entities=tuple(sorted(result, key=lambda a: a.entity.key)),
                            possessors=possessors, countries=countries, disabled=off)

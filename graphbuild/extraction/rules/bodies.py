@@ -18,7 +18,6 @@ from graphbuild.extraction.rules.context import Context, Named
 from graphbuild.extraction.rules.syntax import snake
 from graphbuild.extraction.rules.words import BUSINESS_NOUNS, STATE_NOUNS
 from graphbuild.model import Entity, EntityType, Triple
-from graphbuild.names import entity_key
 
 __all__ = ["RULES", "business_owner", "compound_of", "missed_possessive", "owned_by", "possessive_owner",
            "state_body"]
@@ -107,9 +106,7 @@ def state_body(name: Named, ctx: Context) -> Iterator[Triple]:
     named = [t for t in name.words if t.dep_ != "det"]
     entry = ctx.gazetteer.demonym(named[0].text) if named else None
     if entry is not None and entry.type is EntityType.GPE and any(w.lower_ in STATE_NOUNS for w in named):
-        country = Entity(key=entity_key(entry.name, entry.type), name=entry.name, type=entry.type,
-                         aliases=frozenset({entry.name}))
-        triple = ctx.make(name.entity, "part_of", country, name.token.sent, surface=[named[0]], rule=STATE_BODY)
+        triple = ctx.make(name.entity, "part_of", entry.entity(), name.token.sent, surface=[named[0]], rule=STATE_BODY)
         if triple:
             yield triple
 
@@ -156,8 +153,7 @@ def _leading_country(before: Token, ctx: Context) -> Entity | None:
         if i >= before.i:
             break
         entity = ctx.mentions.by_token[i]
-        if entity is not previous and entity.type is EntityType.GPE and (
-                (entry := ctx.gazetteer.canonical(entity.name)) is not None and entry.type is EntityType.GPE):
+        if entity is not previous and entity.type is EntityType.GPE and ctx.gazetteer.is_country(entity.name):
             count, first, _ = named.get(entity.key, (0, i, entity))
             named[entity.key] = (count + 1, first, entity)
         previous = entity

@@ -186,7 +186,7 @@ def place_in(name: Named, ctx: Context) -> Iterator[Triple]:
             # "Liffe in London", "Bethnal Green, in London" → located/based in
             targets = [p for p in child.children if p.dep_ == "pobj"]
         elif (child.dep_ == "appos" and inner.type in PLACE_TYPES and token.tag_ not in {"NNS", "NNPS"}
-              and not _is_country(inner, ctx.gazetteer)):
+              and not (inner.type is EntityType.GPE and ctx.gazetteer.is_country(inner.name))):
             # "Brick Lane, east London" → located_in; what follows a plural is an example
             # ("former Soviet republics, notably Ukraine"), and a country set off by a comma
             # is in a list ("Samoa, France, Italy"), not in the place after it
@@ -275,11 +275,6 @@ def range_ends(start: Token) -> list[Token]:
     ends += [p for to in (*start.children, *start.head.children) if to.dep_ == "prep" and to.lower_ == "to"
              and start.i < to.i < stop for p in to.children if p.dep_ == "pobj"]
     return ends if len(ends) >= 2 else []
-
-
-def _is_country(entity: Entity, gazetteer: Gazetteer) -> bool:
-    entry = gazetteer.canonical(entity.name) if entity.type is EntityType.GPE else None
-    return entry is not None and entry.type is EntityType.GPE
 
 
 def _article_place(name: str, mentions: ArticleMentions, gazetteer: Gazetteer) -> Entity:

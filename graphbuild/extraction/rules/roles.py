@@ -24,7 +24,7 @@ from graphbuild.extraction.rules.words import (
     ROLE_PREPS,
 )
 from graphbuild.model import Entity, EntityType, Triple
-from graphbuild.names import TITLE_WORDS, entity_key
+from graphbuild.names import TITLE_WORDS
 
 __all__ = ["RULES", "actor_title", "described_roles", "label_relation", "owner_affiliation", "possessive_leader",
            "possessive_maker", "prep_affiliation"]
@@ -301,6 +301,8 @@ def kin_partner(name: Named, ctx: Context) -> Iterator[Triple]:
                 yield triple
 
 
+#: Nouns a possessive pronoun can own as a role: offices ("its founder") and family ties ("his wife").
+_POSSESSED_ROLES = OFFICE_NOUNS | KIN_NOUNS
 _PLAYING_VERBS = frozenset({"star", "play", "cast", "portray", "feature"})
 
 
@@ -362,10 +364,7 @@ def _birthplace(token: Token, ctx: Context) -> Entity | None:
     if place is not None and place.type in {EntityType.GPE, EntityType.LOC}:
         return place
     entry = ctx.gazetteer.demonym(token.text)
-    if entry is None or entry.type is not EntityType.GPE:
-        return None
-    return Entity(key=entity_key(entry.name, entry.type), name=entry.name, type=entry.type,
-                  aliases=frozenset({entry.name}))
+    return entry.entity() if entry is not None and entry.type is EntityType.GPE else None
 
 
 def sibling_country(name: Named, ctx: Context) -> Iterator[Triple]:
@@ -421,7 +420,7 @@ def _role_targets(noun: Token, mentions: ArticleMentions) -> Iterator[tuple[list
         if child.i in mentions.by_token and child.dep_ in {"poss", "compound", "amod", "nmod"}:
             yield [*role, "of"], child
         elif (child.dep_ == "poss" and child.i in mentions.possessors
-              and noun.lemma_.lower() in OFFICE_NOUNS | KIN_NOUNS):
+              and noun.lemma_.lower() in _POSSESSED_ROLES):
             # "Yukos ... its founder Mikhail Khodorkovsky" → founder_of Yukos; an office only:
             # "his counterpart" and "their two countries" are no roles in a body
             yield [*role, "of"], child

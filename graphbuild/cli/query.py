@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
     from graphbuild.neo4j.library import CuratedQuery
     from graphbuild.neo4j.localserver import LocalBoltServer
+    from graphbuild.neo4j.params import Resolved
 
 __all__ = ["query_cli", "sandbox_cli", "serve_cli"]
 
@@ -97,10 +98,11 @@ def render(columns: list[str], rows: list[dict[str, Any]], *, as_json: bool = Fa
         err.print(f"{len(rows)} rows" if rows else "no rows", highlight=False)
 
 
-def _with(values: dict[str, Any], how: dict[str, str]) -> str:
+def _with(chosen: Resolved) -> str:
     """``actor='Tony Blair' (top), from=null``: the values a query ran with, and how each was chosen."""
-    return ", ".join(f"{k}={json.dumps(v, ensure_ascii=False)}" + (f" ({how[k]})" if how.get(k) != "given" else "")
-                     for k, v in values.items())
+    return ", ".join(f"{k}={json.dumps(v, ensure_ascii=False)}"
+                     + (f" ({chosen.how[k]})" if chosen.how.get(k) != "given" else "")
+                     for k, v in chosen.values.items())
 
 
 @contextlib.contextmanager
@@ -167,7 +169,7 @@ def query_cli(
     one up for many queries; then pass --uri). Curated queries fill parameters you leave out with
     defaults worked out on your graph (the top actor, no date bound).
     """
-    from graphbuild.neo4j.library import load_queries, run_cypher
+    from graphbuild.neo4j.library import load_queries
 
     setup_logging(quiet)
     queries = run(lambda: load_queries())
@@ -181,46 +183,50 @@ def query_cli(
         raise typer.BadParameter("choose one of --json and --csv", param_hint="--json")
     given = parse_params(params)
     graph = run(lambda: load_graph(source))
-    text, values, title = _prepare(queries, name, statement, given, graph)
+    text, chosen, title = _prepare(queries, name, statement, given, graph)
     if not quiet and name is not None:
-        err.print(f"{title} — with {_with(*values)}" if values[0] else title, highlight=False, soft_wrap=True)
-
-    def ask(driver: Driver, db: str) -> tuple[list[str], list[dict[str, Any]]]:
-        return run_cypher(driver, text, values[0], database=db)
-
-    columns, rows = run(lambda: _ask_remote(uri, user, database, ask) if uri else _ask_local(graph, quiet, ask))
+        err.print(f"{title} — with {_with(chosen)}" if chosen.values else title, highlight=False, soft_wrap=True)
+    columns, rows = run(lambda: _ask_remote(uri, user, database, text, chosen.values) if uri
+                        else _ask_local(graph, quiet, text, chosen.values))
     render(columns, rows, as_json=as_json, as_csv=as_csv)
 
 
 def _prepare(queries: list[CuratedQuery], name: str | None, statement: str | None, given: dict[str, str],
-             graph: nx.MultiDiGraph[str]) -> tuple[str, tuple[dict[str, Any], dict[str, str]], str]:
+             graph: nx.MultiDiGraph[str]) -> tuple[str, Resolved, str]:
     """The statement to run, its parameter values (and how each was chosen), and a title."""
     from graphbuild.neo4j.library import find_query
-    from graphbuild.neo4j.params import guess_value, resolve_params
+    from graphbuild.neo4j.params import Resolved, guess_value, resolve_params
 
     if name is None:
         assert statement is not None
-        return statement, ({k: guess_value(v) for k, v in given.items()}, dict.fromkeys(given, "given")), "query"
+        own = Resolved({k: guess_value(v) for k, v in given.items()}, dict.fromkeys(given, "given"))
+        return statement, own, "query"
     try:
         query = find_query(queries, name)
         resolved = resolve_params(query, graph, given, classes=_graph_classes(graph))
     except UsageError as error:
         raise typer.BadParameter(str(error), param_hint="--name/--param") from None
-    return query.text, (resolved.values, resolved.how), f"{query.name}: {query.description}"
+    return query.text, resolved, f"{query.name}: {query.description}"
 
 
-def _ask_remote(uri: str, user: str, database: str, ask: Any) -> tuple[list[str], list[dict[str, Any]]]:
+Rows = tuple[list[str], list[dict[str, Any]]]
+
+
+def _ask_remote(uri: str, user: str, database: str, text: str, values: dict[str, Any]) -> Rows:
+    """Run ``text`` on the Bolt server at ``uri`` (the graph already there)."""
+    from graphbuild.neo4j.library import run_cypher
     from graphbuild.neo4j.writer import connect
 
     with connect(uri, user, password(user, uri)) as driver:
-        result: tuple[list[str], list[dict[str, Any]]] = ask(driver, database)
-        return result
+        return run_cypher(driver, text, values, database=database)
 
 
-def _ask_local(graph: nx.MultiDiGraph[str], quiet: bool, ask: Any) -> tuple[list[str], list[dict[str, Any]]]:
+def _ask_local(graph: nx.MultiDiGraph[str], quiet: bool, text: str, values: dict[str, Any]) -> Rows:
+    """Run ``text`` on a local server started for ``graph``, and stop it."""
+    from graphbuild.neo4j.library import run_cypher
+
     with local_server(graph, quiet=quiet) as (server, driver):
-        result: tuple[list[str], list[dict[str, Any]]] = ask(driver, server.database)
-        return result
+        return run_cypher(driver, text, values, database=server.database)
 
 
 def _serve_password(data_dir: Path | None) -> tuple[str, bool]:
@@ -348,7 +354,7 @@ def sandbox_cli(
                 title = f"{query.name}: {query.description}"
                 render(columns, rows, limit=limit, title=title)
                 if resolved.values:
-                    out.print(f"  with {_with(resolved.values, resolved.how)}; {len(rows)} rows", highlight=False,
+                    out.print(f"  with {_with(resolved)}; {len(rows)} rows", highlight=False,
                               soft_wrap=True)
         err.print("local Bolt server stopped")
 

@@ -75,6 +75,10 @@ TITLE_ROLE = Rule(
                 triples=(("BLB", "based_in", "United States"),)),
         Example(text='"We must act," said Metropolitan Police chief Ian Blair.',  # "chief" tagged as an adjective
                 triples=(("Ian Blair", "lead", "Metropolitan Police"),)),
+        Example(text="Shares in oil group Yukos fell. The embattled Russian oil giant was sold to Rosneft.",
+                triples=(("Yukos", "based_in", "Russia"),)),  # a body's description names its country
+        Example(text="The Tokyo Stock Exchange opened in May. Later the Tokyo exchange said it would sue Sony.",
+                absent=(("Tokyo Stock Exchange", "*", "Tokyo"),)),  # the place is part of the name
     ))
 AFFILIATION = Rule(
     name="affiliation", family=_FAMILY, confidence=0.7,
@@ -189,8 +193,8 @@ def prep_affiliation(name: Named, ctx: Context) -> Iterator[Triple]:
 def actor_title(name: Named, ctx: Context) -> Iterator[Triple]:
     """An actor before a title: "LSE chief executive Clara Furse" → chief_executive_of LSE."""
     person, token, by_token = name.entity, name.token, ctx.mentions.by_token
-    if person.type is not EntityType.PERSON:
-        return
+    if person.type is not EntityType.PERSON and not (person.type is EntityType.ORG and token.pos_ == "NOUN"):
+        return  # a person's title, or a body's description: "the Russian oil giant" → based_in Russia
     first = name.words[0].i
     for child in token.children:
         modifier = by_token.get(child.i)
@@ -203,6 +207,9 @@ def actor_title(name: Named, ctx: Context) -> Iterator[Triple]:
             title.append(token)
         if title and modifier is not None:
             relation = label_relation(person, title[-1].lemma_.lower(), [*(w.lower_ for w in title), "of"], modifier)
+            if person.type is EntityType.ORG and (relation != "based_in" or modifier.type is not EntityType.GPE
+                                                  or child.text in person.name):
+                continue  # of a body's description only its country: not "the London exchange" → exchange_of
             triple = ctx.make(person, relation, modifier, token.sent, surface=title, rule=TITLE_ROLE)
             if triple:
                 yield triple

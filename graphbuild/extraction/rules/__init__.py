@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
-from graphbuild.extraction.rules import arguments, bodies, nominal, places, roles, speech, verbs
+from graphbuild.extraction.rules import arguments, bodies, nominal, places, roles, speech, stance, verbs
 from graphbuild.extraction.rules.context import Context, Named
 from graphbuild.extraction.rules.nominal import nominal_triples
 from graphbuild.extraction.rules.syntax import is_mention_root, is_predicate, mention_tokens
@@ -27,7 +27,7 @@ from graphbuild.model import Triple
 __all__ = ["NAME_RULES", "RULES", "Context", "article_triples"]
 
 #: The extraction rules, family by family.
-RULES = (*arguments.RULES, *verbs.RULES, *speech.RULES, *roles.RULES, *bodies.RULES, *places.RULES, *nominal.RULES)
+RULES = (*arguments.RULES, *verbs.RULES, *speech.RULES, *stance.RULES, *roles.RULES, *bodies.RULES, *places.RULES, *nominal.RULES)
 
 NameRule = Callable[[Named, Context], Iterator[Triple]]
 

@@ -18,6 +18,7 @@ from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.arguments import COPULA, arguments
 from graphbuild.extraction.rules.context import Context
 from graphbuild.extraction.rules.speech import claims, demands, speaker
+from graphbuild.extraction.rules.stance import stance_triples
 from graphbuild.extraction.rules.syntax import (
     Args,
     Modality,
@@ -92,6 +93,8 @@ def predicate_triples(verb: Token, ctx: Context) -> Iterator[Triple]:
     if args.passive and (doers := _passive_doers(p, ctx)) is not None:
         yield from doers
         return
+    if not args.passive:
+        yield from stance_triples(verb, p.subjects, p.modality, ctx)
     yield from _argument_triples(p, ctx)
 
 

@@ -20,6 +20,7 @@ from graphbuild.extraction.rules.syntax import (
     conjuncts,
     for_clause_subject,
     is_along_with,
+    is_example,
     is_infinitive,
     mention_tokens,
     noun_chain,
@@ -185,7 +186,7 @@ def _direct_objects(verb: Token, child: Token, mentions: ArticleMentions, passiv
         elif obj.pos_ in {"NOUN", "PROPN"}:
             # object noun with a prepositional actor: "imposed sanctions on Russia" → impose_sanctions_on
             for words, surface, actor in noun_chain(obj, mentions):
-                if len(surface) == 2 and _is_example(surface[1]):
+                if len(surface) == 2 and is_example(surface[1]):
                     # an example of the object is its object: "won several awards, including an
                     # Oscar", "criticised rivals such as Howard" → win, criticise
                     yield Relation((), (), actor, SVO)
@@ -202,12 +203,6 @@ def _direct_objects(verb: Token, child: Token, mentions: ArticleMentions, passiv
                 if modifier.dep_ in {"poss", "compound", "nmod"} and mentions.entity(modifier) is not None:
                     for actor in conjuncts(modifier):
                         yield Relation((*role_words(obj), "of"), (obj,), actor, SVO_MODIFIER)
-
-
-def _is_example(prep: Token) -> bool:
-    """A preposition that brings in an example: "including", "like", "such as"."""
-    return prep.lower_ in {"including", "like"} or (
-        prep.lower_ == "as" and any(c.lower_ == "such" for c in [*prep.children, prep.doc[prep.i - 1]]))
 
 
 def _starts_clause(obj: Token, mentions: ArticleMentions) -> bool:

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from graphbuild.extraction.mentions.words import KIND_NOUNS
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import NO_MODALITY, Context
-from graphbuild.extraction.rules.syntax import conjuncts, modality_of, noun_chain, snake
+from graphbuild.extraction.rules.syntax import conjuncts, is_example, modality_of, noun_chain, snake
 from graphbuild.extraction.rules.verbs import RECIPROCAL
 from graphbuild.extraction.rules.words import JOURNEY_NOUNS, PLACE_TYPES, RECIPROCAL_NOUNS, REGION_NOUNS
 from graphbuild.model import EntityType, Triple
@@ -39,6 +39,8 @@ POSS_NOMINAL = Rule(
         Example(text="Gordon Brown has returned from his mission to Africa.",
                 triples=(("Gordon Brown", "travel_to", "Africa"),)),
         Example(text="Sony's PlayStation division grew fast.", triples=(("PlayStation", "division_of", "Sony"),)),
+        Example(text="Sales fell in Italy's wine regions, such as Tuscany and Piedmont.",
+                triples=(("Tuscany", "region_of", "Italy"), ("Piedmont", "region_of", "Italy"))),
     ))
 
 RULES = (POSS_NOMINAL,)
@@ -105,7 +107,11 @@ def _possessed(noun: Token, ctx: Context) -> Iterator[Triple]:
             if subject is None or obj is None:
                 continue
             relation = snake([noun.lemma_.lower(), *words[1:]])
-            if (noun.lemma_.lower() in REGION_NOUNS and words == [noun.lower_, "of"]
+            if len(surface) == 2 and is_example(surface[1]):
+                # an example of what the owner has is one of its kind: "France's regions, such as
+                # Burgundy" → Burgundy region_of France
+                subject, relation, obj = obj, f"{noun.lemma_.lower()}_of", subject
+            elif (noun.lemma_.lower() in REGION_NOUNS and words == [noun.lower_, "of"]
                     and subject.type in PLACE_TYPES and obj.type in PLACE_TYPES):
                 # "Frankfurt's state of Hessen": the place lies in the region named; "Germany's
                 # region of Bavaria": a country's region lies in the country

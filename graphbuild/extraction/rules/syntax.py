@@ -289,6 +289,12 @@ def noun_chain(
                         yield [noun.lower_, prep.lower_, *words], [noun, prep, *surface], actor
 
 
+def is_example(prep: Token) -> bool:
+    """A preposition that brings in an example: "including", "like", "such as"."""
+    return prep.lower_ in {"including", "like"} or (
+        prep.lower_ == "as" and any(c.lower_ == "such" for c in [*prep.children, prep.doc[prep.i - 1]]))
+
+
 def role_words(noun: Token) -> list[str]:
     """The words of a role noun with its non-actor modifiers: "defence minister"."""
     mods = [c for c in noun.lefts

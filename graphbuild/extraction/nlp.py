@@ -88,7 +88,17 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
         log.info("disabling unused components: %s", ", ".join(unused))
         nlp.select_pipes(disable=unused)
     _fix_lemmas(nlp)
+    _split_headlines(nlp)
     return nlp
+
+
+def _split_headlines(nlp: Language) -> None:
+    """Give a headline run into the lede its own sentence, before the parser reads them as one."""
+    from graphbuild.extraction.headline import COMPONENT
+
+    if "tagger" in nlp.pipe_names and "parser" in nlp.pipe_names and (
+            nlp.pipe_names.index("tagger") < nlp.pipe_names.index("parser")):
+        nlp.add_pipe(COMPONENT, after="tagger")
 
 
 def _fix_lemmas(nlp: Language) -> None:

@@ -7,11 +7,12 @@ from importlib import resources
 import pytest
 from spacy.language import Language
 
+from graphbuild.extraction.headline import COMPONENT
 from graphbuild.extraction.nlp import NEEDED_COMPONENTS
 
 
 def test_only_the_needed_components_run(nlp: Language) -> None:
-    assert set(nlp.pipe_names) <= set(NEEDED_COMPONENTS)
+    assert set(nlp.pipe_names) <= {*NEEDED_COMPONENTS, COMPONENT}
     assert {"parser", "ner", "lemmatizer"} <= set(nlp.pipe_names)
 
 

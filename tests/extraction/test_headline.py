@@ -1,0 +1,54 @@
+"""A headline run into the lede gets a sentence of its own, before the parser reads them as one."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from graphbuild.extraction.headline import COMPONENT, headline_end
+
+
+def _sentences(nlp: Language, text: str) -> list[str]:
+    return [sent.text for sent in nlp(text).sents]
+
+
+@pytest.mark.parametrize(("text", "headline"), [
+    # a headline ending in a noun, then a capitalised lede
+    ("Minister backs new rail plan Transport Secretary Anne Hill has backed plans for a new line to the north.",
+     "Minister backs new rail plan"),
+    # a closing quote ends the headline
+    ("Farmers 'face ruin' The National Farmers Union says thousands of farms could close within a year.",
+     "Farmers 'face ruin'"),
+    # a capitalised article or number starts the lede after a last word tagged as a verb
+    ("Bank to cut jobs Four hundred jobs will go at the bank's call centres in Leeds and Sheffield this year.",
+     "Bank to cut jobs"),
+    # not at a capitalised word inside the quotation ("TV"), but after it closes
+    ("Critics attack 'dumbed-down TV' Ronnie Corbett has joined fellow comedians in criticising the BBC.",
+     "Critics attack 'dumbed-down TV'"),
+])
+def test_the_lede_starts_a_sentence_of_its_own(nlp: Language, text: str, headline: str) -> None:
+    assert _sentences(nlp, text)[0] == headline
+
+
+@pytest.mark.parametrize("text", [
+    # an ordinary first sentence: articles and auxiliaries are no headline's
+    "The foreign secretary has told Parliament that Iran must stop enriching uranium at once.",
+    # a verb or preposition before the capital takes it as object
+    "Microsoft sued Google over its search patents in a court in California last week.",
+    # a title before a name is no headline's end
+    "Arsenal boss Arsene Wenger says he has no plans to sign a new goalkeeper this month.",
+])
+def test_no_headline_no_split(nlp: Language, text: str) -> None:
+    assert headline_end(nlp(text)) is None
+
+
+def test_the_lede_keeps_its_first_words(nlp: Language) -> None:
+    """The parser may not break the lede's title off its name: "MP George Galloway" stays one sentence's."""
+    sentences = _sentences(nlp, "Galloway targets 'New Labour' MP George Galloway is to stand against "
+                                "Labour MP Oona King at the next general election.")
+    assert sentences[1].startswith("MP George Galloway is to stand")
+
+
+def test_the_component_runs_between_tagger_and_parser(nlp: Language) -> None:
+    names = nlp.pipe_names
+    assert names.index("tagger") < names.index(COMPONENT) < names.index("parser")

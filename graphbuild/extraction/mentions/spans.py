@@ -26,6 +26,7 @@ from graphbuild.extraction.mentions.words import (
     STATE_GROUP_NOUNS,
     WORK_NOUNS,
 )
+from graphbuild.extraction.mentions.words import AWARD_WORDS
 from graphbuild.extraction.rule import Example, Rule, Stage
 from graphbuild.model import EntityType
 from graphbuild.names import TITLE_WORDS, Gazetteer, clean_name
@@ -72,9 +73,12 @@ GAZETTEER_NAME = _rule(
     Example(text="Jordan Henderson joined Liverpool.", absent=(("Jordan", "*", "*"),)))
 
 WORK_TITLE = _rule(
-    "work_title", "an untagged capitalised run after a noun for a work or a person's possessive: \"the film X\"",
+    "work_title", "an untagged capitalised run after a noun for a work, a person's possessive or an award "
+    "nominee: \"the film X\", \"best actress nominee Y for X\"",
     Example(text="The film Gladiator stars Russell Crowe.", triples=(("Russell Crowe", "star_in", "Gladiator"),)),
-    Example(text="Fans queued for Dan Brown's The Da Vinci Code.", triples=(("Dan Brown", "make", "Da Vinci Code"),)))
+    Example(text="Fans queued for Dan Brown's The Da Vinci Code.", triples=(("Dan Brown", "make", "Da Vinci Code"),)),
+    Example(text="Best actress nominees include Keira Knightley for Pride and Prejudice.",
+            triples=(("Keira Knightley", "star_in", "Pride and Prejudice"),)))
 
 RULES = (POSSESSED_NAME, CONSTITUENCY, NAMED_EVENT, ARMED_FORCES, STATE_GROUP, TITLE_IN_NAME, SPLIT_POSSESSIVE,
          GAZETTEER_NAME, WORK_TITLE)
@@ -327,6 +331,9 @@ def work_titles(doc: Doc, actors: Sequence[Span]) -> list[Span]:
     starts += [span.end + (span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE_MARKS) for span in actors
                if span.label_ == "PERSON" and (doc[span.end - 1].lower_ in POSSESSIVE_MARKS or (
                    span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE_MARKS))]
+    # or after a nominee in a sentence about awards: "best actress nominees include Keira Knightley for Pride"
+    starts += [span.end + 1 for span in actors if span.label_ == "PERSON" and span.end + 1 < len(doc)
+               and doc[span.end].lower_ == "for" and any(t.lower_ in AWARD_WORDS for t in span.sent)]
     for start in sorted(set(starts)):
         if start >= len(doc) or start in taken or not doc[start].text[:1].isupper():
             continue
@@ -337,6 +344,8 @@ def work_titles(doc: Doc, actors: Sequence[Span]) -> list[Span]:
                 doc[end].text[:1].isupper() or (doc[end].lower_ in _TITLE_GLUE and end + 1 < len(doc)
                                                  and doc[end + 1].text[:1].isupper() and end > start)):
             end += 1
+        while end > start and doc[end - 1].lower_ in _TITLE_GLUE:
+            end -= 1  # a title ends in a word of its own: not "Bad Education and" before a tagged name
         if end > start and doc[start].is_alpha:
             found.append(Span(doc, start, end, label="WORK_OF_ART"))
     return found

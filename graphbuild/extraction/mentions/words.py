@@ -110,3 +110,6 @@ WORK_NOUNS = frozenset({
     "book", "album", "single", "song", "opera", "ballet", "soap", "thriller", "blockbuster", "biopic", "epic",
     "cartoon", "comedy", "memoir", "biography", "painting", "sculpture", "video", "franchise",
 })
+#: Words that make a sentence one about awards ("best actress nominees include X for Y").
+AWARD_WORDS = frozenset({"award", "awards", "nominee", "nominees", "nomination", "nominations", "nominated", "prize",
+                         "category", "oscar", "oscars", "bafta", "baftas", "globe", "globes"})

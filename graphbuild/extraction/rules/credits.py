@@ -1,0 +1,96 @@
+"""Who made or played in a work, as award and review stories say it: the ``credits`` family.
+
+A nominee list pairs a person with a work ("Martin Scorsese for The Aviator"), and the category
+the sentence names says what the person did: directed it, acted in it, wrote it. A person's role
+in a work is a part they played in it ("her roles in Closer and Iris").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphbuild.extraction.mentions.words import AWARD_WORDS
+from graphbuild.extraction.rule import Example, Rule
+from graphbuild.extraction.rules.context import Context, Named
+from graphbuild.model import EntityType, Triple
+
+__all__ = ["NOMINEE", "RULES", "ROLE_IN_WORK", "nominee_credit", "role_credit"]
+
+NOMINEE = Rule(
+    name="nominee", family="credits", confidence=0.6,
+    construction="a person for a work, under an award category: \"best director: Martin Scorsese for The "
+                 "Aviator\" → direct",
+    examples=(
+        Example(text="The best director nominees are Ang Lee for Brokeback Mountain and Bennett Miller for Capote.",
+                triples=(("Ang Lee", "direct", "Brokeback Mountain"), ("Bennett Miller", "direct", "Capote"))),
+        Example(text="Best actress nominees include Keira Knightley for Pride and Prejudice.",
+                triples=(("Keira Knightley", "star_in", "Pride and Prejudice"),)),
+        Example(text="Nominees for best actor and best director include Ang Lee for Brokeback Mountain.",
+                absent=(("Ang Lee", "direct", "Brokeback Mountain"), ("Ang Lee", "star_in", "Brokeback Mountain"))),
+    ))
+ROLE_IN_WORK = Rule(
+    name="role_in_work", family="credits", confidence=0.65,
+    construction="a person's role in a work is a part they played in it: \"her roles in Closer\" → star_in",
+    examples=(
+        Example(text="Kate Winslet was praised for her roles in the film Iris.",
+                triples=(("Kate Winslet", "star_in", "Iris"),)),
+    ))
+
+RULES = (NOMINEE, ROLE_IN_WORK)
+
+#: What an award category says a nominee did to the work named with them.
+_CATEGORY_VERBS = {
+    "director": "direct", "directing": "direct", "direction": "direct",
+    "actor": "star_in", "actress": "star_in", "performance": "star_in",
+    "screenplay": "write", "writer": "write", "writing": "write",
+}
+#: What a nominee's "for" names that is no work: a person, or a country they represent.
+_NOT_WORKS = frozenset({EntityType.PERSON, EntityType.GPE, EntityType.NORP})
+_ROLE_NOUNS = frozenset({"role", "part", "performance", "turn"})
+
+
+def nominee_credit(name: Named, ctx: Context) -> Iterator[Triple]:
+    """"Michael Mann for Collateral" in a sentence about the best director award → direct."""
+    person, doc = name.entity, name.token.doc
+    if person.type is not EntityType.PERSON or not ctx.on(NOMINEE):
+        return
+    after = name.words[-1].i + 1
+    if after + 1 >= len(doc) or doc[after].lower_ != "for":
+        return
+    work = ctx.mentions.by_token.get(after + 1)
+    if work is None or work.type in _NOT_WORKS:
+        return
+    sent = name.token.sent
+    words = {t.lower_ for t in sent}
+    if not words & AWARD_WORDS:
+        return
+    verbs = {verb for word, verb in _CATEGORY_VERBS.items() if word in words}
+    if len(verbs) != 1:
+        return  # no category, or several: which one is this person's?
+    triple = ctx.make(person, verbs.pop(), work, sent, surface=[doc[after]], rule=NOMINEE,
+                      ends=(name.token, doc[after + 1]))
+    if triple:
+        yield triple
+
+
+def role_credit(noun: Token, ctx: Context) -> Iterator[Triple]:
+    """"her roles in Closer and Iris" → star_in each."""
+    if noun.lemma_.lower() not in _ROLE_NOUNS or not ctx.on(ROLE_IN_WORK):
+        return
+    owners = [o for c in noun.children if c.dep_ == "poss" for o in [ctx.mentions.referent(c)]
+              if o is not None and o.type is EntityType.PERSON]
+    if not owners:
+        return
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for obj in prep.children:
+            for target in (obj, *obj.conjuncts):
+                work = ctx.mentions.entity(target)
+                if work is None or work.type is not EntityType.OTHER:
+                    continue
+                triple = ctx.make(owners[0], "star_in", work, noun.sent, surface=[noun, prep], rule=ROLE_IN_WORK)
+                if triple:
+                    yield triple

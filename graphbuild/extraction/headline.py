@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graphbuild.extraction.mentions.words import OFFICE_NOUNS
+from graphbuild.extraction.mentions.words import MAX_HEADLINE, OFFICE_NOUNS
 from graphbuild.extraction.rules.words import (
     COMPANY_NOUNS,
     EMPLOYEE_NOUNS,
@@ -21,7 +21,7 @@ from graphbuild.extraction.rules.words import (
     PROFESSION_NOUNS,
 )
 
-__all__ = ["COMPONENT", "headline_end", "split_headline"]
+__all__ = ["COMPONENT", "MAX_HEADLINE", "headline_end", "split_headline"]
 
 #: The name the component is registered under.
 COMPONENT = "graphbuild_headline"
@@ -41,8 +41,7 @@ _NOT_LAST_TAGS = frozenset({"IN", "TO", "DT", "VB", "VBD", "VBN", "CC"})
 #: Aragones", "Liverpool winger Harry Kewell", "Australian brewer Fosters".
 _TITLES = (OFFICE_NOUNS | PLAYER_NOUNS | PROFESSION_NOUNS | EMPLOYEE_NOUNS | KIN_NOUNS | COMPANY_NOUNS
            | {"boss", "coach", "manager", "speaker"})
-#: The longest headline, in tokens, and the shortest lede after it.
-MAX_HEADLINE = 16
+#: The shortest lede after a headline, in tokens.
 MIN_LEDE = 8
 #: How many of the lede's first words no new sentence may start at.
 _LEDE_START = 6
@@ -65,8 +64,17 @@ def headline_end(doc: Doc) -> int | None:
             continue
         if closing or (before.is_alpha and before.text.islower() and (
                 before.tag_ in _LAST_TAGS or (token.tag_ in _LEDE_TAGS and before.tag_ not in _NOT_LAST_TAGS))):
-            return k
+            return _after_repeat(doc, k)
     return None
+
+
+def _after_repeat(doc: Doc, k: int) -> int:
+    """The headline's last name repeated in full by the lede ("Straw attacks Blair Tony Blair has
+    ...") stays in the headline: the lede starts at "Tony"."""
+    end = k
+    while end < len(doc) and doc[end].text[:1].isupper():
+        end += 1
+    return k + 1 if end - k >= 3 and doc[k].text == doc[end - 1].text else k
 
 
 @Language.component(COMPONENT)

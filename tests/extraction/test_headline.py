@@ -22,6 +22,8 @@ def _sentences(nlp: Language, text: str) -> list[str]:
     # a capitalised article or number starts the lede after a last word tagged as a verb
     ("Bank to cut jobs Four hundred jobs will go at the bank's call centres in Leeds and Sheffield this year.",
      "Bank to cut jobs"),
+    # the headline's last name, repeated in full by the lede, stays in the headline
+    ("Straw attacks Blair Tony Blair has criticised France over the deal on Monday.", "Straw attacks Blair"),
     # not at a capitalised word inside the quotation ("TV"), but after it closes
     ("Critics attack 'dumbed-down TV' Ronnie Corbett has joined fellow comedians in criticising the BBC.",
      "Critics attack 'dumbed-down TV'"),

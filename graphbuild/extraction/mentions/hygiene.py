@@ -12,6 +12,7 @@ from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc, Span
 
+from graphbuild.extraction.mentions.words import MAX_HEADLINE
 from graphbuild.extraction.rule import Example, Rule, Stage
 
 __all__ = ["RULES", "clean_spans"]
@@ -30,7 +31,7 @@ LEADING_WORDS = _rule(
     Example(text="Bolt beat Powell by 0.04secs in Rome.", not_actors=("0.04secs",)))
 HEADLINE_REPEAT = _rule(
     "headline_repeat", "a headline's last name run into the first sentence's is two: \"Blair Tony Blair said\"",
-    Example(text="Straw attacks Blair Tony Blair has criticised France over the deal.",
+    Example(text="Straw rebukes Blair Tony Blair has criticised France over the deal.",
             triples=(("Tony Blair", "criticise", "France"),), not_actors=("Blair Tony Blair",)))
 JOINED_NAMES = _rule(
     "joined_names", "two names the article also writes alone, tagged as one with \"and\": \"Blair and Brown\"",
@@ -103,11 +104,13 @@ def _without_leading_words(span: Span) -> Span | None:
 def _split_repeat(span: Span, alone: set[str]) -> list[Span]:
     """"Blair Tony Blair" at an article's start (a headline run into the text) → "Blair", "Tony Blair".
 
+    The start is the length of a headline: the lede may already be a sentence of its own.
+
     An exact double ("Arsenal Arsenal") is split only when the article writes the name alone
     elsewhere, so that "Duran Duran" stays one name.
     """
     words = [t.text for t in span]
-    if len(words) < 2 or len(set(words)) == len(words) or span.sent.start != 0:
+    if len(words) < 2 or len(set(words)) == len(words) or span.start > MAX_HEADLINE:
         return [span]
     for k in range(1, len(words)):
         if words[k - 1] != words[-1]:

@@ -113,3 +113,5 @@ WORK_NOUNS = frozenset({
 #: Words that make a sentence one about awards ("best actress nominees include X for Y").
 AWARD_WORDS = frozenset({"award", "awards", "nominee", "nominees", "nomination", "nominations", "nominated", "prize",
                          "category", "oscar", "oscars", "bafta", "baftas", "globe", "globes"})
+#: The longest headline, in tokens, that a lede may follow in the same line of text.
+MAX_HEADLINE = 16

@@ -38,6 +38,8 @@ PLACE_IN = Rule(
         Example(text="Staff at Siemens in Munich went on strike.", triples=(("Siemens", "based_in", "Munich"),)),
         Example(text="Shares in the Frankfurt-based Deutsche Boerse rose after it bid for the LSE.",
                 triples=(("Deutsche Boerse", "based_in", "Frankfurt"),)),
+        Example(text="BP paid $8bn for a stake in Dutch-registered oil company Shell.",
+                triples=(("Shell", "based_in", "Netherlands"),)),
         Example(text="Mr Lewis said he would contest Stepney Green, in London, for Respect.",
                 triples=(("Stepney Green", "located_in", "London"),), absent=(("Lewis", "*", "London"),)),
         Example(text="Elections were held in other former Soviet Republics, notably Ukraine and Georgia.",
@@ -89,14 +91,19 @@ NAMED_PLACE = Rule(
 
 RULES = (PLACE_IN, EVENT_PLACE, RANGE, POSS_PLACE, NAMED_PLACE)
 
+#: Participles that say where a body is: "London-based", "Russian-registered", "Paris-headquartered".
+_BASED_WORDS = frozenset({"based", "registered", "headquartered", "incorporated"})
+
 
 def based_in(name: Named, ctx: Context) -> Iterator[Triple]:
-    """"the Munich-based company", "the Paris-based Euronext" → based_in."""
+    """"the Munich-based company", "the Paris-based Euronext", "Russian-registered oil company TNK-BP" → based_in."""
     body = name.entity
     if body.type not in {EntityType.ORG, EntityType.FAC}:
         return
-    for based in name.token.children:
-        if based.dep_ != "amod" or based.lower_ != "based":
+    # on the name, or on the noun that labels it ("registered" of "Russian-registered oil company TNK-BP")
+    labels = [name.token, *(c for c in name.token.children if c.dep_ in {"compound", "appos"} and c.pos_ == "NOUN")]
+    for based in (c for label in labels for c in label.children):
+        if based.dep_ != "amod" or based.lower_ not in _BASED_WORDS:
             continue
         for place_token in based.children:
             place = ctx.mentions.by_token.get(place_token.i)

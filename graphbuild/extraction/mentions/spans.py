@@ -80,8 +80,13 @@ WORK_TITLE = _rule(
     Example(text="Best actress nominees include Keira Knightley for Pride and Prejudice.",
             triples=(("Keira Knightley", "star_in", "Pride and Prejudice"),)))
 
+OWN_WEBSITE = _rule(
+    "own_website", "a body's website is an actor of its own: \"told the BBC News website\"",
+    Example(text="Gonzalo Frasca told the BBC News website that games matter.",
+            triples=(("Gonzalo Frasca", "speak_to", "BBC News website"),)))
+
 RULES = (POSSESSED_NAME, CONSTITUENCY, NAMED_EVENT, ARMED_FORCES, STATE_GROUP, TITLE_IN_NAME, SPLIT_POSSESSIVE,
-         GAZETTEER_NAME, WORK_TITLE)
+         GAZETTEER_NAME, WORK_TITLE, OWN_WEBSITE)
 
 
 def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
@@ -91,6 +96,8 @@ def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
     actors, owned_names = split_possessives(doc, tagged, gazetteer, disabled)
     if "ORG" in wanted and POSSESSED_NAME.name not in disabled:
         actors = [*actors, *possessed_names(doc, actors)]
+    if OWN_WEBSITE.name not in disabled:
+        actors = [_with_website(span) for span in actors]
     if "GPE" in wanted and CONSTITUENCY.name not in disabled:
         actors = [*actors, *constituencies(doc, actors)]
     if "WORK_OF_ART" in wanted and WORK_TITLE.name not in disabled:
@@ -109,6 +116,14 @@ def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
             actors = [*(span for span in actors if span.start not in inside), *spans]
     actors.sort(key=lambda span: span.start)
     return actors, owned_names
+
+
+def _with_website(span: Span) -> Span:
+    """An organisation's name with "website" after it names the website: "the BBC News website"."""
+    doc = span.doc
+    if span.label_ == "ORG" and span.end < len(doc) and doc[span.end].lower_ == "website":
+        return Span(doc, span.start, span.end + 1, label="ORG")
+    return span
 
 
 def possessed_names(doc: Doc, actors: Sequence[Span]) -> list[Span]:

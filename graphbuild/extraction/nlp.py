@@ -89,6 +89,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
         nlp.select_pipes(disable=unused)
     _fix_lemmas(nlp)
     _split_headlines(nlp)
+    _mend_quotes(nlp)
     return nlp
 
 
@@ -99,6 +100,14 @@ def _split_headlines(nlp: Language) -> None:
     if "tagger" in nlp.pipe_names and "parser" in nlp.pipe_names and (
             nlp.pipe_names.index("tagger") < nlp.pipe_names.index("parser")):
         nlp.add_pipe(COMPONENT, after="tagger")
+
+
+def _mend_quotes(nlp: Language) -> None:
+    """Take a closing single quote the parser read as a possessive for the quote it is."""
+    from graphbuild.extraction.quotes import COMPONENT
+
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT, after="parser")
 
 
 def _fix_lemmas(nlp: Language) -> None:

@@ -8,11 +8,12 @@ import pytest
 from spacy.language import Language
 
 from graphbuild.extraction.headline import COMPONENT
+from graphbuild.extraction.quotes import COMPONENT as QUOTES
 from graphbuild.extraction.nlp import NEEDED_COMPONENTS
 
 
 def test_only_the_needed_components_run(nlp: Language) -> None:
-    assert set(nlp.pipe_names) <= {*NEEDED_COMPONENTS, COMPONENT}
+    assert set(nlp.pipe_names) <= {*NEEDED_COMPONENTS, COMPONENT, QUOTES}
     assert {"parser", "ner", "lemmatizer"} <= set(nlp.pipe_names)
 
 

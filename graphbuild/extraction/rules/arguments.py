@@ -120,6 +120,8 @@ PREP = Rule(
                 triples=(("Netherlands", "bow_to", "Belgium"),)),
         Example(text="Mr Brown said he wanted the ban to end, despite US objections.",
                 absent=(("*", "*", "United States"),)),
+        Example(text="In Germany, Siemens will sell the phones through its own shops.",  # a place framing the clause
+                absent=(("Siemens", "*", "Germany"),)),
     ))
 PREP_NOUN = Rule(
     name="prep_noun", family=_FAMILY, confidence=0.55,
@@ -127,6 +129,8 @@ PREP_NOUN = Rule(
     examples=(
         Example(text="Britain warned of talks with Iran.",
                 triples=(("United Kingdom", "warn_of_talks_with", "Iran"),)),
+        Example(text="In a statement to Parliament, Gordon Brown said the plan would work.",
+                triples=(("Gordon Brown", "say_in_statement_to", "Parliament"),)),
     ))
 COPULA = Rule(
     name="copula", family=_FAMILY, confidence=0.75,
@@ -239,6 +243,8 @@ def _prepositional(verb: Token, child: Token, mentions: ArticleMentions, passive
         # ("founded it along with Christian Aid"), or the place of the name before it
         # ("contest Bethnal Green, in London, for Respect") or the range of its object
         return
+    if _frames_clause(child, mentions):
+        return  # "In Britain, the Queen will lead the commemoration": where, not whom
     prep = child
     inner = [c for c in child.children if c.dep_ == "prep"]
     if inner and not any(c.dep_ == "pobj" for c in child.children):
@@ -264,6 +270,17 @@ def _prepositional(verb: Token, child: Token, mentions: ArticleMentions, passive
                 # "finished talks with leaders in Europe" → finish_talks_with_leaders_in
                 for words, surface, actor in noun_chain(obj, mentions, 1):
                     yield Relation((*head, *words), (child, *surface), actor, PREP_NOUN)
+
+
+def _frames_clause(prep: Token, mentions: ArticleMentions) -> bool:
+    """True for a place set before the clause it frames: "In Britain, ..." at a sentence's start
+    (not "In a statement to MPs, ...": a statement is no place)."""
+    if prep.i != prep.sent.start or prep.lower_ not in {"in", "across", "throughout"}:
+        return False
+    places = [e for c in prep.children if c.dep_ == "pobj" for e in [mentions.entity(c)]
+              if e is not None and e.type in PLACE_TYPES]
+    end = max(t.i for t in prep.subtree)
+    return bool(places) and end + 1 < len(prep.doc) and prep.doc[end + 1].text == ","
 
 
 def _light_object(verb: Token, prep: Token) -> tuple[str, ...]:

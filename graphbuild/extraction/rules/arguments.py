@@ -120,6 +120,8 @@ PREP = Rule(
                 triples=(("Netherlands", "bow_to", "Belgium"),)),
         Example(text="Mr Brown said he wanted the ban to end, despite US objections.",
                 absent=(("*", "*", "United States"),)),
+        Example(text="Nicole Kidman is in Sydney to film a movie.",  # being in a place is being located there
+                triples=(("Nicole Kidman", "located_in", "Sydney"),)),
         Example(text="In Germany, Siemens will sell the phones through its own shops.",  # a place framing the clause
                 absent=(("Siemens", "*", "Germany"),)),
     ))

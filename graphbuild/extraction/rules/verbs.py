@@ -32,7 +32,7 @@ from graphbuild.extraction.rules.syntax import (
     subject_of,
     verb_words,
 )
-from graphbuild.extraction.rules.words import BODY_TYPES, RECIPROCAL_VERBS, REMOVAL_VERBS
+from graphbuild.extraction.rules.words import BODY_TYPES, PLACE_TYPES, RECIPROCAL_VERBS, REMOVAL_VERBS
 from graphbuild.model import Entity, Triple
 
 __all__ = ["RECIPROCAL", "RULES", "predicate_triples"]
@@ -61,6 +61,9 @@ RECIPROCAL = Rule(
     ))
 
 RULES = (PASSIVE_AGENT, PASSIVE_FROM, RECIPROCAL)
+
+#: A copula with "in" before a place says where its subject is.
+_BEING_IN = frozenset({"be_in", "be_inside"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,8 +156,11 @@ def _argument_triples(p: _Predicate, ctx: Context) -> Iterator[Triple]:
             continue
         # copula: the relational noun is the relation ("is a member of" → member_of)
         head_words = [] if rel.rule is COPULA and verb.lemma_ == "be" else p.words
+        relation = snake([*head_words, *rel.words])
+        if relation in _BEING_IN and obj.type in PLACE_TYPES:
+            relation = "located_in"  # "al-Qaeda was on the run in Pakistan", "Kidman is in Sydney"
         for subject_token, subject in p.subjects:
-            triple = ctx.make(subject, snake([*head_words, *rel.words]), obj, verb.sent, modality=p.modality,
+            triple = ctx.make(subject, relation, obj, verb.sent, modality=p.modality,
                               surface=[verb, *p.auxes, *rel.surface], rule=rel.rule, ends=(subject_token, rel.obj),
                               inherited=p.inherited, attributed_to=p.reporter)
             if triple:

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graphbuild.extraction.mentions.words import MAX_HEADLINE, OFFICE_NOUNS
+from graphbuild.extraction.nlp import HEADLINE_COMPONENT
 from graphbuild.extraction.rules.words import (
     COMPANY_NOUNS,
     EMPLOYEE_NOUNS,
@@ -24,7 +25,7 @@ from graphbuild.extraction.rules.words import (
 __all__ = ["COMPONENT", "MAX_HEADLINE", "headline_end", "split_headline"]
 
 #: The name the component is registered under.
-COMPONENT = "graphbuild_headline"
+COMPONENT = HEADLINE_COMPONENT
 
 #: Words a headline leaves out: articles and the auxiliaries of a finished clause.
 _NOT_IN_HEADLINES = frozenset({"the", "a", "an", "is", "are", "was", "were", "has", "have", "been", ",", ".", "!", "?"})

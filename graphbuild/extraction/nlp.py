@@ -18,7 +18,7 @@ from graphbuild.errors import ModelError
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["DEFAULT_MODEL", "MODEL_PACKAGES", "check_model", "load_model", "model_version"]
+__all__ = ["DEFAULT_MODEL", "MODEL_PACKAGES", "OWN_COMPONENTS", "check_model", "load_model", "model_version"]
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,11 @@ MODEL_PACKAGES = {
 
 #: Pipeline components the extractor needs; everything else is disabled.
 NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+#: graphbuild's own components: a headline run into the lede gets its own sentence (before the
+#: parser); a closing single quote read as a possessive is mended (after it).
+HEADLINE_COMPONENT = "graphbuild_headline"
+QUOTES_COMPONENT = "graphbuild_quotes"
+OWN_COMPONENTS = (HEADLINE_COMPONENT, QUOTES_COMPONENT)
 
 
 def _not_installed(name: str) -> ModelError:
@@ -95,19 +100,19 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
 
 def _split_headlines(nlp: Language) -> None:
     """Give a headline run into the lede its own sentence, before the parser reads them as one."""
-    from graphbuild.extraction.headline import COMPONENT
+    import graphbuild.extraction.headline  # noqa: F401  (registers the component)
 
     if "tagger" in nlp.pipe_names and "parser" in nlp.pipe_names and (
             nlp.pipe_names.index("tagger") < nlp.pipe_names.index("parser")):
-        nlp.add_pipe(COMPONENT, after="tagger")
+        nlp.add_pipe(HEADLINE_COMPONENT, after="tagger")
 
 
 def _mend_quotes(nlp: Language) -> None:
     """Take a closing single quote the parser read as a possessive for the quote it is."""
-    from graphbuild.extraction.quotes import COMPONENT
+    import graphbuild.extraction.quotes  # noqa: F401  (registers the component)
 
     if "parser" in nlp.pipe_names:
-        nlp.add_pipe(COMPONENT, after="parser")
+        nlp.add_pipe(QUOTES_COMPONENT, after="parser")
 
 
 def _fix_lemmas(nlp: Language) -> None:

@@ -12,10 +12,12 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from graphbuild.extraction.nlp import QUOTES_COMPONENT
+
 __all__ = ["COMPONENT", "retag_closing_quotes"]
 
 #: The name the component is registered under.
-COMPONENT = "graphbuild_quotes"
+COMPONENT = QUOTES_COMPONENT
 
 _OPENING = frozenset({"'", "‘"})
 _CLOSING = frozenset({"'", "’"})

@@ -8,8 +8,8 @@ import pytest
 from spacy.language import Language
 
 from graphbuild.extraction.headline import COMPONENT
-from graphbuild.extraction.quotes import COMPONENT as QUOTES
 from graphbuild.extraction.nlp import NEEDED_COMPONENTS
+from graphbuild.extraction.quotes import COMPONENT as QUOTES
 
 
 def test_only_the_needed_components_run(nlp: Language) -> None:

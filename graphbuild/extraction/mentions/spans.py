@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from graphbuild.extraction.mentions.clusters import tokens_among
 from graphbuild.extraction.mentions.hygiene import clean_spans
 from graphbuild.extraction.mentions.words import (
+    AWARD_WORDS,
     EVENT_LABELS,
     EVENT_NOUNS,
     FORCE_NOUNS,
@@ -26,7 +27,6 @@ from graphbuild.extraction.mentions.words import (
     STATE_GROUP_NOUNS,
     WORK_NOUNS,
 )
-from graphbuild.extraction.mentions.words import AWARD_WORDS
 from graphbuild.extraction.rule import Example, Rule, Stage
 from graphbuild.model import EntityType
 from graphbuild.names import TITLE_WORDS, Gazetteer, clean_name

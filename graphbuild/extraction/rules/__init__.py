@@ -27,8 +27,8 @@ from graphbuild.model import Triple
 __all__ = ["NAME_RULES", "RULES", "Context", "article_triples"]
 
 #: The extraction rules, family by family.
-RULES = (*arguments.RULES, *verbs.RULES, *speech.RULES, *stance.RULES, *roles.RULES, *bodies.RULES, *places.RULES, *nominal.RULES,
-         *credits.RULES)
+RULES = (*arguments.RULES, *verbs.RULES, *speech.RULES, *stance.RULES, *roles.RULES, *bodies.RULES, *places.RULES,
+         *nominal.RULES, *credits.RULES)
 
 NameRule = Callable[[Named, Context], Iterator[Triple]]
 

@@ -16,7 +16,7 @@ from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import Context, Named
 from graphbuild.model import EntityType, Triple
 
-__all__ = ["NOMINEE", "RULES", "ROLE_IN_WORK", "nominee_credit", "role_credit"]
+__all__ = ["NOMINEE", "ROLE_IN_WORK", "RULES", "nominee_credit", "role_credit"]
 
 NOMINEE = Rule(
     name="nominee", family="credits", confidence=0.6,

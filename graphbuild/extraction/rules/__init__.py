@@ -17,7 +17,18 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
-from graphbuild.extraction.rules import arguments, bodies, credits, nominal, places, roles, speech, stance, verbs
+from graphbuild.extraction.rules import (
+    arguments,
+    bodies,
+    credits,
+    nominal,
+    places,
+    roles,
+    speech,
+    staff,
+    stance,
+    verbs,
+)
 from graphbuild.extraction.rules.context import Context, Named
 from graphbuild.extraction.rules.nominal import nominal_triples
 from graphbuild.extraction.rules.syntax import is_mention_root, is_predicate, mention_tokens
@@ -28,7 +39,7 @@ __all__ = ["NAME_RULES", "RULES", "Context", "article_triples"]
 
 #: The extraction rules, family by family.
 RULES = (*arguments.RULES, *verbs.RULES, *speech.RULES, *stance.RULES, *roles.RULES, *bodies.RULES, *places.RULES,
-         *nominal.RULES, *credits.RULES)
+         *nominal.RULES, *credits.RULES, *staff.RULES)
 
 NameRule = Callable[[Named, Context], Iterator[Triple]]
 
@@ -39,7 +50,7 @@ NAME_RULES: tuple[NameRule, ...] = (
     places.based_in, places.possessive_place, places.named_place, bodies.state_body, bodies.business_owner,
     places.range_parts, places.event_place, roles.prep_affiliation, bodies.compound_of, roles.actor_title,
     roles.described_roles, roles.sibling_country, roles.born_in, roles.as_role, roles.kin_partner, bodies.owned_by,
-    places.place_in, credits.nominee_credit,
+    places.place_in, credits.nominee_credit, staff.bare_title,
 )
 
 

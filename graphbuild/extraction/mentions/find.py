@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extraction.mentions.article import ArticleMentions
@@ -284,6 +285,13 @@ class _References:
         self.resolved.append(Mention(token.i, token.i + 1, token.i, sentence, speaker, is_subject(token)))
 
 
+def _names_court(doc: Doc) -> bool:
+    """Whether a court is named ("court", "courts", any case), counted in spaCy's own arrays: building
+    ``doc.text`` for the question cost a tenth of the extraction."""
+    counts = doc.count_by(LOWER)
+    return any(doc.vocab.strings[word] in counts for word in ("court", "courts"))
+
+
 def _is_country(cluster: Cluster, gazetteer: Gazetteer) -> bool:
     return cluster.type() is EntityType.GPE and gazetteer.is_country(cluster.name())
 
@@ -322,7 +330,7 @@ def _article_mentions(doc: Doc, gazetteer: Gazetteer, ordered: Sequence[Cluster]
     result = tuple(ArticleEntity(entity=entity, mentions=counts[root_id]) for root_id, entity in entities.items())
     possessors = {i: entities[id(cluster.root())] for i, cluster in references.possessive_of.items()}
     # only a court asks which entities are countries ("a US court"): skip the lookups without one
-    countries = frozenset() if "court" not in doc.text.lower() else frozenset(
+    countries = frozenset() if not _names_court(doc) else frozenset(
         a.entity.key for a in result if a.entity.type is EntityType.GPE and gazetteer.is_country(a.entity.name))
     return ArticleMentions(by_token=by_token, entities=tuple(sorted(result, key=lambda a: a.entity.key)),
                            possessors=possessors, countries=countries, disabled=off)

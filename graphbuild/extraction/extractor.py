@@ -75,7 +75,7 @@ class Extractor:
                       schema=self.schema)
         seen: set[tuple[str, str, str, int]] = set()
         triples: list[Triple] = []
-        for triple in article_triples(iter(doc), ctx):
+        for triple in article_triples(doc, ctx):
             key = (triple.subject.key, triple.relation, triple.object.key, triple.evidence.start)
             if key in seen:
                 continue

@@ -13,9 +13,10 @@ triple is made.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span
 
 from graphbuild.extraction.rules import (
     arguments,
@@ -54,10 +55,20 @@ NAME_RULES: tuple[NameRule, ...] = (
 )
 
 
-def article_triples(tokens: Iterator[Token], ctx: Context) -> Iterator[Triple]:
-    """Every triple the rules find, token by token: verbs, then named actors, then common nouns."""
+def article_triples(doc: Doc, ctx: Context) -> Iterator[Triple]:
+    """Every triple the rules find, sentence by sentence, token by token: verbs, then named actors,
+    then common nouns. A sentence that mentions no actor (no name, pronoun, description or
+    possessive of one) has no triple, and is passed over."""
+    actors = sorted({*ctx.mentions.by_token, *ctx.mentions.possessors})
+    for sent in doc.sents:
+        first = bisect.bisect_left(actors, sent.start)
+        if first < len(actors) and actors[first] < sent.end:
+            yield from _sentence_triples(sent, ctx)
+
+
+def _sentence_triples(sent: Span, ctx: Context) -> Iterator[Triple]:
     by_token = ctx.mentions.by_token
-    for token in tokens:
+    for token in sent:
         if is_predicate(token):
             yield from predicate_triples(token, ctx)
         entity = by_token.get(token.i)

@@ -42,7 +42,9 @@ def _rule(name: str, construction: str, *examples: Example) -> Rule:
 POSSESSED_NAME = _rule(
     "possessed_name", "a capitalised run after an organisation's possessive is its part: \"BBC Radio 4's Today\"",
     Example(text="Jack Straw told BBC Radio 4's World At One that the talks went well.",
-            triples=(("Jack Straw", "speak_to", "World At One"),)))
+            triples=(("Jack Straw", "speak_to", "World At One"),)),
+    Example(text="Bill Cash told BBC Radio 4's Today the plan was wrong.",  # a programme, not a date
+            triples=(("Bill Cash", "speak_to", "Today"),)))
 CONSTITUENCY = _rule(
     "constituency", "the capitalised run between \"the\" and an elected title is the seat: \"the Glasgow Kelvin MP\"",
     Example(text="Labour MP Diane Abbott will stand against Tory MP David Davis. Ms Abbott, who spoke on Friday, "
@@ -156,10 +158,24 @@ def possessed_names(doc: Doc, actors: Sequence[Span]) -> list[Span]:
             continue
         if stop < len(doc) and doc[stop].lower_ in MEDIA_NOUNS:
             stop += 1
-        elif run[0].ent_type_ in NUMERIC_LABELS:
-            continue  # "Russia's Monday deadline"; "World At One" may end in a number
+        elif run[0].ent_type_ in NUMERIC_LABELS and not (len(run) == 1 and _broadcaster(span)
+                                                         and run[0].lower_ not in _CALENDAR):
+            continue  # "Russia's Monday deadline" (but "Radio 4's Today"); "World At One" may end in a number
         found.append(Span(doc, end, stop, label="ORG"))
     return found
+
+
+#: Words in a broadcaster's name: its one capitalised word after the possessive is a programme,
+#: whatever the tagger makes of it ("BBC Radio 4's Today"), unless it is a day or month.
+_BROADCAST_WORDS = frozenset({"bbc", "radio", "tv", "television", "itv", "channel", "sky", "cnn", "nbc", "cbs", "abc"})
+_CALENDAR = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+})
+
+
+def _broadcaster(span: Span) -> bool:
+    return any(t.lower_ in _BROADCAST_WORDS for t in span)
 
 
 def constituencies(doc: Doc, actors: Sequence[Span]) -> list[Span]:

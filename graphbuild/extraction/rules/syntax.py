@@ -80,12 +80,13 @@ class Relation:
     rule: Rule
 
 
-def is_possessor(token: Token, mentions: ArticleMentions) -> bool:
-    """True when the token's name owns the name after it, which the parser split off as a second
-    object: in "told BBC Radio 4's Today programme" the object is the programme, not the station."""
+def possessed(token: Token, mentions: ArticleMentions) -> Token | None:
+    """The first token of the name the token's name owns, written right after it, which the parser
+    split off as a second object: in "told BBC Radio 4's Today programme" the object is the
+    programme, not the station. None if there is none."""
     entity = mentions.by_token.get(token.i)
     if entity is None:
-        return False
+        return None
     doc, end = token.doc, token.i
     while end + 1 < len(doc) and mentions.by_token.get(end + 1) is entity:
         end += 1
@@ -93,9 +94,9 @@ def is_possessor(token: Token, mentions: ArticleMentions) -> bool:
         if end + 1 < len(doc) and doc[end + 1].lower_ in POSSESSIVE_MARKS:
             end += 1
         else:
-            return False
+            return None
     following = mentions.by_token.get(end + 1)
-    return following is not None and following is not entity
+    return doc[end + 1] if following is not None and following is not entity else None
 
 
 def mention_tokens(token: Token, mentions: ArticleMentions) -> list[Token]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from graphbuild.extraction.rule import Example, Rule
-from graphbuild.extraction.rules.arguments import COPULA, arguments
+from graphbuild.extraction.rules.arguments import COPULA, DATIVE, arguments
 from graphbuild.extraction.rules.context import Context
 from graphbuild.extraction.rules.speech import claims, demands, speaker
 from graphbuild.extraction.rules.stance import stance_triples
@@ -25,9 +25,9 @@ from graphbuild.extraction.rules.syntax import (
     agent_tokens,
     co_agents,
     conjuncts,
-    is_possessor,
     modality_of,
     own_subject,
+    possessed,
     snake,
     subject_of,
     verb_words,
@@ -151,8 +151,12 @@ def _argument_triples(p: _Predicate, ctx: Context) -> Iterator[Triple]:
     for rel in arguments(verb, mentions, passive=p.args.passive):
         if not ctx.on(rel.rule):
             continue
-        obj = mentions.entity(rel.obj)
-        if obj is None or is_possessor(rel.obj, mentions):
+        owned = possessed(rel.obj, mentions)
+        if owned is not None and rel.rule is not DATIVE:
+            continue  # the station of "told BBC Radio 4's Today programme" as a second object
+        # "told BBC Radio 4's Today": the parser made the station the one told; the programme is
+        obj = mentions.entity(rel.obj if owned is None else owned)
+        if obj is None:
             continue
         # copula: the relational noun is the relation ("is a member of" → member_of)
         head_words = [] if rel.rule is COPULA and verb.lemma_ == "be" else p.words

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from graphbuild.extraction.mentions.words import AWARD_WORDS
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import Context, Named
+from graphbuild.extraction.rules.syntax import conjuncts
 from graphbuild.model import EntityType, Triple
 
 __all__ = ["NOMINEE", "ROLE_IN_WORK", "RULES", "nominee_credit", "role_credit"]
@@ -87,7 +88,7 @@ def role_credit(noun: Token, ctx: Context) -> Iterator[Triple]:
         if prep.dep_ != "prep" or prep.lower_ != "in":
             continue
         for obj in prep.children:
-            for target in (obj, *obj.conjuncts):
+            for target in conjuncts(obj):
                 work = ctx.mentions.entity(target)
                 if work is None or work.type is not EntityType.OTHER:
                     continue

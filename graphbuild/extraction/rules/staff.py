@@ -16,6 +16,7 @@ from spacy.tokens import Span
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import Context, Named
 from graphbuild.extraction.rules.roles import label_relation
+from graphbuild.extraction.rules.syntax import conjuncts, sentences_back
 from graphbuild.model import Entity, EntityType, Triple
 
 __all__ = ["BARE_TITLE", "RULES", "bare_title"]
@@ -78,10 +79,6 @@ def bare_title(name: Named, ctx: Context) -> Iterator[Triple]:
 
 def _subject_body(sent: Span, ctx: Context) -> Entity | None:
     """The one organisation that is a subject in this sentence or the one before (None if none, or two)."""
-    doc = sent.doc
-    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    bodies = {e.key: e for t in doc[start:sent.end] if t.dep_ in _SUBJECT_DEPS
-              for e in [ctx.mentions.entity(t)] if e is not None and e.type is EntityType.ORG}
-    bodies |= {e.key: e for t in doc[start:sent.end] if t.dep_ == "conj" and t.head.dep_ in _SUBJECT_DEPS
-               for e in [ctx.mentions.entity(t)] if e is not None and e.type is EntityType.ORG}
+    bodies = {e.key: e for window in sentences_back(sent, 1) for t in window if t.dep_ in _SUBJECT_DEPS
+              for c in conjuncts(t) for e in [ctx.mentions.entity(c)] if e is not None and e.type is EntityType.ORG}
     return next(iter(bodies.values())) if len(bodies) == 1 else None

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from graphbuild.extraction.mentions import ArticleMentions
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import Context
-from graphbuild.extraction.rules.syntax import Modality, conjuncts, snake, verb_words
+from graphbuild.extraction.rules.syntax import Modality, agent_tokens, conjuncts, sentences_back, snake, verb_words
 from graphbuild.model import Entity, Triple
 
 __all__ = ["ACT_AUTHOR", "RULES", "stance_triples"]
@@ -118,9 +118,7 @@ def author_of(act: Token, mentions: ArticleMentions) -> Entity | None:
     if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in act.children):
         return None
     nouns, verbs = ACT_KINDS[ACT_NOUNS[act.lemma_.lower()]]
-    sents = list(act.doc.sents)
-    here = next(k for k, sent in enumerate(sents) if sent.start <= act.i < sent.end)
-    for sent in reversed(sents[max(0, here - _LOOK_BACK):here + 1]):
+    for sent in sentences_back(act.sent, _LOOK_BACK):
         for token in reversed([t for t in sent if t.i < act.i]):
             if token.pos_ == "NOUN" and token.lemma_.lower() in nouns:
                 # the act named before: an actor itself ("the ID cards bill"), or made by one
@@ -173,9 +171,4 @@ def _maker(verb: Token, mentions: ArticleMentions) -> Entity | None:
 
 
 def _agent(verb: Token, mentions: ArticleMentions) -> Entity | None:
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and mentions.entity(pobj) is not None:
-                    return mentions.entity(pobj)
-    return None
+    return next((e for t in agent_tokens(verb) for e in [mentions.entity(t)] if e is not None), None)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graphbuild.extraction.mentions import POSSESSIVE_MARKS, ArticleMentions
 from graphbuild.extraction.rule import Rule
@@ -288,6 +288,14 @@ def noun_chain(
                 elif target.pos_ == "NOUN":
                     for words, surface, actor in noun_chain(target, mentions, depth + 1):
                         yield [noun.lower_, prep.lower_, *words], [noun, prep, *surface], actor
+
+
+def sentences_back(sent: Span, count: int) -> list[Span]:
+    """The sentence and up to ``count`` sentences before it, the latest first."""
+    found = [sent]
+    while len(found) <= count and found[-1].start > 0:
+        found.append(sent.doc[found[-1].start - 1].sent)
+    return found
 
 
 def is_example(prep: Token) -> bool:

@@ -162,7 +162,7 @@ def _argument_triples(p: _Predicate, ctx: Context) -> Iterator[Triple]:
         head_words = [] if rel.rule is COPULA and verb.lemma_ == "be" else p.words
         relation = snake([*head_words, *rel.words])
         if relation in _BEING_IN and obj.type in PLACE_TYPES:
-            relation = "located_in"  # "al-Qaeda was on the run in Pakistan", "Kidman is in Sydney"
+            relation = "located_in"  # "Kidman is in Sydney", "the troops were inside Iraq"
         for subject_token, subject in p.subjects:
             triple = ctx.make(subject, relation, obj, verb.sent, modality=p.modality,
                               surface=[verb, *p.auxes, *rel.surface], rule=rel.rule, ends=(subject_token, rel.obj),

@@ -60,7 +60,7 @@ POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 OFFICE_NOUNS = (TITLE_WORDS - {"the", "former", "ex", "foreign", "defence", "defense", "home", "interior", "finance",
                                "deputy", "shadow", "prime"}) | {
     "founder", "co-founder", "owner", "head", "leader", "boss", "member", "spokesman", "spokeswoman",
-    "spokesperson", "editor", "executive", "officer", "ambassador", "envoy", "adviser", "advisor"}
+    "spokesperson", "editor", "executive", "officer", "ambassador", "envoy", "adviser", "advisor", "commissioner"}
 #: Verbs whose subject "it" is usually a dummy ("it is wrong to…", "it emerged that…").
 DUMMY_IT_VERBS = frozenset({
     "be", "seem", "appear", "emerge", "come", "take", "remain", "happen", "matter", "look", "mean", "rain",

@@ -52,6 +52,10 @@ APPOS_ROLE = Rule(
                 absent=(("Larissa Howard", "daughter_of", "Sandra Howard"),)),
         Example(text="Tony Blair met his Israeli counterpart, Ariel Sharon.",
                 absent=(("Ariel Sharon", "counterpart_of", "Tony Blair"),)),
+        Example(text="Ms Ahmed, Pakistan's High Commissioner to Britain, welcomed the move.",  # a capitalised office
+                triples=(("Ahmed", "commissioner_of", "Pakistan"), ("Ahmed", "commissioner_to", "United Kingdom"))),
+        Example(text="Colin Powell, US Secretary of State, visited Gaza.",
+                triples=(("Colin Powell", "secretary_of", "United States"),), absent=(("Colin Powell", "*", "State"),)),
     ))
 TITLE_ROLE = Rule(
     name="title_role", family=_FAMILY, confidence=0.75,
@@ -87,6 +91,8 @@ AFFILIATION = Rule(
         Example(text="The BBC's Paul Reynolds reported from Gaza.", triples=(("Paul Reynolds", "work_for", "BBC"),)),
         Example(text="Brad Adams, from Human Rights Watch, said it was wrong.",
                 triples=(("Brad Adams", "work_for", "Human Rights Watch"),)),
+        Example(text="Pierre Dupont, from the CGT trade union, told Reuters that workers would strike.",
+                triples=(("Pierre Dupont", "work_for", "CGT"),)),  # the body named by its noun
     ))
 POSS_LEADER = Rule(
     name="poss_leader", family=_FAMILY, confidence=0.6,
@@ -183,11 +189,21 @@ def prep_affiliation(name: Named, ctx: Context) -> Iterator[Triple]:
         if child.dep_ != "prep" or child.lower_ not in {"from", "of", "at"}:
             continue
         for pobj in child.children:
-            org = ctx.mentions.entity(pobj) if pobj.dep_ == "pobj" else None
+            org = _named_body(pobj, ctx) if pobj.dep_ == "pobj" else None
             if org is not None and org.type is EntityType.ORG:
                 triple = ctx.make(person, "work_for", org, name.token.sent, surface=[child], rule=AFFILIATION)
                 if triple:
                     yield triple
+
+
+def _named_body(token: Token, ctx: Context) -> Entity | None:
+    """The body a noun names: itself, or the name it is a noun for ("the CGT trade union",
+    "rights group the Simon Wiesenthal Center")."""
+    body = ctx.mentions.entity(token)
+    if body is not None or token.pos_ != "NOUN":
+        return body
+    named = [ctx.mentions.entity(c) for c in token.children if c.dep_ in {"compound", "appos"}]
+    return next((e for e in named if e is not None), None)
 
 
 def actor_title(name: Named, ctx: Context) -> Iterator[Triple]:
@@ -267,7 +283,8 @@ def _role_nouns(name: Named, mentions: ArticleMentions) -> list[tuple[Token, Rul
     describes_titles = name.entity.type in {EntityType.PERSON, EntityType.ORG, EntityType.OTHER}
     for child in token.children:
         # apposition: "Sergei Shoigu, Russia's defence minister" / "Belarus, north of Ukraine"
-        if child.dep_ == "appos" and child.i not in by_token and child.pos_ == "NOUN":
+        if child.dep_ == "appos" and child.i not in by_token and (child.pos_ == "NOUN" or (
+                name.entity.type is EntityType.PERSON and _named_office(child, by_token))):
             nouns.append((child, APPOS_ROLE))
             # a list of appositions the parser hangs on the name: "Belarus, north of Ukraine and
             # an ally of Russia" → ally_of Russia
@@ -284,6 +301,14 @@ def _role_nouns(name: Named, mentions: ArticleMentions) -> list[tuple[Token, Rul
     if description is not None:
         nouns.append((description, APPOS_ROLE))
     return nouns
+
+
+def _named_office(token: Token, by_token: dict[int, Entity]) -> bool:
+    """A capitalised office with the body or country it serves before it: "Pakistan's High
+    Commissioner", "the EU Trade Commissioner" (not "Chief Executive of AOL UK", which the
+    parser splits)."""
+    return token.lower_ in OFFICE_NOUNS and any(
+        c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i in by_token for c in token.children)
 
 
 def kin_partner(name: Named, ctx: Context) -> Iterator[Triple]:
@@ -424,6 +449,8 @@ def _role_targets(noun: Token, mentions: ArticleMentions) -> Iterator[tuple[list
     """The actors a role noun is relative to: "Russia's defence minister" → (defence minister of, Russia)."""
     role = role_words(noun)
     for child in noun.children:
+        if child.text == "State" or any(c.text == "State" for c in child.children if c.dep_ == "pobj"):
+            continue  # part of the office: "Secretary of State", "State Minister for Planning"
         if child.i in mentions.by_token and child.dep_ in {"poss", "compound", "amod", "nmod"}:
             yield [*role, "of"], child
         elif (child.dep_ == "poss" and child.i in mentions.possessors

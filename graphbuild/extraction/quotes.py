@@ -9,6 +9,8 @@ closing quote and the quoted name a modifier of the noun, as "Labour" in "Labour
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,16 +31,23 @@ _SENTENCE_ENDS = frozenset({".", "!", "?"})
 def retag_closing_quotes(doc: Doc) -> Doc:
     """Mend each possessive mark that closes a quotation opened by a single mark (runs after the parser)."""
     open_at: int | None = None
-    for token in doc:
+    for i in _marks(doc):  # only quotation marks and sentence ends matter: the rest is skipped unread
+        token = doc[i]
         if token.text in _SENTENCE_ENDS:
             open_at = None
         elif open_at is None and token.text in _OPENING and token.whitespace_ == "" and (
-                token.i == 0 or doc[token.i - 1].whitespace_):
-            open_at = token.i  # a mark before a word, after a space: "the 'New World'"
-        elif open_at is not None and token.text in _CLOSING and token.i > open_at + 1 and (
-                not doc[token.i - 1].whitespace_):
+                i == 0 or doc[i - 1].whitespace_):
+            open_at = i  # a mark before a word, after a space: "the 'New World'"
+        elif open_at is not None and token.text in _CLOSING and i > open_at + 1 and not doc[i - 1].whitespace_:
             if token.dep_ == "case" and token.head.dep_ == "poss":
                 token.tag_, token.dep_ = "''", "punct"
                 token.head.dep_ = "compound"
             open_at = None
     return doc
+
+
+def _marks(doc: Doc) -> list[int]:
+    """Indices of the tokens that are single quotation marks or end a sentence, in order."""
+    strings = doc.vocab.strings
+    wanted = [strings.add(text) for text in _OPENING | _CLOSING | _SENTENCE_ENDS]
+    return numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), wanted)).tolist()

@@ -20,10 +20,16 @@ Titles and honorifics are stripped (``Mr Wallace`` → ``Wallace``) as are posse
 from graphbuild.extraction.mentions import article, descriptions, find, hygiene, naming, pronouns, spans
 from graphbuild.extraction.mentions.article import ArticleMentions
 from graphbuild.extraction.mentions.find import find_mentions
-from graphbuild.extraction.mentions.words import ACTOR_LABELS, FORCE_NOUNS, OFFICE_NOUNS, POSSESSIVE_MARKS
+from graphbuild.extraction.mentions.words import (
+    ACTOR_LABELS,
+    FORCE_NOUNS,
+    HAPPENING_NOUNS,
+    OFFICE_NOUNS,
+    POSSESSIVE_MARKS,
+)
 
-__all__ = ["ACTOR_LABELS", "FORCE_NOUNS", "OFFICE_NOUNS", "POSSESSIVE_MARKS", "RULES", "ArticleMentions",
-           "find_mentions"]
+__all__ = ["ACTOR_LABELS", "FORCE_NOUNS", "HAPPENING_NOUNS", "OFFICE_NOUNS", "POSSESSIVE_MARKS", "RULES",
+           "ArticleMentions", "find_mentions"]
 
 #: The resolution rules, family by family, in the order they apply.
 RULES = (*hygiene.RULES, *spans.RULES, *naming.RULES, *find.RULES, *descriptions.RULES, *pronouns.RULES, *article.RULES)

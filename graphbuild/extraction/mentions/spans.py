@@ -53,7 +53,9 @@ CONSTITUENCY = _rule(
 NAMED_EVENT = _rule(
     "named_event", "an election, conference, summit or referendum named by an actor is an event",
     Example(text="Mahmoud Abbas won the Palestinian presidential election.",
-            triples=(("Mahmoud Abbas", "win", "Palestinian presidential election"),)))
+            triples=(("Mahmoud Abbas", "win", "Palestinian presidential election"),)),
+    Example(text="George W Bush won the US presidential election.",  # the parser's nmod for "US"
+            triples=(("George W Bush", "win", "US presidential election"),)))
 ARMED_FORCES = _rule(
     "armed_forces", "a people's forces, troops or soldiers are an actor: \"Russian troops\"",
     Example(text="Russian troops crossed into Georgia.", triples=(("Russian troops", "cross_into", "Georgia"),)))
@@ -201,6 +203,10 @@ def constituencies(doc: Doc, actors: Sequence[Span]) -> list[Span]:
     return found
 
 
+#: The words that modify an event's noun within its name: "the US presidential election".
+_MODIFIERS = frozenset({"compound", "amod", "nmod"})
+
+
 def named_events(doc: Doc, actors: Sequence[Span]) -> list[Span]:
     """Events named by an actor before the noun: "the Palestinian presidential election",
     "June's European Parliament elections", "a London conference".
@@ -216,8 +222,8 @@ def named_events(doc: Doc, actors: Sequence[Span]) -> list[Span]:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVENT_NOUNS:
             continue
         start = noun.i
-        while (start > 0 and doc[start - 1].head.i in range(start, noun.i + 1)
-               and doc[start - 1].dep_ in {"compound", "amod"} and doc[start - 1].ent_type_ not in NUMERIC_LABELS):
+        while (start > 0 and doc[start - 1].head.i in range(start, noun.i + 1) and doc[start - 1].dep_ in _MODIFIERS
+               and doc[start - 1].ent_type_ not in NUMERIC_LABELS):
             start -= 1
         named = [starts[i] for i in range(start, noun.i) if i in starts and starts[i].label_ in EVENT_LABELS]
         if not named:

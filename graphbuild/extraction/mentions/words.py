@@ -92,7 +92,9 @@ NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PER
 SEAT_TITLES = frozenset({"mp", "mep", "msp", "senator", "congressman", "congresswoman", "governor", "mayor"})
 
 #: Nouns that, named by a place, people or body before them, are events: "the London conference".
-EVENT_NOUNS = frozenset({"election", "conference", "summit", "referendum"})
+#: Of them, the ones that happen rather than are held: "the Madrid rail bombing" took place in Madrid.
+HAPPENING_NOUNS = frozenset({"bombing", "tsunami", "earthquake"})
+EVENT_NOUNS = frozenset({"election", "conference", "summit", "referendum"}) | HAPPENING_NOUNS
 EVENT_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC"})
 
 #: Nouns that make a people's armed forces an actor: "British forces", "Russian troops".

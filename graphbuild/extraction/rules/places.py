@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from graphbuild.extraction.mentions import ArticleMentions
+from graphbuild.extraction.mentions import HAPPENING_NOUNS, ArticleMentions
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import Context, Named
 from graphbuild.extraction.rules.syntax import conjuncts
@@ -55,6 +55,8 @@ EVENT_PLACE = Rule(
                 triples=(("Geneva conference", "held_in", "Geneva"),)),
         Example(text="Ministers will meet at a UK conference in May.",
                 triples=(("UK conference", "held_in", "United Kingdom"),)),
+        Example(text="He spoke after the Madrid rail bombing.",  # a happening is not held
+                triples=(("Madrid rail bombing", "take_place_in", "Madrid"),)),
     ))
 RANGE = Rule(
     name="range", family=_FAMILY, confidence=0.6,
@@ -167,7 +169,8 @@ def event_place(name: Named, ctx: Context) -> Iterator[Triple]:
                                            (t for t in name.words if t.dep_ != "det")))
     if place_words:
         place = _article_place(" ".join(t.text for t in place_words), ctx.mentions, ctx.gazetteer)
-        triple = ctx.make(name.entity, "held_in", place, name.token.sent, surface=place_words[:1], rule=EVENT_PLACE)
+        relation = "take_place_in" if name.words[-1].lemma_.lower() in HAPPENING_NOUNS else "held_in"
+        triple = ctx.make(name.entity, relation, place, name.token.sent, surface=place_words[:1], rule=EVENT_PLACE)
         if triple:
             yield triple
 

@@ -24,11 +24,14 @@ def _rule(name: str, construction: str, *examples: Example) -> Rule:
 
 
 LEADING_WORDS = _rule(
-    "leading_words", "lower-case words swept in before a name are not part of it (\"rang Lucy\"); no capital, no name",
+    "leading_words", "lower-case words swept in before a name, and a score after it, are not part of it "
+    "(\"rang Lucy\", \"the Czech Republic 7-5\"); no capital, no name",
     Example(text="Mr Giggs said he rang Lucy Hart, who sued Tesco.", triples=(("Lucy Hart", "sue", "Tesco"),),
             not_actors=("rang Lucy Hart",)),
     Example(text="Shares in Google rose to 124bn, Reuters reported.", not_actors=("124bn",)),
-    Example(text="Bolt beat Powell by 0.04secs in Rome.", not_actors=("0.04secs",)))
+    Example(text="Bolt beat Powell by 0.04secs in Rome.", not_actors=("0.04secs",)),
+    Example(text="Kim defeated Jan Hernych of the Czech Republic 7-5 6-3 on Monday.",  # a score after the name
+            triples=(("Jan Hernych", "from", "Czech Republic"),), not_actors=("Czech Republic 7 5 6 3",)))
 HEADLINE_REPEAT = _rule(
     "headline_repeat", "a headline's last name run into the first sentence's is two: \"Blair Tony Blair said\"",
     Example(text="Straw rebukes Blair Tony Blair has criticised France over the deal.",
@@ -98,7 +101,13 @@ def _without_leading_words(span: Span) -> Span | None:
         start += 1
     if not any(any(c.isupper() for c in t.text) for t in doc[start:span.end]):
         return None
-    return span if start == span.start else Span(doc, start, span.end, label=span.label_)
+    end = next((i for i in range(start + 1, span.end - 1) if _score_at(doc, i)), span.end)
+    return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label_)
+
+
+def _score_at(doc: Doc, i: int) -> bool:
+    """Whether a score starts at token ``i``: "7-5", "2 - 1"."""
+    return doc[i].like_num and i + 2 < len(doc) and doc[i + 1].text in {"-", "–"} and doc[i + 2].like_num
 
 
 def _split_repeat(span: Span, alone: set[str]) -> list[Span]:

@@ -24,7 +24,7 @@ from graphbuild.extraction.rules.words import (
     ROLE_PREPS,
 )
 from graphbuild.model import Entity, EntityType, Triple
-from graphbuild.names import TITLE_WORDS
+from graphbuild.names import HONORIFICS, TITLE_WORDS
 
 __all__ = ["RULES", "actor_title", "described_roles", "label_relation", "owner_affiliation", "possessive_leader",
            "possessive_maker", "prep_affiliation"]
@@ -86,13 +86,18 @@ TITLE_ROLE = Rule(
     ))
 AFFILIATION = Rule(
     name="affiliation", family=_FAMILY, confidence=0.7,
-    construction="a person of an organisation: \"the BBC's Paul Reynolds\", \"Brad Adams, from Human Rights Watch\"",
+    construction="a person of an organisation or country: \"the BBC's Paul Reynolds\", \"Brad Adams, from Human "
+                 "Rights Watch\", \"Irakli Labadze of Georgia\"",
     examples=(
         Example(text="The BBC's Paul Reynolds reported from Gaza.", triples=(("Paul Reynolds", "work_for", "BBC"),)),
         Example(text="Brad Adams, from Human Rights Watch, said it was wrong.",
                 triples=(("Brad Adams", "work_for", "Human Rights Watch"),)),
         Example(text="Pierre Dupont, from the CGT trade union, told Reuters that workers would strike.",
                 triples=(("Pierre Dupont", "work_for", "CGT"),)),  # the body named by its noun
+        Example(text="Roddick will play Irakli Labadze of Georgia in the next round.",
+                triples=(("Irakli Labadze", "from", "Georgia"),)),
+        Example(text="President Musharraf of Pakistan will visit Britain.",  # the title's country
+                triples=(("Musharraf", "president_of", "Pakistan"),), absent=(("Musharraf", "from", "Pakistan"),)),
     ))
 POSS_LEADER = Rule(
     name="poss_leader", family=_FAMILY, confidence=0.6,
@@ -190,10 +195,27 @@ def prep_affiliation(name: Named, ctx: Context) -> Iterator[Triple]:
             continue
         for pobj in child.children:
             org = _named_body(pobj, ctx) if pobj.dep_ == "pobj" else None
-            if org is not None and org.type is EntityType.ORG:
-                triple = ctx.make(person, "work_for", org, name.token.sent, surface=[child], rule=AFFILIATION)
-                if triple:
-                    yield triple
+            if org is None or org.type not in {EntityType.ORG, EntityType.GPE}:
+                continue
+            # a person of a country is from it: "Jan Hernych of the Czech Republic", and holds the
+            # title before the name there: "President Musharraf of Pakistan" → president_of
+            relation = "work_for" if org.type is EntityType.ORG else _country_relation(name, child)
+            if relation is None:
+                continue
+            triple = ctx.make(person, relation, org, name.token.sent, surface=[child], rule=AFFILIATION)
+            if triple:
+                yield triple
+
+
+def _country_relation(name: Named, prep: Token) -> str | None:
+    """What a person "of" or "from" a country is: the office of a title before the name, or from it."""
+    if prep.lower_ == "at":
+        return None
+    titles = [t for t in name.token.doc[name.token.left_edge.i : name.words[0].i]
+              if t.lower_ in OFFICE_NOUNS and t.lower_ not in HONORIFICS and t.pos_ in {"PROPN", "NOUN"}]
+    if titles and prep.lower_ == "of":
+        return snake([*role_words(titles[-1]), "of"])
+    return "from"
 
 
 def _named_body(token: Token, ctx: Context) -> Entity | None:

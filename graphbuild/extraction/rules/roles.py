@@ -54,6 +54,10 @@ APPOS_ROLE = Rule(
                 absent=(("Ariel Sharon", "counterpart_of", "Tony Blair"),)),
         Example(text="Ms Ahmed, Pakistan's High Commissioner to Britain, welcomed the move.",  # a capitalised office
                 triples=(("Ahmed", "commissioner_of", "Pakistan"), ("Ahmed", "commissioner_to", "United Kingdom"))),
+        Example(text="Paul Boateng, Chief Secretary to the Treasury, is to step down.",
+                triples=(("Paul Boateng", "chief_secretary_to", "Treasury"),)),
+        Example(text="Karen Thomson, chief executive of AOL UK, said so.",  # a company's national branch
+                triples=(("Karen Thomson", "chief_executive_of", "AOL"),)),
         Example(text="Colin Powell, US Secretary of State, visited Gaza.",
                 triples=(("Colin Powell", "secretary_of", "United States"),), absent=(("Colin Powell", "*", "State"),)),
     ))
@@ -330,7 +334,9 @@ def _named_office(token: Token, by_token: dict[int, Entity]) -> bool:
     Commissioner", "the EU Trade Commissioner" (not "Chief Executive of AOL UK", which the
     parser splits)."""
     return token.lower_ in OFFICE_NOUNS and any(
-        c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i in by_token for c in token.children)
+        (c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i in by_token)
+        or (c.dep_ == "prep" and c.lower_ in {"of", "to"} and any(g.i in by_token for g in c.children))
+        for c in token.children)
 
 
 def kin_partner(name: Named, ctx: Context) -> Iterator[Triple]:
@@ -489,4 +495,14 @@ def _role_targets(noun: Token, mentions: ArticleMentions) -> Iterator[tuple[list
             for pobj in child.children:
                 # "a board member of Germany's central bank, the Bundesbank": the bank is named
                 if pobj.dep_ == "pobj" and mentions.entity(pobj) is not None:
-                    yield [*role, child.lower_], pobj
+                    yield [*role, child.lower_], _company_of_branch(pobj, mentions)
+
+
+def _company_of_branch(token: Token, mentions: ArticleMentions) -> Token:
+    """A company's national branch is the company's: "chief executive of AOL UK" → AOL, not the UK."""
+    place = mentions.entity(token)
+    if place is None or place.type is not EntityType.GPE:
+        return token
+    company = [c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1
+               and (body := mentions.entity(c)) is not None and body.type is EntityType.ORG]
+    return company[0] if company else token

@@ -90,6 +90,7 @@ TITLE_MODIFIERS = frozenset({
     "home", "defence", "defense", "health", "education", "culture", "trade", "environment", "transport", "work",
     "business", "energy", "justice", "treasury", "shadow", "prime", "deputy", "vice", "foreign", "interior",
     "finance", "chief", "general", "attorney", "secretary", "minister", "state", "economics", "economy",
+    "director", "high", "executive",
 })
 #: Family ties a noun before a name gives: "his wife Cherie Blair", "she and sister Venus".
 KIN_NOUNS = frozenset({

@@ -53,7 +53,8 @@ APPOS_ROLE = Rule(
         Example(text="Tony Blair met his Israeli counterpart, Ariel Sharon.",
                 absent=(("Ariel Sharon", "counterpart_of", "Tony Blair"),)),
         Example(text="Ms Ahmed, Pakistan's High Commissioner to Britain, welcomed the move.",  # a capitalised office
-                triples=(("Ahmed", "commissioner_of", "Pakistan"), ("Ahmed", "commissioner_to", "United Kingdom"))),
+                triples=(("Ahmed", "high_commissioner_of", "Pakistan"),
+                         ("Ahmed", "high_commissioner_to", "United Kingdom"))),
         Example(text="Paul Boateng, Chief Secretary to the Treasury, is to step down.",
                 triples=(("Paul Boateng", "chief_secretary_to", "Treasury"),)),
         Example(text="Karen Thomson, chief executive of AOL UK, said so.",  # a company's national branch

@@ -55,6 +55,8 @@ APPOS_ROLE = Rule(
         Example(text="Ms Ahmed, Pakistan's High Commissioner to Britain, welcomed the move.",  # a capitalised office
                 triples=(("Ahmed", "high_commissioner_of", "Pakistan"),
                          ("Ahmed", "high_commissioner_to", "United Kingdom"))),
+        Example(text="Pakistan's High Commissioner to Britain, Maleeha Lodhi, said so.",
+                triples=(("Maleeha Lodhi", "high_commissioner_of", "Pakistan"),)),
         Example(text="Paul Boateng, Chief Secretary to the Treasury, is to step down.",
                 triples=(("Paul Boateng", "chief_secretary_to", "Treasury"),)),
         Example(text="Karen Thomson, chief executive of AOL UK, said so.",  # a company's national branch
@@ -459,7 +461,7 @@ def _description_named(name: Token, mentions: ArticleMentions) -> Token | None:
     if name.dep_ != "appos":
         return None
     head = name.head
-    if head.pos_ == "NOUN" and head.i not in mentions.by_token:
+    if head.i not in mentions.by_token and (head.pos_ == "NOUN" or _capitalised_office(head, name, mentions)):
         return head
     first = mention_tokens(name, mentions)[0].i
     doc = name.doc
@@ -472,6 +474,12 @@ def _description_named(name: Token, mentions: ArticleMentions) -> Token | None:
     if noun.pos_ == "NOUN" and noun.i not in mentions.by_token and noun.i > head.i:
         return noun
     return None
+
+
+def _capitalised_office(head: Token, name: Token, mentions: ArticleMentions) -> bool:
+    """A person's office written with capitals: "Pakistan's High Commissioner to Britain, Maleeha Lodhi"."""
+    person = mentions.entity(name)
+    return head.lower_ in OFFICE_NOUNS and person is not None and person.type is EntityType.PERSON
 
 
 def _role_targets(noun: Token, mentions: ArticleMentions) -> Iterator[tuple[list[str], Token]]:

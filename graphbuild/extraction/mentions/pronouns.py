@@ -1,8 +1,8 @@
 """Pronouns: the ``coreference`` family.
 
 ``he``/``she`` resolve to the most recent person, preferring a subject and respecting the
-article's honorifics; ``they`` and ``it`` to the latest body, country or group that was a
-subject; possessive pronouns the same way, seen only by the rules that ask; and ``its`` before
+article's honorifics; ``they`` to the latest body, country or group that was a subject, ``it``
+to the latest body, country, work or event that was one; possessive pronouns the same way, seen only by the rules that ask; and ``its`` before
 a named person's office, with no body as subject, to the last country or body named outside
 quotation marks.
 """
@@ -46,7 +46,9 @@ PRONOUN = _rule(
     Example(text="Ms Rachel Ellis chaired the meeting. Mr Tom Hale spoke next, and she thanked Germany.",
             triples=(("Rachel Ellis", "thank", "Germany"),)),
     Example(text="Microsoft raised prices in January. It seems to worry Google.",
-            absent=(("Microsoft", "worry", "Google"),)))
+            absent=(("Microsoft", "worry", "Google"),)),
+    Example(text="The film Gladiator won five awards. It was shown at the Odeon before it opened in Paris.",
+            triples=(("Gladiator", "show_at", "Odeon"),)))  # "it" for a work
 POSSESSIVE_PRONOUN = _rule(
     "possessive_pronoun", "his, her, its, their before an office or a journey: whose it is",
     Example(text="Siemens said on Monday that its founder Werner Mayer had died.",
@@ -117,6 +119,10 @@ def _plans_to(be: Token) -> bool:
                and not any(a.dep_ == "auxpass" for a in c.children) for c in be.children)
 
 
+#: What "it" may stand for: a body, a country, a work or product, an event.
+_IT_TYPES = frozenset({EntityType.ORG, EntityType.GPE, EntityType.OTHER, EntityType.EVENT})
+
+
 def antecedent(pronoun: Token, sentence: int, mentions: Sequence[Mention],
                 types: dict[int, EntityType], genders: dict[int, str | None]) -> Cluster | None:
     """Pick the cluster a personal or group pronoun refers to (see the module docstring).
@@ -133,11 +139,11 @@ def antecedent(pronoun: Token, sentence: int, mentions: Sequence[Mention],
         if (head.lemma_.lower() in DUMMY_IT_VERBS and not _plans_to(head)) or extraposed:
             return None
         same = [m for m in mentions if m.sentence == sentence and m.end <= pronoun.i and m.subject
-                and types[id(m.cluster.root())] in {EntityType.ORG, EntityType.GPE}]
+                and types[id(m.cluster.root())] in _IT_TYPES]
         if same:
             return same[-1].cluster.root()
         previous = [m for m in mentions if m.sentence == sentence - 1 and m.subject
-                    and types[id(m.cluster.root())] in {EntityType.ORG, EntityType.GPE}]
+                    and types[id(m.cluster.root())] in _IT_TYPES]
         return previous[-1].cluster.root() if previous else None
     if lower in PERSON_PRONOUNS:
         window, wanted, subjects_only = PRONOUN_WINDOW, {EntityType.PERSON}, False

@@ -2,9 +2,9 @@
 
 ``he``/``she`` resolve to the most recent person, preferring a subject and respecting the
 article's honorifics; ``they`` to the latest body, country or group that was a subject, ``it``
-to the latest body, country, work or event that was one; possessive pronouns the same way, seen only by the rules that ask; and ``its`` before
-a named person's office, with no body as subject, to the last country or body named outside
-quotation marks.
+to the latest body, country, work or event that was one; possessive pronouns the same way,
+seen only by the rules that ask; and ``its`` before a named person's office, with no body as
+subject, to the last country or body named outside quotation marks.
 """
 
 from __future__ import annotations

@@ -15,10 +15,10 @@ from graphbuild.extraction.mentions import ArticleMentions
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import Context
 from graphbuild.extraction.rules.syntax import Modality, subject_of
-from graphbuild.extraction.rules.words import CLAIM_VERBS, REPORTING_VERBS
+from graphbuild.extraction.rules.words import CLAIM_VERBS, REPORTING_VERBS, VERDICT_WORDS
 from graphbuild.model import Entity, Triple
 
-__all__ = ["CLAIM", "DEMAND", "RULES", "claims", "demands", "speaker"]
+__all__ = ["CLAIM", "DEMAND", "RULES", "VERDICT", "claims", "demands", "speaker", "verdicts"]
 
 CLAIM = Rule(
     name="claim", family="speech", confidence=0.55,
@@ -41,7 +41,20 @@ DEMAND = Rule(
         Example(text="Tony Blair said Iran would stop enriching uranium.", absent=(("Tony Blair", "urge", "Iran"),)),
     ))
 
-RULES = (CLAIM, DEMAND)
+VERDICT = Rule(
+    name="verdict", family="speech", confidence=0.5,
+    construction="a speaker's judgement of the actor a reported clause is about: \"X said Y had failed\" → "
+                 "criticise, \"X said Y was a trusted friend\" → praise",
+    examples=(
+        Example(text="Michael Howard said Tony Blair had failed the country.",
+                triples=(("Michael Howard", "criticise", "Tony Blair"),)),
+        Example(text='Tony Blair said: "Paul Boateng has been a valued colleague and a trusted friend."',
+                triples=(("Tony Blair", "praise", "Paul Boateng"),)),
+        Example(text="Michael Howard said Tony Blair had not failed.",
+                absent=(("Michael Howard", "*", "Tony Blair"),)),
+    ))
+
+RULES = (CLAIM, DEMAND, VERDICT)
 
 #: Modal auxiliaries that make a reported clause a demand on its subject.
 _DEMAND_MODALS = frozenset({"should", "must", "ought"})
@@ -113,4 +126,44 @@ def speaker(verb: Token, mentions: ArticleMentions) -> Entity | None:
             current = current.head
             continue
         return None
+    return None
+
+
+def verdicts(verb: Token, ctx: Context, modality: Modality) -> Iterator[Triple]:
+    """"X said Y had failed" → X criticise Y; "X said Y was a trusted friend" → X praise Y."""
+    if verb.lemma_.lower() not in REPORTING_VERBS or not ctx.on(VERDICT):
+        return
+    mentions = ctx.mentions
+    args = subject_of(verb, mentions)
+    if args.passive:
+        return
+    speakers = [(t, e) for t in args.tokens for e in [mentions.entity(t)] if e is not None]
+    for clause in verb.children:
+        verdict = _verdict(clause) if clause.dep_ == "ccomp" else None
+        if verdict is None:
+            continue
+        for subject in clause.children:
+            judged = mentions.entity(subject) if subject.dep_ in {"nsubj", "nsubjpass"} else None
+            if judged is None:
+                continue
+            for speaker_token, judge in speakers:
+                triple = ctx.make(judge, verdict, judged, verb.sent, modality=modality, surface=[verb, clause],
+                                  rule=VERDICT, ends=(speaker_token, subject))
+                if triple:
+                    yield triple
+
+
+def _verdict(clause: Token) -> str | None:
+    """What a reported clause judges its subject to be or have done: criticise, praise or nothing."""
+    if any(c.dep_ == "neg" for c in clause.children):
+        return None
+    said = [clause, *(c for c in clause.children if c.dep_ in {"acomp", "attr", "dobj", "xcomp"})]
+    said += [c for t in said[1:] for c in t.children if c.dep_ == "conj"]  # "a colleague and a trusted friend"
+    said += [m for t in said for m in t.children if m.dep_ in {"amod", "advmod", "acomp"}]
+    said = [t for t in said if not any(c.dep_ == "auxpass" for c in t.children)]  # "vulnerable to be damaged"
+    words = {t.lemma_.lower() for t in said} | {t.lower_ for t in said}
+    if words & VERDICT_WORDS["criticise"]:
+        return "criticise"
+    if words & VERDICT_WORDS["praise"]:
+        return "praise"
     return None

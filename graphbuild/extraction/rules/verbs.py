@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.arguments import COPULA, DATIVE, arguments
 from graphbuild.extraction.rules.context import Context
-from graphbuild.extraction.rules.speech import claims, demands, speaker
+from graphbuild.extraction.rules.speech import claims, demands, speaker, verdicts
 from graphbuild.extraction.rules.stance import stance_triples
 from graphbuild.extraction.rules.syntax import (
     Args,
@@ -93,6 +93,7 @@ def predicate_triples(verb: Token, ctx: Context) -> Iterator[Triple]:
     yield from _reciprocal(p, ctx)
     yield from claims(verb, ctx, p.modality)
     yield from demands(verb, ctx, p.modality)
+    yield from verdicts(verb, ctx, p.modality)
     if args.passive and (doers := _passive_doers(p, ctx)) is not None:
         yield from doers
         return

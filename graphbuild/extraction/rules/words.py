@@ -48,6 +48,17 @@ REMOVAL_VERBS = frozenset({
 BODY_TYPES = frozenset({EntityType.ORG, EntityType.GPE, EntityType.NORP})
 #: Reporting verbs that accuse: "the newspaper claimed he received money" → newspaper claim he.
 CLAIM_VERBS = frozenset({"claim", "allege", "accuse", "warn", "demand"})
+#: Words by which a reported clause judges its subject: "X said Y had failed", "... was a trusted friend".
+VERDICT_WORDS = {
+    "criticise": frozenset({
+        "fail", "wrong", "lie", "mislead", "betray", "incompetent", "arrogant", "hypocritical", "disgrace",
+        "disgraceful", "shameful", "irresponsible", "reckless", "complacent", "deceive", "cheat", "mismanage",
+        "bungle", "botch", "dishonest", "cynical", "weak", "chaotic", "shambles", "scandal", "disaster",
+        "squander", "waste", "abandon", "neglect", "ignore", "undermine", "damage", "sabotage"}),
+    "praise": frozenset({
+        "excellent", "outstanding", "brilliant", "superb", "fantastic", "valued", "trusted", "courageous",
+        "admirable", "remarkable", "exceptional", "wonderful", "tremendous", "deserve", "succeed", "inspire"}),
+}
 #: Motion verbs: in "head for Moscow to speak with X" the clause's subject is the traveller.
 MOTION_VERBS = frozenset({
     "head", "leave", "travel", "fly", "depart", "go", "come", "return", "sail", "set", "drive",

@@ -87,6 +87,8 @@ def predicate_triples(verb: Token, ctx: Context) -> Iterator[Triple]:
     subjects = [(t, e) for t in args.tokens for e in [mentions.referent(t)] if e is not None]
     if not args.passive:
         subjects += [(t, e) for t in co_agents(verb) for e in [mentions.entity(t)] if e is not None]
+    if not subjects:
+        return  # every rule below relates the verb's subject (or, passive, its patient) to another actor
     p = _Predicate(verb=verb, args=args, subjects=subjects, inherited=own_subject(verb) is None,
                    modality=modality_of(verb), reporter=speaker(verb, mentions), words=verb_words(verb),
                    auxes=[c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "prt"}])

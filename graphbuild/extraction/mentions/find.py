@@ -212,6 +212,9 @@ class _References:
         if token.pos_ not in _DESCRIBING:
             return  # only nouns, pronouns and "old" ("the 87-year-old") refer to an actor
         i = token.i
+        if token.pos_ == "PRON":
+            self._pronoun(token)  # a pronoun describes nothing: only the nouns and "old" below do
+            return
         role_noun = bool(self.roles) and token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in self.roles
         referent = self._description(token, role_noun)
         if referent is not None:
@@ -219,8 +222,6 @@ class _References:
             mention = Mention(i, i + 1, i, self.sentence_of[i], referent, is_subject(token))
             self.described.append(mention)
             self.resolved.append(mention)
-        elif not role_noun:
-            self._pronoun(token)
 
     def _description(self, token: Token, role_noun: bool) -> Cluster | None:
         """The actor a description refers to: a body by its name's words, its kind or its trade, or a titled person."""

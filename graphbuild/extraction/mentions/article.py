@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from graphbuild.extraction.mentions.words import (
     BODY_PEOPLE,
     COURT_WORDS,
+    EVENT_STAGES,
     GOVERNMENT_WORDS,
     KIND_NOUNS,
     PARTITIVE,
@@ -42,7 +43,9 @@ NAMED_PART = _rule(
     Example(text="Rosneft bought the Yuganskneftegas unit of Yukos.",
             triples=(("Rosneft", "buy", "Yuganskneftegas"),)),
     Example(text="Vladimir Putin told the Interfax news agency that talks would go on.",
-            triples=(("Vladimir Putin", "speak_to", "Interfax"),)))
+            triples=(("Vladimir Putin", "speak_to", "Interfax"),)),
+    Example(text="Venus Williams reached the Wimbledon final in July.",  # a stage of an event is the event
+            triples=(("Venus Williams", "reach", "Wimbledon"),)))
 APPOSITIVE_NAME = _rule(
     "appositive_name", "a noun stands for the name in apposition to it: \"the foreign secretary, Liz Truss,\"",
     Example(text="The foreign secretary, Liz Truss, criticised Iran on Monday.",
@@ -70,7 +73,9 @@ MISPLACED_APPOSITION = _rule(
             triples=(("Karl Weber", "board_member_of", "Nationalbank"),)))
 
 #: Nouns a name before them makes into that name: "the Yuganskneftegas unit", "the Interfax news agency".
-_NAMED_PARTS = PARTITIVE | KIND_NOUNS
+_NAMED_PARTS = PARTITIVE | KIND_NOUNS | EVENT_STAGES
+_BODY_KINDS = frozenset({EntityType.ORG, EntityType.FAC})
+_EVENT_KINDS = frozenset({EntityType.EVENT})
 
 RULES = (RULER_REGIME, NAMED_PART, APPOSITIVE_NAME, GOVERNMENT, COUNTRY_COURT, PARTITIVE_WHOLE, BODY_PEOPLE_RULE,
          MISPLACED_APPOSITION)
@@ -102,11 +107,13 @@ class ArticleMentions:
                 if ruler is not None and ruler.type is EntityType.PERSON:
                     return ruler
         if token.lemma_.lower() in _NAMED_PARTS and NAMED_PART.name not in off:
-            # a named part is itself: "the Yuganskneftegas unit of Yukos" → Yuganskneftegas, and a
-            # body named with its kind: "told the Interfax news agency" → Interfax
+            # a named part is itself: "the Yuganskneftegas unit of Yukos" → Yuganskneftegas, a
+            # body named with its kind: "told the Interfax news agency" → Interfax, and a stage of
+            # an event the event: "reached the Wimbledon final" → Wimbledon
+            kinds = _EVENT_KINDS if token.lemma_.lower() in EVENT_STAGES else _BODY_KINDS
             for child in token.children:
                 named = self.by_token.get(child.i) if child.dep_ == "compound" else None
-                if named is not None and named.type in {EntityType.ORG, EntityType.FAC}:
+                if named is not None and named.type in kinds:
                     return named
         for child in token.children:
             # "the foreign secretary, Liz Truss": the noun stands for the person in apposition

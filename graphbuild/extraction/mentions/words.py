@@ -96,6 +96,8 @@ SEAT_TITLES = frozenset({"mp", "mep", "msp", "senator", "congressman", "congress
 HAPPENING_NOUNS = frozenset({"bombing", "tsunami", "earthquake"})
 EVENT_NOUNS = frozenset({"election", "conference", "summit", "referendum"}) | HAPPENING_NOUNS
 EVENT_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC"})
+#: The stages of a named event, which stand for it: "the Wimbledon final", "the Six Nations opener".
+EVENT_STAGES = frozenset({"final", "semi-final", "semifinal", "quarter-final", "opener", "showpiece", "ceremony"})
 
 #: Nouns that make a people's armed forces an actor: "British forces", "Russian troops".
 FORCE_NOUNS = frozenset({"forces", "troops", "soldiers"})

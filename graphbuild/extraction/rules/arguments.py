@@ -50,6 +50,9 @@ SVO = Rule(
         Example(text="Rishi Sunak flew to Kyiv and met Volodymyr Zelensky.",
                 triples=(("Rishi Sunak", "meet", "Volodymyr Zelensky"),)),
         Example(text="Denmark, which borders Germany, voted.", triples=(("Denmark", "border", "Germany"),)),
+        Example(text="Myskina will face Patty Schnyder from Switzerland, who defeated China's Li Na.",
+                triples=(("Patty Schnyder", "beat", "Li Na"),),  # "who" is the person, not her country
+                absent=(("Switzerland", "beat", "Li Na"),)),
         Example(text="Wembley will offload its US gaming division to BLB Investors.",
                 absent=(("Wembley", "*", "United States"),)),
         Example(text="Microsoft bought several firms, including Skype, last year.",

@@ -137,12 +137,26 @@ def own_subject(verb: Token) -> Args | None:
             passive = child.dep_ in PASS_SUBJ_DEPS
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 # relative clause: "Russia, which is demanding that ..." → Russia
-                return Args((verb.head, *verb.head.conjuncts), passive)
+                head = _person_of_place(verb.head) if child.lower_ in {"who", "whom"} else verb.head
+                return Args((head, *head.conjuncts), passive)
             if child.dep_ == "csubj" and child.lemma_ == "do" and any(w.lower_ == "what" for w in child.children):
                 # pseudo-cleft: "What the government is doing is giving in to ..." → the government
                 return own_subject(child)
             return Args(tuple(conjuncts(child)), passive)
     return None
+
+
+def _person_of_place(head: Token) -> Token:
+    """"who" is a person, not the place the parser hung it on: "Patty Schnyder from Switzerland, who
+    defeated Li Na" → Schnyder."""
+    prep = head.head
+    if head.ent_type_ not in {"GPE", "LOC"} or head.dep_ != "pobj" or prep.lower_ not in {"from", "of", "in"}:
+        return head
+    # the person the place is of, or, where the parser hung the place on the verb, the name before it
+    for person in (prep.head, prep.doc[prep.i - 1]):
+        if person.pos_ == "PROPN" and person.ent_type_ == "PERSON":
+            return person
+    return head
 
 
 def is_infinitive(verb: Token) -> bool:

@@ -17,7 +17,13 @@ from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import NO_MODALITY, Context
 from graphbuild.extraction.rules.syntax import conjuncts, is_example, modality_of, noun_chain, snake
 from graphbuild.extraction.rules.verbs import RECIPROCAL
-from graphbuild.extraction.rules.words import JOURNEY_NOUNS, PLACE_TYPES, RECIPROCAL_NOUNS, REGION_NOUNS
+from graphbuild.extraction.rules.words import (
+    FACILITY_NOUNS,
+    JOURNEY_NOUNS,
+    PLACE_TYPES,
+    RECIPROCAL_NOUNS,
+    REGION_NOUNS,
+)
 from graphbuild.model import EntityType, Triple
 
 __all__ = ["RULES", "nominal_triples"]
@@ -38,6 +44,8 @@ POSS_NOMINAL = Rule(
                 triples=(("Robert Mugabe", "lead", "Zimbabwe"),)),
         Example(text="Gordon Brown has returned from his mission to Africa.",
                 triples=(("Gordon Brown", "travel_to", "Africa"),)),
+        Example(text="Nissan said its Sunderland plant would close.",  # a body's site
+                triples=(("Nissan", "plant_in", "Sunderland"),)),
         Example(text="Sony's PlayStation division grew fast.", triples=(("PlayStation", "division_of", "Sony"),)),
         Example(text="Sales fell in Italy's wine regions, such as Tuscany and Piedmont.",
                 triples=(("Tuscany", "region_of", "Italy"), ("Piedmont", "region_of", "Italy"))),
@@ -75,8 +83,8 @@ def _possessed(noun: Token, ctx: Context) -> Iterator[Triple]:
     """A possessive nominal: "Deutsche Boerse's bid for the LSE" → bid_for, "Russia's invasion of Ukraine"."""
     mentions = ctx.mentions
     owners = [c for c in noun.children if c.dep_ == "poss" and mentions.entity(c) is not None]
-    if noun.lemma_.lower() in JOURNEY_NOUNS:
-        # "his mission to the Middle East" → travel_to
+    if noun.lemma_.lower() in JOURNEY_NOUNS | FACILITY_NOUNS:
+        # "his mission to the Middle East" → travel_to, "its Sunderland plant" → plant_in
         owners += [c for c in noun.children if c.dep_ == "poss" and c.i in mentions.possessors]
     if not owners:
         return
@@ -94,8 +102,10 @@ def _possessed(noun: Token, ctx: Context) -> Iterator[Triple]:
             # a body's named part: "Sony's PlayStation division" → PlayStation division_of Sony;
             # a country's named body is based there: "France's Le Figaro newspaper"
             part_of = "based_in" if subject.type is EntityType.GPE else f"{noun.lemma_.lower()}_of"
+            # a body's site in a place: "Nissan's Sunderland plant" → plant_in Sunderland
+            site = noun.lemma_.lower() in FACILITY_NOUNS and named.type in PLACE_TYPES
             first, relation, second = ((named, part_of, subject) if kind
-                                       else (subject, noun.lemma_.lower(), named))
+                                       else (subject, f"{noun.lemma_.lower()}{'_in' if site else ''}", named))
             triple = ctx.make(first, relation, second, noun.sent, modality=modality,
                               surface=[owner, compound, noun], rule=POSS_NOMINAL)
             if triple:

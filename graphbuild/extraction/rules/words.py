@@ -66,6 +66,9 @@ MOTION_VERBS = frozenset({
 })
 PLACE_TYPES = frozenset({EntityType.GPE, EntityType.LOC, EntityType.FAC})
 JOURNEY_NOUNS = frozenset({"mission", "trip", "visit", "journey", "tour"})
+#: A body's sites, named by their place: "Nissan's Sunderland plant", "its Paris office".
+FACILITY_NOUNS = frozenset({"plant", "factory", "mill", "mine", "refinery", "office", "headquarters", "store",
+                            "site", "works", "depot", "warehouse", "hub", "base"})
 #: Last words of a named site: "Leicester Square", "the Point Theatre", "the Gold Coast".
 SITE_NOUNS = frozenset({
     "square", "street", "road", "avenue", "lane", "park", "garden", "gardens", "theatre", "theater", "hall",

@@ -37,6 +37,9 @@ def _triples(result: ArticleResult) -> set[tuple[str, str, str]]:
         # ... and what a measure the subject is meant to do
         ("Officials say the Paris summit will be a measure to isolate Iran.",
          ("Paris summit", "isolate", "Iran"), False, True),
+        # whoever makes the deal or plan acts, and "no plans" is no intent at all
+        ("Tesco has agreed a deal to supply Starbucks.", ("Tesco", "supply", "Starbucks"), False, True),
+        ("Sony has no plans to buy Nintendo.", ("Sony", "buy", "Nintendo"), True, True),
     ],
 )
 def test_negation_and_hedging(run: Run, sentence: str, triple: tuple[str, str, str],

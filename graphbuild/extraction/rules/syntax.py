@@ -234,8 +234,9 @@ def subject_of(verb: Token, mentions: ArticleMentions, depth: int = 0) -> Args:
     if verb.dep_ in {"acl", "relcl"} and head.lemma_.lower() in INTENT_NOUNS and is_infinitive(verb):
         # "Russia's plan to invade Ukraine", "his bid to disengage from Gaza" → the possessor acts
         owners = tuple(c for c in head.children if c.dep_ == "poss")
-        if not owners and head.dep_ == "attr":
-            # "the conference will be a measure to shore up Abbas" → the copula's subject acts
+        if not owners and head.dep_ in {"attr", "dobj"}:
+            # "the conference will be a measure to shore up Abbas" → the copula's subject acts;
+            # "Tesco agreed a deal to supply Starbucks" → whoever makes the deal or plan acts
             return Args(subject_of(head.head, mentions, depth + 1).tokens)
         if not owners and head.dep_ == "nsubj":
             # "a drive to reform the Authority would come at a London conference" → the event acts
@@ -266,6 +267,8 @@ def modality_of(verb: Token) -> Modality:
                 hedged = True
         if current.dep_ in {"acl", "relcl"} and current.head.lemma_.lower() in INTENT_NOUNS:
             hedged = True  # "a plan to invade": intended, not done
+            # "has no plans to recall him": no intent at all
+            negated = negated or any(c.dep_ == "det" and c.lower_ == "no" for c in current.head.children)
         if current.dep_ not in {"xcomp", "pcomp", "advcl", "ccomp"} or current.head.i == current.i:
             break
         governor = current.head.head if current.dep_ == "pcomp" else current.head

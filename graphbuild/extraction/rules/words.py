@@ -83,7 +83,8 @@ ALONG = frozenset({"along", "together"})
 #: Nouns of intent whose infinitive says what their possessor means to do: "Russia's plan to invade".
 INTENT_NOUNS = frozenset({
     "bid", "plan", "attempt", "effort", "decision", "pledge", "promise", "threat", "move", "push", "offer",
-    "proposal", "intention", "ambition", "desire", "drive", "campaign", "measure", "step", "way", "means"})
+    "proposal", "intention", "ambition", "desire", "drive", "campaign", "measure", "step", "way", "means",
+    "deal", "agreement", "contract"})
 #: Nouns of a demand whose owner is what one yields to or resists: "bowed to US pressure" → bow_to US.
 PRESSURE_NOUNS = frozenset({"pressure", "demand", "request", "objection", "opposition"})
 #: Nouns whose infinitive is done by whoever has them: "the chance to take on Galloway".

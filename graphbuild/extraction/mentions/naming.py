@@ -36,7 +36,9 @@ DEMONYM = _rule(
 PARTIAL_NAME = _rule(
     "partial_name", "a surname or partial name is the full name it belongs to, the nearest before it",
     Example(text="Ben Wallace arrived in Paris. Mr Wallace met Emmanuel Macron.",
-            triples=(("Ben Wallace", "meet", "Emmanuel Macron"),)))
+            triples=(("Ben Wallace", "meet", "Emmanuel Macron"),)),
+    Example(text="Robert Kilroy-Silk left UKIP in January. Mr Kilroy-Silk then launched Veritas.",
+            triples=(("Robert Kilroy Silk", "launch", "Veritas"),)))  # a surname of two words
 SHORT_NAME = _rule(
     "short_name", "a body's shorter name is the one longer name it ends: \"the Telegraph\" → Daily Telegraph",
     Example(text="The Daily Telegraph printed the claims. Later the Telegraph criticised the BBC.",
@@ -116,17 +118,22 @@ def merge_partial_names(clusters: Sequence[Cluster], mentions: Sequence[Mention]
 
 def _merge_surnames(clusters: Sequence[Cluster], mentions: Sequence[Mention]) -> None:
     full = [c for c in clusters if c.type() is EntityType.PERSON and len(c.key.split()) > 1]
+    # a full name the model took for a body is a person's when the surname has an honorific:
+    # "Vincent Cable" (tagged ORG) of "Mr Cable"
+    mistyped = [c for c in clusters if c.type() is EntityType.ORG and len(c.key.split()) == 2 and not c.body]
     firsts: dict[int, list[int]] = {}
     for m in mentions:
         firsts.setdefault(id(m.cluster), []).append(m.start)
     for cluster in clusters:
         tokens = cluster.key.split()
-        if cluster in full or not tokens or not (set(cluster.types) & SURNAME_TYPES):
+        titled = any(s.split()[0].lower().rstrip(".") in _PERSON_HONORIFICS for s in cluster.surfaces if s.split())
+        # a full name is merged only when an honorific shows it is a surname: "Mr Kilroy-Silk"
+        if (cluster in full and not titled) or not tokens or not (set(cluster.types) & SURNAME_TYPES):
             continue
         if cluster.types[EntityType.GPE] + cluster.types[EntityType.LOC] > cluster.mentions // 2:
             continue
         candidates = [
-            c for c in full
+            c for c in (full + mistyped if titled else full)
             if c is not cluster and set(tokens) <= set(c.key.split()) and c.key.split()[-1] == tokens[-1]
         ]
         if not candidates:
@@ -136,7 +143,13 @@ def _merge_surnames(clusters: Sequence[Cluster], mentions: Sequence[Mention]) ->
         pool = preceding or candidates
         target = max(pool, key=lambda c: (max((s for s in firsts.get(id(c), []) if s <= start), default=-1),
                                           c.mentions, c.key))
+        if target in mistyped:
+            target.types[EntityType.PERSON] += cluster.mentions  # the honorific decides its type
         link(cluster, target)
+
+
+#: Honorifics that make the name after them a person's.
+_PERSON_HONORIFICS = HONORIFICS - {"the"}
 
 
 def _merge_short_names(clusters: Sequence[Cluster]) -> None:

@@ -45,6 +45,12 @@ POSSESSED_NAME = _rule(
             triples=(("Jack Straw", "speak_to", "World At One"),)),
     Example(text="Bill Cash told BBC Radio 4's Today the plan was wrong.",  # a programme, not a date
             triples=(("Bill Cash", "speak_to", "Today"),)))
+HONORIFIC_NAME = _rule(
+    "honorific_name", "a capitalised name after an honorific is a person's, tagged or not: \"Lord Browne\", "
+    "\"Mr Ebbers\"",
+    Example(text="Lord Browne, BP's chief executive, said profits rose.",
+            triples=(("Browne", "chief_executive_of", "BP"),)),
+    Example(text="The Lord Chancellor met Mr Kilroy-Silk.", not_actors=("Chancellor",)))
 CONSTITUENCY = _rule(
     "constituency", "the capitalised run between \"the\" and an elected title is the seat: \"the Glasgow Kelvin MP\"",
     Example(text="Labour MP Diane Abbott will stand against Tory MP David Davis. Ms Abbott, who spoke on Friday, "
@@ -89,7 +95,8 @@ OWN_WEBSITE = _rule(
     Example(text="Gonzalo Frasca told the BBC News website that games matter.",
             triples=(("Gonzalo Frasca", "speak_to", "BBC News website"),)))
 
-RULES = (POSSESSED_NAME, CONSTITUENCY, NAMED_EVENT, ARMED_FORCES, STATE_GROUP, TITLE_IN_NAME, SPLIT_POSSESSIVE,
+RULES = (HONORIFIC_NAME, POSSESSED_NAME, CONSTITUENCY, NAMED_EVENT, ARMED_FORCES, STATE_GROUP, TITLE_IN_NAME,
+         SPLIT_POSSESSIVE,
          GAZETTEER_NAME, WORK_TITLE, OWN_WEBSITE)
 
 
@@ -97,6 +104,8 @@ def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
                 disabled: Collection[str] = ()) -> tuple[list[Span], dict[int, str]]:
     """The spans of an article's actors, tagged and made, in text order, and the names of owned parts by start."""
     tagged = clean_spans(doc, [span for span in doc.ents if span.label_ in wanted], disabled)
+    if "PERSON" in wanted and HONORIFIC_NAME.name not in disabled:
+        tagged = sorted([*tagged, *honorific_names(doc)], key=lambda span: span.start)
     actors, owned_names = split_possessives(doc, tagged, gazetteer, disabled)
     if "ORG" in wanted and POSSESSED_NAME.name not in disabled:
         actors = [*actors, *possessed_names(doc, actors)]
@@ -120,6 +129,31 @@ def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
             actors = [*(span for span in actors if span.start not in inside), *spans]
     actors.sort(key=lambda span: span.start)
     return actors, owned_names
+
+
+#: Honorifics before a person's name.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "baroness", "baron"})
+
+
+def honorific_names(doc: Doc) -> list[Span]:
+    """Untagged names after an honorific: "Lord Browne", "Mr Kilroy-Silk" (not "Lord Chancellor").
+
+    The name is the run of untagged capitalised proper nouns, with hyphens inside it.
+    """
+    found: list[Span] = []
+    # a name the model tags as a body elsewhere stays one: "Dr Reddy's" the drugmaker
+    bodies = {t.text for span in doc.ents if span.label_ == "ORG" for t in span}
+    for honorific in tokens_among(doc, _HONORIFICS | {f"{h}." for h in _HONORIFICS}, "LOWER"):
+        start = end = honorific.i + 1
+        while end < len(doc) and not doc[end].ent_type_ and (
+                (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and doc[end].lower_ not in TITLE_WORDS)
+                or (doc[end].text == "-" and end > start and not doc[end].whitespace_)):
+            end += 1
+        while end > start and doc[end - 1].text == "-":
+            end -= 1
+        if end > start and not honorific.ent_type_ and not any(t.text in bodies for t in doc[start:end]):
+            found.append(Span(doc, start, end, label="PERSON"))
+    return found
 
 
 def _with_website(span: Span) -> Span:

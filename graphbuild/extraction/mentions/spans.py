@@ -50,7 +50,7 @@ HONORIFIC_NAME = _rule(
     "\"Mr Ebbers\"",
     Example(text="Lord Browne, BP's chief executive, said profits rose.",
             triples=(("Browne", "chief_executive_of", "BP"),)),
-    Example(text="The Lord Chancellor met Mr Kilroy-Silk.", not_actors=("Chancellor",)))
+    Example(text="The Lord Chancellor criticised Mr Smithers.", absent=(("Chancellor", "*", "*"),)))
 CONSTITUENCY = _rule(
     "constituency", "the capitalised run between \"the\" and an elected title is the seat: \"the Glasgow Kelvin MP\"",
     Example(text="Labour MP Diane Abbott will stand against Tory MP David Davis. Ms Abbott, who spoke on Friday, "

@@ -10,7 +10,6 @@ closing quote and the quoted name a modifier of the noun, as "Labour" in "Labour
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -50,4 +49,4 @@ def _marks(doc: Doc) -> list[int]:
     """Indices of the tokens that are single quotation marks or end a sentence, in order."""
     strings = doc.vocab.strings
     wanted = [strings.add(text) for text in _OPENING | _CLOSING | _SENTENCE_ENDS]
-    return numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), wanted)).tolist()
+    return numpy.flatnonzero(numpy.isin(doc.to_array("ORTH"), wanted)).tolist()

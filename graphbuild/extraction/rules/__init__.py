@@ -2,7 +2,8 @@
 
 * :mod:`.verbs` and :mod:`.arguments`: a verb's subjects and objects (``travel_to``);
 * :mod:`.speech`: claims and reported speech;
-* :mod:`.roles`: offices, titles, affiliations (``defence_minister_of``, ``work_for``);
+* :mod:`.roles`: offices and titles (``defence_minister_of``);
+* :mod:`.affiliations`: whom an actor belongs to, what it owns, where born (``work_for``, ``born_in``);
 * :mod:`.bodies`: what a body belongs to or owns (``part_of``, ``own``);
 * :mod:`.places`: where an actor is (``located_in``, ``held_in``);
 * :mod:`.nominal`: relations stated by nouns (``bid_for``, ``talks_with``).
@@ -19,6 +20,7 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Doc, Span
 
 from graphbuild.extraction.rules import (
+    affiliations,
     arguments,
     bodies,
     credits,
@@ -39,19 +41,19 @@ from graphbuild.model import Triple
 __all__ = ["NAME_RULES", "RULES", "Context", "article_triples"]
 
 #: The extraction rules, family by family.
-RULES = (*arguments.RULES, *verbs.RULES, *speech.RULES, *stance.RULES, *roles.RULES, *bodies.RULES, *places.RULES,
-         *nominal.RULES, *credits.RULES, *staff.RULES)
+RULES = (*arguments.RULES, *verbs.RULES, *speech.RULES, *stance.RULES, *roles.RULES, *affiliations.RULES,
+         *bodies.RULES, *places.RULES, *nominal.RULES, *credits.RULES, *staff.RULES)
 
 NameRule = Callable[[Named, Context], Iterator[Triple]]
 
 #: The rules on a named actor, in the order they run (which is the order of their triples).
 NAME_RULES: tuple[NameRule, ...] = (
-    roles.owner_affiliation, roles.possessive_leader, roles.possessive_maker, bodies.possessive_owner,
-    bodies.missed_possessive,
+    affiliations.owner_affiliation, affiliations.possessive_leader, affiliations.possessive_maker,
+    bodies.possessive_owner, bodies.missed_possessive,
     places.based_in, places.possessive_place, places.named_place, bodies.state_body, bodies.business_owner,
-    places.range_parts, places.event_place, roles.prep_affiliation, bodies.compound_of, roles.actor_title,
-    roles.described_roles, roles.sibling_country, roles.born_in, roles.as_role, roles.kin_partner, bodies.owned_by,
-    places.place_in, credits.nominee_credit, staff.bare_title,
+    places.range_parts, places.event_place, affiliations.prep_affiliation, bodies.compound_of, roles.actor_title,
+    roles.described_roles, roles.sibling_country, affiliations.born_in, roles.as_role, roles.kin_partner,
+    bodies.owned_by, places.place_in, credits.nominee_credit, staff.bare_title,
 )
 
 

@@ -1,0 +1,185 @@
+"""Whom a named actor belongs to, what it owns, where it was born: the ``roles`` family, continued.
+
+``the BBC's Paul Reynolds`` → ``work_for`` BBC; ``Irakli Labadze of Georgia`` → ``from``;
+``Putin's Russia`` → ``lead``; ``Mike Leigh's Vera Drake`` → ``make``; ``Belfast-born Van
+Morrison`` → ``born_in``. Offices and titles are in :mod:`.roles`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphbuild.extraction.mentions import OFFICE_NOUNS
+from graphbuild.extraction.rule import Example, Rule
+from graphbuild.extraction.rules.context import Context, Named
+from graphbuild.extraction.rules.syntax import role_words, snake
+from graphbuild.model import Entity, EntityType, Triple
+from graphbuild.names import HONORIFICS
+
+__all__ = ["AFFILIATION", "RULES", "born_in", "owner_affiliation", "possessive_leader", "possessive_maker",
+           "prep_affiliation"]
+
+_FAMILY = "roles"
+
+AFFILIATION = Rule(
+    name="affiliation", family=_FAMILY, confidence=0.7,
+    construction="a person of an organisation or country: \"the BBC's Paul Reynolds\", \"Brad Adams, from Human "
+                 "Rights Watch\", \"Irakli Labadze of Georgia\"",
+    examples=(
+        Example(text="The BBC's Paul Reynolds reported from Gaza.", triples=(("Paul Reynolds", "work_for", "BBC"),)),
+        Example(text="Brad Adams, from Human Rights Watch, said it was wrong.",
+                triples=(("Brad Adams", "work_for", "Human Rights Watch"),)),
+        Example(text="Pierre Dupont, from the CGT trade union, told Reuters that workers would strike.",
+                triples=(("Pierre Dupont", "work_for", "CGT"),)),  # the body named by its noun
+        Example(text="Roddick will play Irakli Labadze of Georgia in the next round.",
+                triples=(("Irakli Labadze", "from", "Georgia"),)),
+        Example(text="President Musharraf of Pakistan will visit Britain.",  # the title's country
+                triples=(("Musharraf", "president_of", "Pakistan"),), absent=(("Musharraf", "from", "Pakistan"),)),
+    ))
+POSS_LEADER = Rule(
+    name="poss_leader", family=_FAMILY, confidence=0.6,
+    construction="a leader's body or country: \"Putin's Russia\", \"Joe Biden's White House\" → lead",
+    examples=(
+        Example(text="Vladimir Putin's Russia invaded Ukraine.", triples=(("Vladimir Putin", "lead", "Russia"),)),
+        Example(text="Vladimir Putin's Kremlin answered Germany on Monday.",
+                triples=(("Vladimir Putin", "lead", "Kremlin"),)),
+    ))
+
+POSS_MAKER = Rule(
+    name="poss_maker", family=_FAMILY, confidence=0.6,
+    construction="a person's work: \"Mike Leigh's Vera Drake\" → make",
+    examples=(
+        Example(text="Martin Scorsese's The Aviator leads the field with 14 nominations.",
+                triples=(("Martin Scorsese", "make", "Aviator"),)),
+    ))
+
+BORN_IN = Rule(
+    name="born_in", family=_FAMILY, confidence=0.75,
+    construction="a birthplace before a person: \"the Uruguayan-born researcher X\", \"Belfast-born X\" → born_in",
+    examples=(
+        Example(text="The Uruguayan-born researcher Gonzalo Frasca made the game.",
+                triples=(("Gonzalo Frasca", "born_in", "Uruguay"),)),
+        Example(text="Belfast-born singer Van Morrison played in Dublin.",
+                triples=(("Van Morrison", "born_in", "Belfast"),)),
+        Example(text="The prize went to its director, Tunisian-born Abdellatif Kechiche.",
+                triples=(("Abdellatif Kechiche", "born_in", "Tunisia"),)),
+    ))
+
+RULES = (AFFILIATION, POSS_LEADER, POSS_MAKER, BORN_IN)
+
+
+def owner_affiliation(name: Named, ctx: Context) -> Iterator[Triple]:
+    """An organisation's person: "the BBC's Paul Reynolds" → work_for."""
+    person, by_token = name.entity, ctx.mentions.by_token
+    if person.type is not EntityType.PERSON:
+        return
+    for child in name.token.children:
+        org = by_token.get(child.i) if child.dep_ == "poss" else None
+        if org is not None and org.type is EntityType.ORG:
+            triple = ctx.make(person, "work_for", org, name.token.sent, surface=[child], rule=AFFILIATION)
+            if triple:
+                yield triple
+
+
+def possessive_leader(name: Named, ctx: Context) -> Iterator[Triple]:
+    """A leader's body or country: "Joe Biden's White House", "Putin's Russia" → lead."""
+    led, by_token = name.entity, ctx.mentions.by_token
+    if led.type not in {EntityType.ORG, EntityType.GPE}:
+        return
+    for child in name.token.children:
+        leader = by_token.get(child.i) if child.dep_ == "poss" else None
+        if leader is not None and leader.type is EntityType.PERSON:
+            triple = ctx.make(leader, "lead", led, name.token.sent, surface=[child], rule=POSS_LEADER)
+            if triple:
+                yield triple
+
+
+def possessive_maker(name: Named, ctx: Context) -> Iterator[Triple]:
+    """A person's work: "Mike Leigh's Vera Drake", "Ian McEwan's Atonement" → make."""
+    work, by_token = name.entity, ctx.mentions.by_token
+    if work.type is not EntityType.OTHER:
+        return
+    for child in name.token.children:
+        maker = by_token.get(child.i) if child.dep_ == "poss" else None
+        if maker is not None and maker.type is EntityType.PERSON:
+            triple = ctx.make(maker, "make", work, name.token.sent, surface=[child], rule=POSS_MAKER)
+            if triple:
+                yield triple
+
+
+def prep_affiliation(name: Named, ctx: Context) -> Iterator[Triple]:
+    """Affiliation: "Brad Adams, from Human Rights Watch," → work_for."""
+    person = name.entity
+    if person.type is not EntityType.PERSON:
+        return
+    for child in name.token.children:
+        if child.dep_ != "prep" or child.lower_ not in {"from", "of", "at"}:
+            continue
+        for pobj in child.children:
+            org = _named_body(pobj, ctx) if pobj.dep_ == "pobj" else None
+            if org is None or org.type not in {EntityType.ORG, EntityType.GPE}:
+                continue
+            # a person of a country is from it: "Jan Hernych of the Czech Republic", and holds the
+            # title before the name there: "President Musharraf of Pakistan" → president_of
+            relation = "work_for" if org.type is EntityType.ORG else _country_relation(name, child)
+            if relation is None:
+                continue
+            triple = ctx.make(person, relation, org, name.token.sent, surface=[child], rule=AFFILIATION)
+            if triple:
+                yield triple
+
+
+def _country_relation(name: Named, prep: Token) -> str | None:
+    """What a person "of" or "from" a country is: the office of a title before the name, or from it."""
+    if prep.lower_ == "at":
+        return None
+    titles = [t for t in name.token.doc[name.token.left_edge.i : name.words[0].i]
+              if t.lower_ in OFFICE_NOUNS and t.lower_ not in HONORIFICS and t.pos_ in {"PROPN", "NOUN"}]
+    if titles and prep.lower_ == "of":
+        return snake([*role_words(titles[-1]), "of"])
+    return "from"
+
+
+def _named_body(token: Token, ctx: Context) -> Entity | None:
+    """The body a noun names: itself, or the name it is a noun for ("the CGT trade union",
+    "rights group the Simon Wiesenthal Center")."""
+    body = ctx.mentions.entity(token)
+    if body is not None or token.pos_ != "NOUN":
+        return body
+    named = [ctx.mentions.entity(c) for c in token.children if c.dep_ in {"compound", "appos"}]
+    return next((e for e in named if e is not None), None)
+
+
+def born_in(name: Named, ctx: Context) -> Iterator[Triple]:
+    """A birthplace before the person or the noun that describes them: "Tunisian-born Abdellatif
+    Kechiche", "the Uruguayan-born researcher Gonzalo Frasca", "Belfast-born singer Van Morrison"."""
+    person, token, by_token = name.entity, name.token, ctx.mentions.by_token
+    if person.type is not EntityType.PERSON:
+        return
+    described = [token, *(c for c in token.children if c.dep_ in {"compound", "amod"} and c.pos_ == "NOUN"
+                           and c.i not in by_token)]
+    if token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.i not in by_token:
+        described.append(token.head)
+    for noun in described:
+        for born in noun.children:
+            if born.dep_ != "amod" or born.lower_ != "born":
+                continue
+            for place_token in born.children:
+                place = _birthplace(place_token, ctx)
+                triple = ctx.make(person, "born_in", place, token.sent, surface=[place_token, born],
+                                  rule=BORN_IN) if place is not None else None
+                if triple:
+                    yield triple
+
+
+def _birthplace(token: Token, ctx: Context) -> Entity | None:
+    """The place a word before "-born" names: a place mention, or a demonym's country ("Tunisian")."""
+    if token.dep_ not in {"npadvmod", "compound", "amod", "nmod"}:
+        return None
+    place = ctx.mentions.by_token.get(token.i)
+    if place is not None and place.type in {EntityType.GPE, EntityType.LOC}:
+        return place
+    entry = ctx.gazetteer.demonym(token.text)
+    return entry.entity() if entry is not None and entry.type is EntityType.GPE else None

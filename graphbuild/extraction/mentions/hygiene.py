@@ -24,12 +24,14 @@ def _rule(name: str, construction: str, *examples: Example) -> Rule:
 
 
 LEADING_WORDS = _rule(
-    "leading_words", "lower-case words swept in before a name, and a score after it, are not part of it "
-    "(\"rang Lucy\", \"the Czech Republic 7-5\"); no capital, no name",
+    "leading_words", "lower-case words swept in before a name, and a score or small word after it, are not part "
+    "of it (\"rang Lucy\", \"the Czech Republic 7-5\", \"Shane Meadows for\"); no capital, no name",
     Example(text="Mr Giggs said he rang Lucy Hart, who sued Tesco.", triples=(("Lucy Hart", "sue", "Tesco"),),
             not_actors=("rang Lucy Hart",)),
     Example(text="Shares in Google rose to 124bn, Reuters reported.", not_actors=("124bn",)),
     Example(text="Bolt beat Powell by 0.04secs in Rome.", not_actors=("0.04secs",)),
+    Example(text="Mike Leigh will compete with Shane Meadows for Dead Man's Shoes.",  # a small word after it
+            not_actors=("Shane Meadows for",)),
     Example(text="Kim defeated Jan Hernych of the Czech Republic 7-5 6-3 on Monday.",  # a score after the name
             triples=(("Jan Hernych", "from", "Czech Republic"),), not_actors=("Czech Republic 7 5 6 3",)))
 HEADLINE_REPEAT = _rule(
@@ -58,6 +60,8 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady"}
 #: Lower-case words that belong to names: "al Qaeda", "Leonardo da Vinci".
 _PARTICLES = frozenset({"al", "el", "da", "de", "del", "della", "di", "du", "dos", "van", "von", "der", "den", "bin",
                         "ibn", "ben", "abu", "le", "la", "les", "of", "the", "and", "for", "y", "e", "ter", "zu"})
+#: Small words that never end a name: the model sweeps them in before the next one.
+_TRAILING_GLUE = frozenset({"for", "of", "the", "and", "in", "on", "at", "to", "with", "by", "from", "as"})
 #: Last words of names of clubs and companies.
 ORG_ENDINGS = frozenset({
     "united", "city", "rovers", "athletic", "wanderers", "albion", "hotspur", "fc", "plc", "ltd", "inc", "corp",
@@ -102,6 +106,8 @@ def _without_leading_words(span: Span) -> Span | None:
     if not any(any(c.isupper() for c in t.text) for t in doc[start:span.end]):
         return None
     end = next((i for i in range(start + 1, span.end - 1) if _score_at(doc, i)), span.end)
+    while end - 1 > start and doc[end - 1].text in _TRAILING_GLUE:
+        end -= 1  # "Shane Meadows for" of "Shane Meadows for Dead Man's Shoes"
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label_)
 
 

@@ -66,7 +66,9 @@ BODY_PEOPLE_RULE = _rule(
     "body_people", "a body's people, in the plural, act for it: \"Siemens executives\", \"Chelsea's lawyers\"",
     Example(text="Siemens executives held talks with Nokia on Monday.", triples=(("Siemens", "meet", "Nokia"),)),
     Example(text="Britain's diplomats criticised Iran.", triples=(("United Kingdom", "criticise", "Iran"),)),
-    Example(text="Chelsea boss Jose Mourinho criticised Uefa.", absent=(("Chelsea", "criticise", "Uefa"),)))
+    Example(text="Chelsea boss Jose Mourinho criticised Uefa.", absent=(("Chelsea", "criticise", "Uefa"),)),
+    Example(text="This week angry Labour MPs warned Mr Blair about disunity.",  # a party's members
+            triples=(("Labour Party", "warn", "Blair"),)))
 MISPLACED_APPOSITION = _rule(
     "misplaced_apposition", "the name after \"noun, the\" that the parser hung on an earlier word names the noun",
     Example(text="Karl Weber, a board member of Austria's central bank, the Nationalbank, said rates would rise.",
@@ -134,7 +136,10 @@ class ArticleMentions:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i in self.by_token:
                         return self.by_token[pobj.i]
-        if token.tag_ == "NNS" and token.lemma_.lower() in BODY_PEOPLE and BODY_PEOPLE_RULE.name not in off:
+        # plural: "Deutsche Boerse bosses", and "Labour MPs" (tagged a singular proper noun)
+        plural = token.tag_ in {"NNS", "NNPS"} or (token.tag_ == "NNP" and token.text.endswith("s"))
+        if (plural and BODY_PEOPLE_RULE.name not in off
+                and (token.lemma_.lower() in BODY_PEOPLE or token.lower_.removesuffix("s") in BODY_PEOPLE)):
             body = self._body_of_people(token)
             if body is not None:
                 return body

@@ -30,6 +30,7 @@ KIND_NOUNS = frozenset({
 BODY_PEOPLE = frozenset({
     "boss", "executive", "official", "chief", "director", "negotiator", "leader", "minister", "lawyer",
     "spokesman", "spokeswoman", "spokesperson", "representative", "diplomat", "manager", "shareholder",
+    "mp", "mep", "msp", "backbencher", "activist", "peer", "councillor", "rebel",
 })
 #: Nouns for a person's rule that stand for the ruler: "money from Saddam Hussein's regime" → Saddam Hussein.
 RULER_NOUNS = frozenset({"regime", "dictatorship", "junta"})

@@ -136,8 +136,8 @@ class ArticleMentions:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i in self.by_token:
                         return self.by_token[pobj.i]
-        # plural: "Deutsche Boerse bosses", and "Labour MPs" (tagged a singular proper noun)
-        plural = token.tag_ in {"NNS", "NNPS"} or (token.tag_ == "NNP" and token.text.endswith("s"))
+        # plural: "Deutsche Boerse bosses", and "Labour MPs", however the tagger reads the acronym
+        plural = token.tag_ in {"NNS", "NNPS"} or (token.text.endswith("s") and token.text[:-1].isupper())
         if (plural and BODY_PEOPLE_RULE.name not in off
                 and (token.lemma_.lower() in BODY_PEOPLE or token.lower_.removesuffix("s") in BODY_PEOPLE)):
             body = self._body_of_people(token)

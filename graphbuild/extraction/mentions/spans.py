@@ -69,9 +69,12 @@ STATE_GROUP = _rule(
     "state_group", "a named group of countries is an actor: \"the Baltic states\"",
     Example(text="The Baltic states fear Russia.", triples=(("Baltic states", "fear", "Russia"),)))
 TITLE_IN_NAME = _rule(
-    "title_in_name", "a body tagged with the title of the person after it gives the title back: \"Labour MP\"",
+    "title_in_name", "a body tagged with the title of the person after it gives the title back: \"Labour MP\"; "
+    "tagged with its members, it gives them back: \"Tory MPs\"",
     Example(text="George Galloway is to stand against pro-Iraq war Labour MP Oona King at the next general election.",
-            triples=(("Oona King", "mp_of", "Labour Party"),)))
+            triples=(("Oona King", "mp_of", "Labour Party"),)),
+    Example(text="Tory MPs criticised Michael Howard.",
+            triples=(("Conservative Party", "criticise", "Michael Howard"),), not_actors=("Tory MPs",)))
 SPLIT_POSSESSIVE = _rule(
     "split_possessive", "one tagged name holding a country's possessive is owner and owned",
     Example(text="Units of the Russian Federation’s Armed Forces will leave.",
@@ -296,6 +299,10 @@ def _named_with_noun(doc: Doc, actors: Sequence[Span], labels: set[str], nouns: 
     return found
 
 
+#: A body's members in the plural, which the model tags with the body: "Tory MPs", "Labour rebels".
+_MEMBERS = frozenset({"mps", "meps", "msps", "peers", "activists", "rebels", "backbenchers", "councillors"})
+
+
 def without_title(span: Span) -> Span | None:
     """A tagged body that swallowed the title of the person after it, without the title.
 
@@ -303,6 +310,8 @@ def without_title(span: Span) -> Span | None:
     body is "Labour", the capitalised run before the title. None when no name is left.
     """
     doc = span.doc
+    if len(span) >= 2 and span[-1].lower_ in _MEMBERS:
+        return Span(doc, span.start, span.end - 1, label="ORG")  # "Tory MPs": the party, whose MPs act
     if (span.label_ not in {"ORG", "NORP", "GPE"} or len(span) < 2 or span[-1].lower_ not in TITLE_WORDS
             or span.end >= len(doc) or doc[span.end].ent_type_ != "PERSON"):
         return span

@@ -18,6 +18,7 @@ from graphbuild.extraction.rules.context import NO_MODALITY, Context
 from graphbuild.extraction.rules.syntax import conjuncts, is_example, modality_of, noun_chain, snake
 from graphbuild.extraction.rules.verbs import RECIPROCAL
 from graphbuild.extraction.rules.words import (
+    CONTEST_NOUNS,
     FACILITY_NOUNS,
     JOURNEY_NOUNS,
     PLACE_TYPES,
@@ -63,7 +64,8 @@ def nominal_triples(noun: Token, ctx: Context) -> Iterator[Triple]:
 
 def _between(noun: Token, ctx: Context) -> Iterator[Triple]:
     """A mutual nominal: "talks between Israel and the Palestinians" → Israel talks_with Palestinians."""
-    if noun.lower_ not in RECIPROCAL_NOUNS and noun.lemma_.lower() not in RECIPROCAL_NOUNS:
+    contest = noun.lemma_.lower() in CONTEST_NOUNS  # "the tie between United and Everton" → play_against
+    if noun.lower_ not in RECIPROCAL_NOUNS and noun.lemma_.lower() not in RECIPROCAL_NOUNS and not contest:
         return
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.lower_ != "between":
@@ -73,7 +75,8 @@ def _between(noun: Token, ctx: Context) -> Iterator[Triple]:
                 continue
             actors = [(t, e) for t in conjuncts(pobj) for e in [ctx.mentions.entity(t)] if e is not None]
             for (first_token, first), (second_token, second) in itertools.pairwise(actors):
-                triple = ctx.make(first, snake([noun.lower_, "with"]), second, noun.sent, surface=[noun, prep],
+                relation = "play_against" if contest else snake([noun.lower_, "with"])
+                triple = ctx.make(first, relation, second, noun.sent, surface=[noun, prep],
                                   rule=RECIPROCAL, ends=(first_token, second_token))
                 if triple:
                     yield triple

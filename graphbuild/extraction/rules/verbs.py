@@ -58,6 +58,8 @@ RECIPROCAL = Rule(
         Example(text="Microsoft and Google agreed on a price.", triples=(("Microsoft", "agree_with", "Google"),)),
         Example(text="There was progress in talks between Israel and Egypt.",
                 triples=(("Israel", "talks_with", "Egypt"),)),
+        Example(text="The tie between Manchester United and Everton could see Wayne Rooney return.",
+                triples=(("Manchester United", "play_against", "Everton"),)),  # a match between two sides
     ))
 
 RULES = (PASSIVE_AGENT, PASSIVE_FROM, RECIPROCAL)

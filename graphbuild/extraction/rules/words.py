@@ -40,6 +40,8 @@ RECIPROCAL_NOUNS = frozenset({
     "agreement", "negotiation", "negotiations", "dispute", "tension", "tensions", "peace", "summit", "trade",
     "rivalry", "partnership", "alliance", "merger", "ties", "dialogue",
 })
+#: Nouns of a match between two sides: "the tie between Manchester United and Everton" → play_against.
+CONTEST_NOUNS = frozenset({"match", "tie", "game", "fixture", "final", "derby", "semi-final", "quarter-final"})
 #: Verbs whose passive names the remover with "from": "expelled from Labour", "deported from Britain".
 REMOVAL_VERBS = frozenset({
     "expel", "suspend", "ban", "bar", "exclude", "oust", "eject", "dismiss", "sack", "deport", "extradite",

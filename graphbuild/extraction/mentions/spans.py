@@ -57,11 +57,14 @@ CONSTITUENCY = _rule(
                  "said she was ready. The Hackney North MP criticised Boris Johnson.",
             triples=(("Diane Abbott", "mp_of", "Hackney North"),)))
 NAMED_EVENT = _rule(
-    "named_event", "an election, conference, summit or referendum named by an actor is an event",
+    "named_event", "an election, conference, summit, marathon, festival or tournament named by an actor is an "
+    "event, and so is a bombing, tsunami or earthquake",
     Example(text="Mahmoud Abbas won the Palestinian presidential election.",
             triples=(("Mahmoud Abbas", "win", "Palestinian presidential election"),)),
     Example(text="George W Bush won the US presidential election.",  # the parser's nmod for "US"
-            triples=(("George W Bush", "win", "US presidential election"),)))
+            triples=(("George W Bush", "win", "US presidential election"),)),
+    Example(text="Sonia O'Sullivan is preparing for the London marathon on 17 April.",
+            triples=(("Sonia O'Sullivan", "prepare_for", "London marathon"),)))
 ARMED_FORCES = _rule(
     "armed_forces", "a people's forces, troops or soldiers are an actor: \"Russian troops\"",
     Example(text="Russian troops crossed into Georgia.", triples=(("Russian troops", "cross_into", "Georgia"),)))

@@ -95,7 +95,8 @@ SEAT_TITLES = frozenset({"mp", "mep", "msp", "senator", "congressman", "congress
 #: Nouns that, named by a place, people or body before them, are events: "the London conference".
 #: Of them, the ones that happen rather than are held: "the Madrid rail bombing" took place in Madrid.
 HAPPENING_NOUNS = frozenset({"bombing", "tsunami", "earthquake"})
-EVENT_NOUNS = frozenset({"election", "conference", "summit", "referendum"}) | HAPPENING_NOUNS
+EVENT_NOUNS = frozenset({"election", "conference", "summit", "referendum", "marathon", "festival", "championship",
+                         "championships", "tournament"}) | HAPPENING_NOUNS
 EVENT_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC"})
 #: The stages of a named event, which stand for it: "the Wimbledon final", "the Six Nations opener".
 EVENT_STAGES = frozenset({"final", "semi-final", "semifinal", "quarter-final", "opener", "showpiece", "ceremony"})

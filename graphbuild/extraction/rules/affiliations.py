@@ -29,6 +29,7 @@ AFFILIATION = Rule(
                  "Rights Watch\", \"Irakli Labadze of Georgia\"",
     examples=(
         Example(text="The BBC's Paul Reynolds reported from Gaza.", triples=(("Paul Reynolds", "work_for", "BBC"),)),
+        Example(text="Russia's Elena Bovina lost to Serena Williams.", triples=(("Elena Bovina", "from", "Russia"),)),
         Example(text="Brad Adams, from Human Rights Watch, said it was wrong.",
                 triples=(("Brad Adams", "work_for", "Human Rights Watch"),)),
         Example(text="Pierre Dupont, from the CGT trade union, told Reuters that workers would strike.",
@@ -71,16 +72,30 @@ RULES = (AFFILIATION, POSS_LEADER, POSS_MAKER, BORN_IN)
 
 
 def owner_affiliation(name: Named, ctx: Context) -> Iterator[Triple]:
-    """An organisation's person: "the BBC's Paul Reynolds" → work_for."""
+    """An organisation's person: "the BBC's Paul Reynolds" → work_for; a country's: "Russia's Elena
+    Bovina" → from."""
     person, by_token = name.entity, ctx.mentions.by_token
     if person.type is not EntityType.PERSON:
         return
     for child in name.token.children:
-        org = by_token.get(child.i) if child.dep_ == "poss" else None
-        if org is not None and org.type is EntityType.ORG:
-            triple = ctx.make(person, "work_for", org, name.token.sent, surface=[child], rule=AFFILIATION)
-            if triple:
-                yield triple
+        owner = by_token.get(child.i) if child.dep_ == "poss" else None
+        if owner is None or owner.type not in _OWNER_RELATIONS:
+            continue
+        if owner.type is EntityType.GPE and _titles(name):
+            continue  # "Brazil's President Lula": the office says more, and its rule says it
+        triple = ctx.make(person, _OWNER_RELATIONS[owner.type], owner, name.token.sent, surface=[child],
+                          rule=AFFILIATION)
+        if triple:
+            yield triple
+
+
+_OWNER_RELATIONS = {EntityType.ORG: "work_for", EntityType.GPE: "from"}
+
+
+def _titles(name: Named) -> list[Token]:
+    """The titles before a name: "President Lula da Silva", "Chancellor Gerhard Schroeder"."""
+    return [t for t in name.token.doc[name.token.left_edge.i : name.words[0].i]
+            if t.lower_ in OFFICE_NOUNS and t.lower_ not in HONORIFICS and t.pos_ in {"PROPN", "NOUN"}]
 
 
 def possessive_leader(name: Named, ctx: Context) -> Iterator[Triple]:
@@ -135,8 +150,7 @@ def _country_relation(name: Named, prep: Token) -> str | None:
     """What a person "of" or "from" a country is: the office of a title before the name, or from it."""
     if prep.lower_ == "at":
         return None
-    titles = [t for t in name.token.doc[name.token.left_edge.i : name.words[0].i]
-              if t.lower_ in OFFICE_NOUNS and t.lower_ not in HONORIFICS and t.pos_ in {"PROPN", "NOUN"}]
+    titles = _titles(name)
     if titles and prep.lower_ == "of":
         return snake([*role_words(titles[-1]), "of"])
     return "from"

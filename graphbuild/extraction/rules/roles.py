@@ -58,6 +58,8 @@ APPOS_ROLE = Rule(
                          ("Ahmed", "high_commissioner_to", "United Kingdom"))),
         Example(text="Pakistan's High Commissioner to Britain, Maleeha Lodhi, said so.",
                 triples=(("Maleeha Lodhi", "high_commissioner_of", "Pakistan"),)),
+        Example(text="Jeffrey Matsuura, director of the law programme at the University of Dayton, said so.",
+                triples=(("Jeffrey Matsuura", "director_of", "University of Dayton"),)),  # the field, then the body
         Example(text="Paul Boateng, Chief Secretary to the Treasury, is to step down.",
                 triples=(("Paul Boateng", "chief_secretary_to", "Treasury"),)),
         Example(text="Karen Thomson, chief executive of AOL UK, said so.",  # a company's national branch
@@ -347,6 +349,16 @@ def _role_targets(noun: Token, mentions: ArticleMentions) -> Iterator[tuple[list
                 # "a board member of Germany's central bank, the Bundesbank": the bank is named
                 if pobj.dep_ == "pobj" and mentions.entity(pobj) is not None:
                     yield [*role, child.lower_], _company_of_branch(pobj, mentions)
+                elif pobj.dep_ == "pobj" and child.lower_ == "of" and pobj.pos_ == "NOUN":
+                    # the field, then the body: "director of anti-virus research for F-Secure"
+                    yield from (([*role, "of"], body) for body in _field_body(pobj, mentions))
+
+
+def _field_body(field: Token, mentions: ArticleMentions) -> list[Token]:
+    """The body after a role's field: "(head of) marketing at Sony" → Sony."""
+    return [pobj for prep in field.children if prep.dep_ == "prep" and prep.lower_ in {"at", "for", "with"}
+            for pobj in prep.children if pobj.dep_ == "pobj" and (body := mentions.entity(pobj)) is not None
+            and body.type is EntityType.ORG]
 
 
 def _company_of_branch(token: Token, mentions: ArticleMentions) -> Token:

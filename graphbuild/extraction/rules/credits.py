@@ -22,12 +22,14 @@ __all__ = ["NOMINEE", "ROLE_IN_WORK", "RULES", "nominee_credit", "role_credit"]
 NOMINEE = Rule(
     name="nominee", family="credits", confidence=0.6,
     construction="a person for a work, under an award category: \"best director: Martin Scorsese for The "
-                 "Aviator\" → direct",
+                 "Aviator\" → direct; also a prize's winner or nominee: \"X won the best actor award for Ray\"",
     examples=(
         Example(text="The best director nominees are Ang Lee for Brokeback Mountain and Bennett Miller for Capote.",
                 triples=(("Ang Lee", "direct", "Brokeback Mountain"), ("Bennett Miller", "direct", "Capote"))),
         Example(text="Best actress nominees include Keira Knightley for Pride and Prejudice.",
                 triples=(("Keira Knightley", "star_in", "Pride and Prejudice"),)),
+        Example(text="Gael Garcia Bernal won the best actor award for The Motorcycle Diaries.",  # a verb's winner
+                triples=(("Gael Garcia Bernal", "star_in", "Motorcycle Diaries"),)),
         Example(text="Nominees for best actor and best director include Ang Lee for Brokeback Mountain.",
                 absent=(("Ang Lee", "direct", "Brokeback Mountain"), ("Ang Lee", "star_in", "Brokeback Mountain"))),
     ))
@@ -50,6 +52,8 @@ _CATEGORY_VERBS = {
 #: What a nominee's "for" names that is no work: a person, or a country they represent.
 _NOT_WORKS = frozenset({EntityType.PERSON, EntityType.GPE, EntityType.NORP})
 _ROLE_NOUNS = frozenset({"role", "part", "performance", "turn"})
+#: Verbs of winning or being in the running for a prize.
+_WINNING_VERBS = frozenset({"win", "nominate", "earn", "scoop", "collect", "receive", "land", "pick", "take"})
 
 
 def nominee_credit(name: Named, ctx: Context) -> Iterator[Triple]:
@@ -58,22 +62,36 @@ def nominee_credit(name: Named, ctx: Context) -> Iterator[Triple]:
     if person.type is not EntityType.PERSON or not ctx.on(NOMINEE):
         return
     after = name.words[-1].i + 1
-    if after + 1 >= len(doc) or doc[after].lower_ != "for":
-        return
-    work = ctx.mentions.by_token.get(after + 1)
-    if work is None or work.type in _NOT_WORKS:
-        return
+    # "Martin Scorsese for The Aviator", or the winner of a verb: "Jamie Foxx won the best actor Oscar for Ray"
+    fors = [doc[after]] if after + 1 < len(doc) and doc[after].lower_ == "for" else _winner_fors(name)
     sent = name.token.sent
     words = {t.lower_ for t in sent}
-    if not words & AWARD_WORDS:
+    if not fors or not words & AWARD_WORDS:
         return
     verbs = {verb for word, verb in _CATEGORY_VERBS.items() if word in words}
     if len(verbs) != 1:
         return  # no category, or several: which one is this person's?
-    triple = ctx.make(person, verbs.pop(), work, sent, surface=[doc[after]], rule=NOMINEE,
-                      ends=(name.token, doc[after + 1]))
-    if triple:
-        yield triple
+    for prep in fors:
+        work_token = doc[prep.i + 1] if prep.i + 1 < len(doc) else prep
+        work = ctx.mentions.by_token.get(work_token.i)
+        if work is None or work.type in _NOT_WORKS:
+            continue
+        triple = ctx.make(person, next(iter(verbs)), work, sent, surface=[prep], rule=NOMINEE,
+                          ends=(name.token, work_token))
+        if triple:
+            yield triple
+
+
+def _winner_fors(name: Named) -> list[Token]:
+    """The "for" of a prize the named person won or was nominated for: on the verb or its object."""
+    verb = name.token.head
+    if name.token.dep_ not in {"nsubj", "nsubjpass"} or verb.lemma_.lower() not in _WINNING_VERBS:
+        return []
+    # on the verb, its prize, or the category it was nominated for: "nominated for best director for Ray"
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    holders += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children
+                if o.dep_ == "pobj"]
+    return [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "for"]
 
 
 def role_credit(noun: Token, ctx: Context) -> Iterator[Triple]:

@@ -127,8 +127,8 @@ def possessive_maker(name: Named, ctx: Context) -> Iterator[Triple]:
 def prep_affiliation(name: Named, ctx: Context) -> Iterator[Triple]:
     """Affiliation: "Brad Adams, from Human Rights Watch," → work_for."""
     person = name.entity
-    if person.type is not EntityType.PERSON:
-        return
+    if person.type is not EntityType.PERSON or name.token.pos_ != "PROPN":
+        return  # a description's "of" is its office's: "the chairman of Southampton"
     for child in name.token.children:
         if child.dep_ != "prep" or child.lower_ not in {"from", "of", "at"}:
             continue

@@ -157,9 +157,11 @@ def _verdict(clause: Token) -> str | None:
     """What a reported clause judges its subject to be or have done: criticise, praise or nothing."""
     if any(c.dep_ == "neg" for c in clause.children):
         return None
-    said = [clause, *(c for c in clause.children if c.dep_ in {"acomp", "attr", "dobj", "xcomp"})]
+    said = [clause, *(c for c in clause.children if c.dep_ in {"acomp", "attr", "xcomp"})]
     said += [c for t in said[1:] for c in t.children if c.dep_ == "conj"]  # "a colleague and a trusted friend"
-    said += [m for t in said for m in t.children if m.dep_ in {"amod", "advmod", "acomp"}]
+    # what the object is called judges, not the object: "made a wrong decision", not "would avoid lies"
+    objects = [c for c in clause.children if c.dep_ == "dobj"]
+    said += [m for t in [*said, *objects] for m in t.children if m.dep_ in {"amod", "advmod", "acomp"}]
     said = [t for t in said if not any(c.dep_ == "auxpass" for c in t.children)]  # "vulnerable to be damaged"
     words = {t.lemma_.lower() for t in said} | {t.lower_ for t in said}
     if words & VERDICT_WORDS["criticise"]:

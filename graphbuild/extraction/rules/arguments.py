@@ -140,7 +140,9 @@ PREP_NOUN = Rule(
 COPULA = Rule(
     name="copula", family=_FAMILY, confidence=0.75,
     construction="a copula with a relational noun: \"Romania is a member of Nato\" → member_of",
-    examples=(Example(text="Norway is a member of Nato.", triples=(("Norway", "member_of", "Nato"),)),))
+    examples=(Example(text="Norway is a member of Nato.", triples=(("Norway", "member_of", "Nato"),)),
+              Example(text="Alan Milburn is Labour's election supremo.",  # a possessor's noun
+                      triples=(("Alan Milburn", "election_supremo_of", "Labour Party"),))))
 ACOMP_PREP = Rule(
     name="acomp_prep", family=_FAMILY, confidence=0.6,
     construction="an adjective with a preposition: \"Blair is close to Bush\" → be_close_to",
@@ -300,9 +302,13 @@ def _copula(verb: Token, child: Token, mentions: ArticleMentions, passive: bool)
     # copula with a relational noun: "Romania is a member of Nato" → member_of
     if child.pos_ != "NOUN" or child.i in mentions.by_token:
         return
+    role = role_words(child)
     for words, surface, actor in noun_chain(child, mentions):
-        role = role_words(child)
         yield Relation((*role, *words[1:]), tuple(surface), actor, COPULA)
+    for owner in child.children:
+        # a possessor's noun: "Alan Milburn became Labour's election supremo" → election_supremo_of
+        if owner.dep_ == "poss" and owner.i in mentions.by_token:
+            yield Relation((*role, "of"), (owner, child), owner, COPULA)
 
 
 def _adjective(verb: Token, child: Token, mentions: ArticleMentions, passive: bool) -> Iterator[Relation]:

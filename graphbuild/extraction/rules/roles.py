@@ -58,6 +58,8 @@ APPOS_ROLE = Rule(
                          ("Ahmed", "high_commissioner_to", "United Kingdom"))),
         Example(text="Pakistan's High Commissioner to Britain, Maleeha Lodhi, said so.",
                 triples=(("Maleeha Lodhi", "high_commissioner_of", "Pakistan"),)),
+        Example(text="Wang Yan, an official from the Beijing Municipal Commission, said so.",
+                triples=(("Wang Yan", "work_for", "Beijing Municipal Commission"),)),
         Example(text="Jeffrey Matsuura, director of the law programme at the University of Dayton, said so.",
                 triples=(("Jeffrey Matsuura", "director_of", "University of Dayton"),)),  # the field, then the body
         Example(text="Paul Boateng, Chief Secretary to the Treasury, is to step down.",
@@ -146,7 +148,7 @@ def label_relation(holder: Entity, noun: str, words: list[str], target: Entity) 
     body named with a country is based there ("US oil giant Exxon" → based_in).
     """
     relation = snake(words)
-    of = words[-1] == "of"
+    of = words[-1] in {"of", "from"}  # "a soul singer from Devon" is as "of" here
     if holder.type is EntityType.ORG and target.type is EntityType.GPE and of and noun in COMPANY_NOUNS:
         return "based_in"
     if holder.type is EntityType.OTHER and target.type is EntityType.GPE and of:

@@ -98,7 +98,7 @@ BUSINESS_NOUNS = frozenset({"market", "unit", "subsidiary", "arm", "division", "
 STATE_NOUNS = FORCE_NOUNS | {
     "ministry", "department", "army", "navy", "police", "parliament", "government", "embassy", "military",
     "office", "cabinet", "intelligence", "coastguard", "guard", "service", "council", "court", "agency"}
-ROLE_PREPS = frozenset({"of", "for", "at", "in", "to", "with"})
+ROLE_PREPS = frozenset({"of", "for", "at", "in", "to", "with", "from", "under"})
 MAX_NOUN_CHAIN = 2
 #: Labels for a player: "Chelsea striker X", "England flanker Y" → play_for.
 #: Capitalised words of a title that belong in the relation's wording ("Home Secretary", "Shadow

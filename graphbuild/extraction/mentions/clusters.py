@@ -93,17 +93,24 @@ def surface_of(doc: Doc, span: Span) -> str:
 def tokens_among(doc: Doc, words: Collection[str], attr: str) -> list[Token]:
     """The tokens whose ``attr`` (LOWER, ORTH) is one of ``words``, found without visiting every token.
 
-    The article's distinct values are looked up in ``words`` (a few hundred strings), not the other
-    way round, so a long word list costs nothing more.
+    A short word list is hashed as spaCy hashes strings; for a long one the article's distinct
+    values are looked up in it instead (a few hundred strings), so its length costs nothing more.
     """
     if not len(doc):
         return []
     values = doc.to_array(attr)
     strings = doc.vocab.strings
-    hits = [h for h in numpy.unique(values) if strings[int(h)] in words]
+    if len(words) <= _FEW_WORDS:
+        hits = [strings[word] for word in words]  # a short list: hash its words (what a string id is)
+    else:
+        hits = [h for h in numpy.unique(values) if strings[int(h)] in words]
     if not hits:
         return []
     return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(values, numpy.array(hits, dtype="uint64")))]
+
+
+#: Up to this many words, looking them up costs less than looking up the article's distinct words.
+_FEW_WORDS = 64
 
 
 def cluster_at(i: int, mentions: Sequence[Mention]) -> Cluster | None:

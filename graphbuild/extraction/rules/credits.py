@@ -64,9 +64,11 @@ def nominee_credit(name: Named, ctx: Context) -> Iterator[Triple]:
     after = name.words[-1].i + 1
     # "Martin Scorsese for The Aviator", or the winner of a verb: "Jamie Foxx won the best actor Oscar for Ray"
     fors = [doc[after]] if after + 1 < len(doc) and doc[after].lower_ == "for" else _winner_fors(name)
+    if not fors:
+        return
     sent = name.token.sent
     words = {t.lower_ for t in sent}
-    if not fors or not words & AWARD_WORDS:
+    if not words & AWARD_WORDS:
         return
     verbs = {verb for word, verb in _CATEGORY_VERBS.items() if word in words}
     if len(verbs) != 1:

@@ -54,6 +54,9 @@ POSS_NOMINAL = Rule(
 
 RULES = (POSS_NOMINAL,)
 
+#: Nouns whose owner a possessive pronoun may name: a journey's traveller, a site's body.
+_OWNED_BY_PRONOUN = JOURNEY_NOUNS | FACILITY_NOUNS
+
 
 def nominal_triples(noun: Token, ctx: Context) -> Iterator[Triple]:
     """Every triple whose predicate is the common noun ``noun``."""
@@ -86,7 +89,7 @@ def _possessed(noun: Token, ctx: Context) -> Iterator[Triple]:
     """A possessive nominal: "Deutsche Boerse's bid for the LSE" → bid_for, "Russia's invasion of Ukraine"."""
     mentions = ctx.mentions
     owners = [c for c in noun.children if c.dep_ == "poss" and mentions.entity(c) is not None]
-    if noun.lemma_.lower() in JOURNEY_NOUNS | FACILITY_NOUNS:
+    if noun.lemma_.lower() in _OWNED_BY_PRONOUN:
         # "his mission to the Middle East" → travel_to, "its Sunderland plant" → plant_in
         owners += [c for c in noun.children if c.dep_ == "poss" and c.i in mentions.possessors]
     if not owners:

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from graphbuild.extraction.mentions import ArticleMentions
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import Context
-from graphbuild.extraction.rules.syntax import Modality, subject_of
+from graphbuild.extraction.rules.syntax import Args, Modality
 from graphbuild.extraction.rules.words import CLAIM_VERBS, REPORTING_VERBS, VERDICT_WORDS
 from graphbuild.model import Entity, Triple
 
@@ -60,13 +60,12 @@ RULES = (CLAIM, DEMAND, VERDICT)
 _DEMAND_MODALS = frozenset({"should", "must", "ought"})
 
 
-def claims(verb: Token, ctx: Context, modality: Modality) -> Iterator[Triple]:
+def claims(verb: Token, ctx: Context, modality: Modality, args: Args) -> Iterator[Triple]:
     """"the Telegraph claimed he received money" → Telegraph claim Galloway."""
     if verb.lemma_.lower() not in CLAIM_VERBS or not ctx.on(CLAIM):
         return
     mentions = ctx.mentions
-    # the subject as the other rules see it: "Russia, which is demanding that ..." → Russia
-    args = subject_of(verb, mentions)
+    # ``args``: the subject as the other rules see it ("Russia, which is demanding that ..." → Russia)
     if args.passive:
         return
     speakers = [(t, e) for t in args.tokens for e in [mentions.entity(t)] if e is not None]
@@ -86,12 +85,11 @@ def claims(verb: Token, ctx: Context, modality: Modality) -> Iterator[Triple]:
                     yield triple
 
 
-def demands(verb: Token, ctx: Context, modality: Modality) -> Iterator[Triple]:
+def demands(verb: Token, ctx: Context, modality: Modality, args: Args) -> Iterator[Triple]:
     """"X said Y should resign" → X urge Y: what a speaker says another should do is urged on it."""
     if verb.lemma_.lower() not in REPORTING_VERBS or not ctx.on(DEMAND):
         return
     mentions = ctx.mentions
-    args = subject_of(verb, mentions)
     if args.passive:
         return
     speakers = [(t, e) for t in args.tokens for e in [mentions.entity(t)] if e is not None]
@@ -129,12 +127,11 @@ def speaker(verb: Token, mentions: ArticleMentions) -> Entity | None:
     return None
 
 
-def verdicts(verb: Token, ctx: Context, modality: Modality) -> Iterator[Triple]:
+def verdicts(verb: Token, ctx: Context, modality: Modality, args: Args) -> Iterator[Triple]:
     """"X said Y had failed" → X criticise Y; "X said Y was a trusted friend" → X praise Y."""
     if verb.lemma_.lower() not in REPORTING_VERBS or not ctx.on(VERDICT):
         return
     mentions = ctx.mentions
-    args = subject_of(verb, mentions)
     if args.passive:
         return
     speakers = [(t, e) for t in args.tokens for e in [mentions.entity(t)] if e is not None]

@@ -95,9 +95,9 @@ def predicate_triples(verb: Token, ctx: Context) -> Iterator[Triple]:
                    modality=modality_of(verb), reporter=speaker(verb, mentions), words=verb_words(verb),
                    auxes=[c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "prt"}])
     yield from _reciprocal(p, ctx)
-    yield from claims(verb, ctx, p.modality)
-    yield from demands(verb, ctx, p.modality)
-    yield from verdicts(verb, ctx, p.modality)
+    yield from claims(verb, ctx, p.modality, args)
+    yield from demands(verb, ctx, p.modality, args)
+    yield from verdicts(verb, ctx, p.modality, args)
     if args.passive and (doers := _passive_doers(p, ctx)) is not None:
         yield from doers
         return

@@ -7,7 +7,7 @@ reporter (``X said Y threatened Z`` gives ``Y threaten Z`` with ``attributed_to`
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from spacy.tokens import Token
 
@@ -58,14 +58,39 @@ RULES = (CLAIM, DEMAND, VERDICT)
 
 #: Modal auxiliaries that make a reported clause a demand on its subject.
 _DEMAND_MODALS = frozenset({"should", "must", "ought"})
+#: The subjects a reported clause is about.
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def claims(verb: Token, ctx: Context, modality: Modality, args: Args) -> Iterator[Triple]:
     """"the Telegraph claimed he received money" → Telegraph claim Galloway."""
     if verb.lemma_.lower() not in CLAIM_VERBS or not ctx.on(CLAIM):
         return
-    mentions = ctx.mentions
-    # ``args``: the subject as the other rules see it ("Russia, which is demanding that ..." → Russia)
+    for speaker_token, claimant, _, subject, accused in _reported(verb, ctx.mentions, args, _SUBJECTS):
+        triple = ctx.make(claimant, verb.lemma_.lower(), accused, verb.sent, modality=modality,
+                          surface=[verb], rule=CLAIM, ends=(speaker_token, subject))
+        if triple:
+            yield triple
+
+
+def demands(verb: Token, ctx: Context, modality: Modality, args: Args) -> Iterator[Triple]:
+    """"X said Y should resign" → X urge Y: what a speaker says another should do is urged on it."""
+    if verb.lemma_.lower() not in REPORTING_VERBS or not ctx.on(DEMAND):
+        return
+    for speaker_token, demander, clause, subject, urged in _reported(verb, ctx.mentions, args, {"nsubj"}):
+        if not any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS for c in clause.children):
+            continue
+        triple = ctx.make(demander, "urge", urged, verb.sent, modality=modality, surface=[verb, subject],
+                          rule=DEMAND, ends=(speaker_token, subject))
+        if triple:
+            yield triple
+
+
+def _reported(verb: Token, mentions: ArticleMentions, args: Args,
+              subject_deps: Collection[str]) -> Iterator[tuple[Token, Entity, Token, Token, Entity]]:
+    """Each speaker of a reporting verb with each actor a reported clause is about: (speaker's token,
+    speaker, clause, subject's token, subject). ``args`` is the verb's subject as the other rules
+    see it ("Russia, which is demanding that ..." → Russia); a passive verb reports nothing."""
     if args.passive:
         return
     speakers = [(t, e) for t in args.tokens for e in [mentions.entity(t)] if e is not None]
@@ -73,38 +98,11 @@ def claims(verb: Token, ctx: Context, modality: Modality, args: Args) -> Iterato
         if clause.dep_ != "ccomp":
             continue
         for subject in clause.children:
-            if subject.dep_ not in {"nsubj", "nsubjpass"}:
+            about = mentions.entity(subject) if subject.dep_ in subject_deps else None
+            if about is None:
                 continue
-            accused = mentions.entity(subject)
-            if accused is None:
-                continue
-            for speaker_token, claimant in speakers:
-                triple = ctx.make(claimant, verb.lemma_.lower(), accused, verb.sent, modality=modality,
-                                  surface=[verb], rule=CLAIM, ends=(speaker_token, subject))
-                if triple:
-                    yield triple
-
-
-def demands(verb: Token, ctx: Context, modality: Modality, args: Args) -> Iterator[Triple]:
-    """"X said Y should resign" → X urge Y: what a speaker says another should do is urged on it."""
-    if verb.lemma_.lower() not in REPORTING_VERBS or not ctx.on(DEMAND):
-        return
-    mentions = ctx.mentions
-    if args.passive:
-        return
-    speakers = [(t, e) for t in args.tokens for e in [mentions.entity(t)] if e is not None]
-    for clause in verb.children:
-        if clause.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS for c in clause.children):
-            continue
-        for subject in clause.children:
-            urged = mentions.entity(subject) if subject.dep_ == "nsubj" else None
-            if urged is None:
-                continue
-            for speaker_token, demander in speakers:
-                triple = ctx.make(demander, "urge", urged, verb.sent, modality=modality, surface=[verb, subject],
-                                  rule=DEMAND, ends=(speaker_token, subject))
-                if triple:
-                    yield triple
+            for speaker_token, who in speakers:
+                yield speaker_token, who, clause, subject, about
 
 
 def speaker(verb: Token, mentions: ArticleMentions) -> Entity | None:
@@ -131,23 +129,14 @@ def verdicts(verb: Token, ctx: Context, modality: Modality, args: Args) -> Itera
     """"X said Y had failed" → X criticise Y; "X said Y was a trusted friend" → X praise Y."""
     if verb.lemma_.lower() not in REPORTING_VERBS or not ctx.on(VERDICT):
         return
-    mentions = ctx.mentions
-    if args.passive:
-        return
-    speakers = [(t, e) for t in args.tokens for e in [mentions.entity(t)] if e is not None]
-    for clause in verb.children:
-        verdict = _verdict(clause) if clause.dep_ == "ccomp" else None
+    for speaker_token, judge, clause, subject, judged in _reported(verb, ctx.mentions, args, _SUBJECTS):
+        verdict = _verdict(clause)
         if verdict is None:
             continue
-        for subject in clause.children:
-            judged = mentions.entity(subject) if subject.dep_ in {"nsubj", "nsubjpass"} else None
-            if judged is None:
-                continue
-            for speaker_token, judge in speakers:
-                triple = ctx.make(judge, verdict, judged, verb.sent, modality=modality, surface=[verb, clause],
-                                  rule=VERDICT, ends=(speaker_token, subject))
-                if triple:
-                    yield triple
+        triple = ctx.make(judge, verdict, judged, verb.sent, modality=modality, surface=[verb, clause],
+                          rule=VERDICT, ends=(speaker_token, subject))
+        if triple:
+            yield triple
 
 
 def _verdict(clause: Token) -> str | None:

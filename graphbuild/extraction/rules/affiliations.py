@@ -100,26 +100,28 @@ def _titles(name: Named) -> list[Token]:
 
 def possessive_leader(name: Named, ctx: Context) -> Iterator[Triple]:
     """A leader's body or country: "Joe Biden's White House", "Putin's Russia" → lead."""
-    led, by_token = name.entity, ctx.mentions.by_token
-    if led.type not in {EntityType.ORG, EntityType.GPE}:
-        return
-    for child in name.token.children:
-        leader = by_token.get(child.i) if child.dep_ == "poss" else None
-        if leader is not None and leader.type is EntityType.PERSON:
-            triple = ctx.make(leader, "lead", led, name.token.sent, surface=[child], rule=POSS_LEADER)
-            if triple:
-                yield triple
+    yield from _person_possessor(name, ctx, _LED, "lead", POSS_LEADER)
 
 
 def possessive_maker(name: Named, ctx: Context) -> Iterator[Triple]:
     """A person's work: "Mike Leigh's Vera Drake", "Ian McEwan's Atonement" → make."""
-    work, by_token = name.entity, ctx.mentions.by_token
-    if work.type is not EntityType.OTHER:
+    yield from _person_possessor(name, ctx, _MADE, "make", POSS_MAKER)
+
+
+_LED = frozenset({EntityType.ORG, EntityType.GPE})
+_MADE = frozenset({EntityType.OTHER})
+
+
+def _person_possessor(name: Named, ctx: Context, owned: frozenset[EntityType], relation: str,
+                      rule: Rule) -> Iterator[Triple]:
+    """A person's possessive before a name of the ``owned`` types: the person ``relation`` it."""
+    if name.entity.type not in owned:
         return
+    by_token = ctx.mentions.by_token
     for child in name.token.children:
-        maker = by_token.get(child.i) if child.dep_ == "poss" else None
-        if maker is not None and maker.type is EntityType.PERSON:
-            triple = ctx.make(maker, "make", work, name.token.sent, surface=[child], rule=POSS_MAKER)
+        person = by_token.get(child.i) if child.dep_ == "poss" else None
+        if person is not None and person.type is EntityType.PERSON:
+            triple = ctx.make(person, relation, name.entity, name.token.sent, surface=[child], rule=rule)
             if triple:
                 yield triple
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from graphbuild.extraction.mentions.article import GOVERNMENT
 from graphbuild.extraction.mentions.clusters import Cluster, Mention, is_subject, link, tokens_among
-from graphbuild.extraction.mentions.words import GOVERNMENT_WORDS, MINOR_WORDS, SURNAME_TYPES
+from graphbuild.extraction.mentions.words import GOVERNMENT_WORDS, MINOR_WORDS, PERSON_HONORIFICS, SURNAME_TYPES
 from graphbuild.extraction.rule import Example, Rule, Stage
 from graphbuild.model import EntityType
 from graphbuild.names import HONORIFICS, Gazetteer, clean_name, name_tokens
@@ -126,7 +126,7 @@ def _merge_surnames(clusters: Sequence[Cluster], mentions: Sequence[Mention]) ->
         firsts.setdefault(id(m.cluster), []).append(m.start)
     for cluster in clusters:
         tokens = cluster.key.split()
-        titled = any(s.split()[0].lower().rstrip(".") in _PERSON_HONORIFICS for s in cluster.surfaces if s.split())
+        titled = _has_honorific(cluster, PERSON_HONORIFICS)
         # a full name is merged only when an honorific shows it is a surname: "Mr Kilroy-Silk"
         if (cluster in full and not titled) or not tokens or not (set(cluster.types) & SURNAME_TYPES):
             continue
@@ -148,8 +148,9 @@ def _merge_surnames(clusters: Sequence[Cluster], mentions: Sequence[Mention]) ->
         link(cluster, target)
 
 
-#: Honorifics that make the name after them a person's.
-_PERSON_HONORIFICS = HONORIFICS - {"the"}
+def _has_honorific(cluster: Cluster, honorifics: Collection[str]) -> bool:
+    """Whether the article writes the cluster's name after one of ``honorifics`` ("Mr Cable")."""
+    return any(s.split()[0].lower().rstrip(".") in honorifics for s in cluster.surfaces if s.split())
 
 
 def _merge_short_names(clusters: Sequence[Cluster]) -> None:
@@ -159,7 +160,7 @@ def _merge_short_names(clusters: Sequence[Cluster]) -> None:
     # "the Telegraph" after "the Daily Telegraph"
     lone = [c for c in clusters if c.merged_into is None and c.type() is EntityType.PERSON
             and len(c.key.split()) == 1
-            and not any(s.split()[0].lower().rstrip(".") in HONORIFICS for s in c.surfaces if s.split())]
+            and not _has_honorific(c, HONORIFICS)]
     for cluster in orgs + lone:
         tokens = cluster.key.split()
         longer = [c for c in orgs if c is not cluster and c.merged_into is None

@@ -22,6 +22,9 @@ from graphbuild.extraction.mentions.words import (
     FORCE_NOUNS,
     MEDIA_NOUNS,
     NUMERIC_LABELS,
+    PARTY_MEMBERS,
+    PEER_TITLES,
+    PERSON_HONORIFICS,
     POSSESSIVE_MARKS,
     SEAT_TITLES,
     STATE_GROUP_NOUNS,
@@ -137,8 +140,8 @@ def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
     return actors, owned_names
 
 
-#: Honorifics before a person's name.
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "baroness", "baron"})
+#: Honorifics before a person's name, as the lower-case tokens they are ("mr", "mr.").
+_HONORIFIC_TOKENS = frozenset(f"{h}{dot}" for h in PERSON_HONORIFICS | PEER_TITLES for dot in ("", "."))
 
 
 def honorific_names(doc: Doc) -> list[Span]:
@@ -149,7 +152,7 @@ def honorific_names(doc: Doc) -> list[Span]:
     found: list[Span] = []
     # a name the model tags as a body elsewhere stays one: "Dr Reddy's" the drugmaker
     bodies = {t.text for span in doc.ents if span.label_ == "ORG" for t in span}
-    for honorific in tokens_among(doc, _HONORIFICS | {f"{h}." for h in _HONORIFICS}, "LOWER"):
+    for honorific in tokens_among(doc, _HONORIFIC_TOKENS, "LOWER"):
         start = end = honorific.i + 1
         while end < len(doc) and not doc[end].ent_type_ and (
                 (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and doc[end].lower_ not in TITLE_WORDS)
@@ -303,7 +306,7 @@ def _named_with_noun(doc: Doc, actors: Sequence[Span], labels: set[str], nouns: 
 
 
 #: A body's members in the plural, which the model tags with the body: "Tory MPs", "Labour rebels".
-_MEMBERS = frozenset({"mps", "meps", "msps", "peers", "activists", "rebels", "backbenchers", "councillors"})
+_MEMBERS = frozenset(f"{member}s" for member in PARTY_MEMBERS)
 
 
 def without_title(span: Span) -> Span | None:

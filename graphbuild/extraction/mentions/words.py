@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from graphbuild.extraction.nlp import ACTOR_LABELS as ACTOR_LABELS  # spaCy entity labels that name actors
 from graphbuild.model import EntityType
-from graphbuild.names import TITLE_WORDS
+from graphbuild.names import HONORIFICS, TITLE_WORDS
 
 #: Words that make a region of a place: "eastern Europe" is its own place, not Europe.
 COMPASS = frozenset({
@@ -26,16 +26,20 @@ KIND_NOUNS = frozenset({
     "business", "division", "arm", "subsidiary", "newspaper", "paper", "agency", "programme", "program",
     "website", "channel", "station", "network", "brand", "label", "magazine", "daily", "tabloid", "service",
 })
+#: A party's people, who act for it: "angry Labour MPs warned Mr Blair", "Tory rebels".
+PARTY_MEMBERS = frozenset({"mp", "mep", "msp", "backbencher", "activist", "peer", "councillor", "rebel"})
 #: People of a body who, named in the plural with it, act for it: "Siemens executives held talks with Nokia".
 BODY_PEOPLE = frozenset({
     "boss", "executive", "official", "chief", "director", "negotiator", "leader", "minister", "lawyer",
     "spokesman", "spokeswoman", "spokesperson", "representative", "diplomat", "manager", "shareholder",
-    "mp", "mep", "msp", "backbencher", "activist", "peer", "councillor", "rebel",
-})
+}) | PARTY_MEMBERS
 #: Nouns for a person's rule that stand for the ruler: "money from Saddam Hussein's regime" → Saddam Hussein.
 RULER_NOUNS = frozenset({"regime", "dictatorship", "junta"})
 PERSON_PRONOUNS = frozenset({"he", "him", "she", "her", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"they", "them"})
+#: Honorifics that make the name after them a person's ("Mr Cable"), and peers' titles that do too.
+PERSON_HONORIFICS = HONORIFICS - {"the"}
+PEER_TITLES = frozenset({"lord", "lady", "baroness", "baron"})
 #: A person's gender as the article's own honorifics give it (Mr Galloway, Ms King), for he/she.
 MALE_HONORIFICS = frozenset({"mr", "sir"})
 FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame"})

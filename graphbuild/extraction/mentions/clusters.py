@@ -44,7 +44,7 @@ class Cluster:
     def type(self) -> EntityType:
         if self.work:
             return EntityType.OTHER
-        if self.types[EntityType.PERSON] and any(len(n.split()) > 1 for n in self.names if n):
+        if self.types[EntityType.PERSON] and any(len(n.replace("-", " ").split()) > 1 for n in self.names if n):
             return EntityType.PERSON
         if self.body:
             return EntityType.ORG

@@ -33,7 +33,7 @@ LEADING_WORDS = _rule(
     Example(text="Mike Leigh will compete with Shane Meadows for Dead Man's Shoes.",  # a small word after it
             not_actors=("Shane Meadows for",)),
     Example(text="Kim defeated Jan Hernych of the Czech Republic 7-5 6-3 on Monday.",  # a score after the name
-            triples=(("Jan Hernych", "from", "Czech Republic"),), not_actors=("Czech Republic 7 5 6 3",)))
+            triples=(("Jan Hernych", "from", "Czech Republic"),), not_actors=("Czech Republic 7-5 6-3",)))
 HEADLINE_REPEAT = _rule(
     "headline_repeat", "a headline's last name run into the first sentence's is two: \"Blair Tony Blair said\"",
     Example(text="Straw rebukes Blair Tony Blair has criticised France over the deal.",

@@ -38,7 +38,7 @@ PARTIAL_NAME = _rule(
     Example(text="Ben Wallace arrived in Paris. Mr Wallace met Emmanuel Macron.",
             triples=(("Ben Wallace", "meet", "Emmanuel Macron"),)),
     Example(text="Robert Kilroy-Silk left UKIP in January. Mr Kilroy-Silk then launched Veritas.",
-            triples=(("Robert Kilroy Silk", "launch", "Veritas"),)))  # a surname of two words
+            triples=(("Robert Kilroy-Silk", "launch", "Veritas"),)))  # a surname of two words
 SHORT_NAME = _rule(
     "short_name", "a body's shorter name is the one longer name it ends: \"the Telegraph\" → Daily Telegraph",
     Example(text="The Daily Telegraph printed the claims. Later the Telegraph criticised the BBC.",
@@ -72,11 +72,36 @@ EVENT_HEADS = frozenset({
 })
 
 
+#: Prefixes a hyphen joins to a name, which stay words of their own: "Ex-Labour minister", "pro-Blair".
+_PREFIXES = frozenset({"ex", "pro", "anti", "non", "post", "pre", "former"})
+
+
+def _span_text(span: Span) -> str:
+    """A span's words without possessives, a hyphen inside a word kept: "the Sarbanes-Oxley Act's"."""
+    words: list[str] = []
+    glue = False
+    for token in span:
+        if token.tag_ == "POS":
+            glue = False
+            continue
+        if (token.text == "-" and words and not span.doc[token.i - 1].whitespace_ and token.whitespace_ == ""
+                and words[-1].lower() not in _PREFIXES):
+            words[-1] += "-"
+            glue = True
+            continue
+        if glue:
+            words[-1] += token.text
+        else:
+            words.append(token.text)
+        glue = False
+    return " ".join(words)
+
+
 def resolve_name(span: Span, gazetteer: Gazetteer, disabled: Collection[str] = ()) -> tuple[str, EntityType] | None:
     """Return the canonical name and type a span stands for, or None when it is no name."""
     label = EntityType.parse(span.label_)
     # titles are stripped from people's names only: "the Home Office" keeps its "Home"
-    name = clean_name(" ".join(t.text for t in span if t.tag_ != "POS"), titles=label is EntityType.PERSON)
+    name = clean_name(_span_text(span), titles=label is EntityType.PERSON)
     if not name_tokens(name):
         return None
     if label is EntityType.NORP and DEMONYM.name not in disabled:

@@ -390,3 +390,20 @@ def test_a_countrys_court_is_the_country_but_a_citys_is_not(run: Run) -> None:
     assert ("Kovac", "file_in", "Germany") in country
     city = _triples(run("Mr Kovac filed for bankruptcy in a Houston court."))
     assert not any(obj == "Houston" for _, _, obj in city)
+
+
+def test_law_is_named_whole_and_the_act_is_that_law(run: Run) -> None:
+    result = run("The Sarbanes-Oxley Act took effect in 2002. Siemens has criticised the Act.")
+    assert ("Siemens", "criticise", "Sarbanes-Oxley Act") in _triples(result)
+    assert "Act" not in _names(result)
+
+
+def test_bill_before_a_name_is_the_name(run: Run) -> None:
+    result = run("Former US President Bill Clinton spoke in Paris. No Bill goes through Parliament unread.")
+    assert ("Bill Clinton", "former_president_of", "United States") in _triples(result)
+    assert not {name for name in _names(result) if name.endswith("Bill")}
+
+
+def test_a_hyphen_inside_a_name_is_kept(run: Run) -> None:
+    result = run("Robert Kilroy-Silk left the UK Independence Party. Mr Kilroy-Silk launched Veritas.")
+    assert ("Robert Kilroy-Silk", "launch", "Veritas") in _triples(result)

@@ -67,6 +67,7 @@ BODY_PEOPLE_RULE = _rule(
     Example(text="Siemens executives held talks with Nokia on Monday.", triples=(("Siemens", "meet", "Nokia"),)),
     Example(text="Britain's diplomats criticised Iran.", triples=(("United Kingdom", "criticise", "Iran"),)),
     Example(text="Chelsea boss Jose Mourinho criticised Uefa.", absent=(("Chelsea", "criticise", "Uefa"),)),
+    Example(text="Siemens wrote to its US shareholders.", absent=(("*", "*", "United States"),)),
     Example(text="This week angry Labour MPs warned Mr Blair about disunity.",  # a party's members
             triples=(("Labour Party", "warn", "Blair"),)))
 MISPLACED_APPOSITION = _rule(
@@ -81,6 +82,9 @@ _EVENT_KINDS = frozenset({EntityType.EVENT})
 
 RULES = (RULER_REGIME, NAMED_PART, APPOSITIVE_NAME, GOVERNMENT, COUNTRY_COURT, PARTITIVE_WHOLE, BODY_PEOPLE_RULE,
          MISPLACED_APPOSITION)
+
+#: A body's people who act for a company but not for a country: "US shareholders" are American.
+_PRIVATE_PEOPLE = frozenset({"shareholder", "executive", "boss", "manager", "director", "lawyer", "chief"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,8 +155,11 @@ class ArticleMentions:
         """The body a plural noun of its people names: "Deutsche Boerse bosses", "Britain's diplomats"."""
         for child in people.children:
             body = self.by_token.get(child.i) if child.dep_ in {"compound", "poss"} else None
-            if body is not None and body.type in {EntityType.ORG, EntityType.GPE}:
-                return body
+            if body is None or body.type not in {EntityType.ORG, EntityType.GPE}:
+                continue
+            if body.type is EntityType.GPE and people.lemma_.lower() in _PRIVATE_PEOPLE:
+                continue  # "US shareholders", "British executives" are from a country, not its agents
+            return body
         return None
 
     def referent(self, token: Token) -> Entity | None:

@@ -17,6 +17,8 @@ from graphbuild.extraction.mentions.clusters import Cluster, Mention, cluster_at
 from graphbuild.extraction.mentions.words import (
     BODY_DESCRIPTIONS,
     GOVERNMENT_WORDS,
+    LAW_DESCRIPTIONS,
+    LAW_HEADS,
     NUMERIC_LABELS,
     PRONOUN_WINDOW,
     ROLE_DEPS,
@@ -35,6 +37,7 @@ __all__ = [
     "Role",
     "aged_person",
     "definite",
+    "described_law",
     "described_organisation",
     "described_person",
     "generic_organisation",
@@ -93,8 +96,15 @@ AGE_DESCRIPTION = _rule(
     Example(text="Bill Clinton spoke at the funeral. The 87-year-old had starred with Ruby Dee.",
             absent=(("Bill Clinton", "star_with", "Ruby Dee"),)))
 
+LAW_DESCRIPTION = _rule(
+    "law_description", "\"the bill\", \"the legislation\": the latest law named, by its own head word or as a law",
+    Example(text="The Identity Cards Bill was published on Monday. The Liberal Democrats oppose the bill.",
+            triples=(("Liberal Democrats", "oppose", "Identity Cards Bill"),)),
+    Example(text="The Licensing Act comes into force in November. The Conservatives have attacked the legislation.",
+            triples=(("Conservative Party", "attack", "Licensing Act"),)))
+
 RULES = (ROLE_DESCRIPTION, LEDE_TITLE, NAME_DESCRIPTION, BODY_DESCRIPTION, TRADE_DESCRIPTION, THE_GOVERNMENT,
-         AGE_DESCRIPTION)
+         AGE_DESCRIPTION, LAW_DESCRIPTION)
 
 
 #: A role a person is named with: the country or body it is of (if any), the person, and the
@@ -231,6 +241,26 @@ def lede_person(token: Token, mentions: Sequence[Mention], roles: dict[str, list
     person = people[0].cluster.root()
     titled = {lemma for lemma, entries in roles.items() for _, holder, _ in entries if holder.root() is person}
     return None if titled - HONORIFICS else person
+
+
+def described_law(token: Token, sentence: int, mentions: Sequence[Mention]) -> Cluster | None:
+    """The law "the bill" or "the legislation" refers to: the latest named within three sentences.
+
+    "The bill" is a law whose name ends in "Bill"; "the law" and "the legislation" may be any.
+    """
+    word = token.lower_
+    if word not in LAW_DESCRIPTIONS or not definite(token) or token.dep_ in {"compound", "appos", "poss"}:
+        return None
+    if any(c.dep_ in {"poss", "prep", "compound"} for c in token.children):
+        return None  # "the EU's treaty", "the bill on ID cards" name their own
+    for m in reversed(mentions):
+        if m.sentence < sentence - PRONOUN_WINDOW:
+            break
+        root = m.cluster.root()
+        head = root.name().split()[-1]
+        if head in LAW_HEADS and (head.lower() == word or word in {"law", "legislation"}):
+            return root
+    return None
 
 
 def generic_organisation(token: Token, sentence: int, mentions: Sequence[Mention],

@@ -19,6 +19,7 @@ from graphbuild.extraction.mentions.clusters import Cluster, Mention, is_subject
 from graphbuild.extraction.mentions.descriptions import (
     AGE_DESCRIPTION,
     BODY_DESCRIPTION,
+    LAW_DESCRIPTION,
     LEDE_TITLE,
     NAME_DESCRIPTION,
     ROLE_DESCRIPTION,
@@ -26,6 +27,7 @@ from graphbuild.extraction.mentions.descriptions import (
     TRADE_DESCRIPTION,
     Role,
     aged_person,
+    described_law,
     described_organisation,
     described_person,
     generic_organisation,
@@ -36,12 +38,14 @@ from graphbuild.extraction.mentions.descriptions import (
 )
 from graphbuild.extraction.mentions.naming import merge_known_as, merge_partial_names, propagate_names, resolve_name
 from graphbuild.extraction.mentions.pronouns import (
+    CATAPHOR,
     FIRST_PERSON,
     OFFICE_HOLDER_BODY,
     POSSESSIVE_PRONOUN,
     PRONOUN,
     SPEAKER,
     antecedent,
+    cataphor,
     gender_of,
     office_holder_body,
     quote_speaker,
@@ -121,11 +125,17 @@ def _cluster(doc: Doc, actors: Sequence[Span], owned_names: dict[int, str], gaze
     """One mention per actor span, gathered into a cluster per name and type."""
     clusters: dict[str, Cluster] = {}
     mentions: list[Mention] = []
+    laws: dict[str, tuple[str, EntityType]] = {}  # the latest law named, by its head word ("Bill")
     for span in actors:
-        resolved = resolve_name(span, gazetteer, off)
+        if span.label_ == "LAW" and len(span) == 1:
+            resolved = laws.get(span[0].text)  # "the Bill": the last bill named, or nobody
+        else:
+            resolved = resolve_name(span, gazetteer, off)
         if resolved is None:
             continue
         name, type_ = resolved
+        if span.label_ == "LAW" and len(span) > 1:
+            laws[span[-1].text] = resolved
         name = owned_names.get(span.start, name)
         if COMPASS_REGION.name not in off:
             name, span = _compass_region(doc, span, name, type_, gazetteer)
@@ -232,6 +242,8 @@ class _References:
         referent: Cluster | None = None
         if noun and token.dep_ != "compound" and lemma in self.org_words and NAME_DESCRIPTION.name not in off:
             referent = described_organisation(token, sentence, self.resolved, self.types)
+        if referent is None and LAW_DESCRIPTION.name not in off:
+            referent = described_law(token, sentence, self.resolved)
         if referent is None and noun and BODY_DESCRIPTION.name not in off:
             referent = generic_organisation(token, sentence, self.resolved, self.types)
         if referent is None and noun and lemma in ORG_NOUNS and TRADE_DESCRIPTION.name not in off:
@@ -264,7 +276,9 @@ class _References:
             return
         if token.tag_ != "PRP" or token.lower_ not in _PRONOUNS or PRONOUN.name in off:
             return
-        target = antecedent(token, sentence, self.resolved, self.types, self.genders)
+        target = cataphor(token, self.mentions, self.genders) if CATAPHOR.name not in off else None
+        if target is None:
+            target = antecedent(token, sentence, self.resolved, self.types, self.genders)
         if target is None:
             return
         self.pronoun_of[i] = target

@@ -29,7 +29,7 @@ from graphbuild.extraction.mentions.words import (
 from graphbuild.extraction.rule import Example, Rule, Stage
 from graphbuild.model import EntityType
 
-__all__ = ["FIRST_PERSON", "RULES", "antecedent", "gender_of", "office_holder_body", "quote_speaker"]
+__all__ = ["FIRST_PERSON", "RULES", "antecedent", "cataphor", "gender_of", "office_holder_body", "quote_speaker"]
 
 
 def _rule(name: str, construction: str, *examples: Example) -> Rule:
@@ -67,7 +67,14 @@ SPEAKER = _rule(
             triples=(("Andy Hayman", "want", "Norwich"),)),
     Example(text='Andy Hayman said: "I want Norwich to succeed."', triples=(("Andy Hayman", "want", "Norwich"),)))
 
-RULES = (PRONOUN, POSSESSIVE_PRONOUN, OFFICE_HOLDER_BODY, SPEAKER)
+CATAPHOR = _rule(
+    "cataphor", "he or she in a clause before the main one is the person the main clause names as its subject",
+    Example(text="David Blunkett arrived. Jack Straw spoke first. When he introduced the Identity Cards Bill, "
+                 "Mr Blunkett smiled.",
+            triples=(("David Blunkett", "introduce", "Identity Cards Bill"),),
+            absent=(("Jack Straw", "introduce", "*"),)))
+
+RULES = (PRONOUN, POSSESSIVE_PRONOUN, OFFICE_HOLDER_BODY, SPEAKER, CATAPHOR)
 
 #: Verbs that introduce a quotation: "said Andy Hayman", "he told the BBC".
 _QUOTING_VERBS = frozenset({"say", "tell", "add", "insist", "argue", "explain", "write", "warn", "claim", "admit",
@@ -82,6 +89,31 @@ def gender_of(surfaces: Iterable[str]) -> str | None:
     if male == female:
         return None
     return "m" if male else "f"
+
+
+def cataphor(pronoun: Token, mentions: Sequence[Mention], genders: dict[int, str | None]) -> Cluster | None:
+    """The person a "he" or "she" points forward to: "When he was introducing the bill, Mr Blunkett
+    suggested …" → Blunkett, the subject of the main clause the pronoun's clause comes before."""
+    if pronoun.lower_ not in {"he", "she"} or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    clause = pronoun.head
+    if clause.dep_ != "advcl":
+        return None
+    # the main clause is the first verb above the pronoun's clause that comes after it (the parser
+    # may hang the clause on a verb before it: "cards would be issued and, when he was …, Mr X said")
+    main = next((verb for verb in clause.ancestors if verb.i > clause.i), None)
+    subject = next((c for c in main.children if c.dep_ == "nsubj"), None) if main is not None else None
+    if subject is None or subject.i < clause.right_edge.i:
+        return None
+    named = next((m for m in mentions if m.start <= subject.i < m.end), None)
+    if named is None:
+        return None
+    root = named.cluster.root()
+    if not any(m.end <= pronoun.i and m.cluster.root() is root for m in mentions):
+        return None  # a person named for the first time is no one "he" can point to yet
+    if root.type() is not EntityType.PERSON or genders.get(id(root)) not in {None, PRONOUN_GENDER.get(pronoun.lower_)}:
+        return None
+    return root
 
 
 def office_holder_body(pronoun: Token, sentence: int, mentions: Sequence[Mention],

@@ -15,11 +15,13 @@ from spacy.tokens import Doc, Span
 
 from graphbuild.extraction.mentions.clusters import tokens_among
 from graphbuild.extraction.mentions.hygiene import clean_spans
+from graphbuild.extraction.mentions.laws import law_references, law_titles
 from graphbuild.extraction.mentions.words import (
     AWARD_WORDS,
     EVENT_LABELS,
     EVENT_NOUNS,
     FORCE_NOUNS,
+    LAW_HEADS,
     MEDIA_NOUNS,
     NUMERIC_LABELS,
     PARTY_MEMBERS,
@@ -104,9 +106,15 @@ OWN_WEBSITE = _rule(
     Example(text="Gonzalo Frasca told the BBC News website that games matter.",
             triples=(("Gonzalo Frasca", "speak_to", "BBC News website"),)))
 
+LAW_TITLE = _rule(
+    "law_title", "the capitalised run that ends in Act, Bill or Treaty is a law, whatever the model tagged in it: "
+    "\"the Identity Cards Bill\"",
+    Example(text="The Identity Cards Bill was published on Monday. The Liberal Democrats oppose the bill.",
+            triples=(("Liberal Democrats", "oppose", "Identity Cards Bill"),)))
+
 RULES = (HONORIFIC_NAME, POSSESSED_NAME, CONSTITUENCY, NAMED_EVENT, ARMED_FORCES, STATE_GROUP, TITLE_IN_NAME,
          SPLIT_POSSESSIVE,
-         GAZETTEER_NAME, WORK_TITLE, OWN_WEBSITE)
+         GAZETTEER_NAME, WORK_TITLE, OWN_WEBSITE, LAW_TITLE)
 
 
 def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
@@ -130,12 +138,19 @@ def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
         inside = {i for span in known for i in range(span.start, span.end)}
         actors = [*(span for span in actors if span.start not in inside), *known]
     for rule, finder, label in ((NAMED_EVENT, named_events, "EVENT"), (ARMED_FORCES, armed_forces, "ORG"),
-                                (STATE_GROUP, state_groups, "LOC")):
+                                (STATE_GROUP, state_groups, "LOC"), (LAW_TITLE, law_titles, "LAW")):
         if label in wanted and rule.name not in disabled:
             # the new spans take the place of the names inside them
             spans = finder(doc, actors)
             inside = {i for span in spans for i in range(span.start, span.end)}
             actors = [*(span for span in actors if span.start not in inside), *spans]
+    if "LAW" in wanted and LAW_TITLE.name not in disabled:
+        # "the Bill" once a bill is named: the law, which the mentions link to the name before it
+        lone = law_references(doc, actors)
+        at = {span.start for span in lone}
+        # a law's head word tagged alone is no name either: "No Bill goes through Parliament"
+        actors = [*(span for span in actors if not (len(span) <= 2 and span[-1].i in at)
+                    and not (len(span) == 1 and span[0].text in LAW_HEADS)), *lone]
     actors.sort(key=lambda span: span.start)
     return actors, owned_names
 

@@ -120,6 +120,10 @@ WORK_NOUNS = frozenset({
     "book", "album", "single", "song", "opera", "ballet", "soap", "thriller", "blockbuster", "biopic", "epic",
     "cartoon", "comedy", "memoir", "biography", "painting", "sculpture", "video", "franchise",
 })
+#: The last words of the name of a law or treaty: "the Licensing Act", "the Kyoto Protocol".
+LAW_HEADS = frozenset({"Act", "Bill", "Treaty", "Directive", "Protocol", "Accord"})
+#: What a law is called once named: "the bill" (its own head word), or "the legislation".
+LAW_DESCRIPTIONS = frozenset({*(head.lower() for head in LAW_HEADS), "law", "legislation"})
 #: Words that make a sentence one about awards ("best actress nominees include X for Y").
 AWARD_WORDS = frozenset({"award", "awards", "nominee", "nominees", "nomination", "nominations", "nominated", "prize",
                          "category", "oscar", "oscars", "bafta", "baftas", "globe", "globes"})

@@ -33,6 +33,7 @@ from graphbuild.extraction.rules.words import (
     PLACE_TYPES,
     PRESSURE_NOUNS,
     RELATIVE_PRONOUNS,
+    REPORTING_VERBS,
 )
 from graphbuild.model import EntityType
 
@@ -50,6 +51,9 @@ SVO = Rule(
         Example(text="Rishi Sunak flew to Kyiv and met Volodymyr Zelensky.",
                 triples=(("Rishi Sunak", "meet", "Volodymyr Zelensky"),)),
         Example(text="Denmark, which borders Germany, voted.", triples=(("Denmark", "border", "Germany"),)),
+        Example(text="Sir Peter Bach said costs were rising. But he added some suppliers, such as Siemens and Airbus, "
+                     "were showing good performances.",
+                absent=(("Peter Bach", "add", "Siemens"),)),  # the subject of what he said
         Example(text="Myskina will face Patty Schnyder from Switzerland, who defeated China's Li Na.",
                 triples=(("Patty Schnyder", "beat", "Li Na"),),  # "who" is the person, not her country
                 absent=(("Switzerland", "beat", "Li Na"),)),
@@ -195,6 +199,8 @@ def _direct_objects(verb: Token, child: Token, mentions: ArticleMentions, passiv
             # direct object: "Russia invaded Ukraine" → invade
             yield Relation((), (), obj, SVO)
         elif obj.pos_ in {"NOUN", "PROPN"}:
+            if verb.lemma_.lower() in REPORTING_VERBS and _finite_verb_after(obj.right_edge.i + 1, obj, comma=True):
+                continue  # the subject of a reported clause: "added some projects, such as X, were doing well"
             # object noun with a prepositional actor: "imposed sanctions on Russia" → impose_sanctions_on
             for words, surface, actor in noun_chain(obj, mentions):
                 if len(surface) == 2 and is_example(surface[1]):
@@ -220,11 +226,17 @@ def _starts_clause(obj: Token, mentions: ArticleMentions) -> bool:
     """True when a finite verb or a modal follows the object's name at once and does not govern it:
     the name is the subject of a clause ("maintained Mr Brown would have"), unlike in "Russia's plan to
     invade Georgia failed", where the verb after the name is the sentence's own."""
-    end = max(t.i for t in mention_tokens(obj, mentions))
+    return _finite_verb_after(max(t.i for t in mention_tokens(obj, mentions)) + 1, obj)
+
+
+def _finite_verb_after(at: int, obj: Token, *, comma: bool = False) -> bool:
+    """True when a finite verb or a modal at ``at`` (or after a comma there, with ``comma``) does not govern ``obj``."""
     doc = obj.doc
-    if end + 1 >= len(doc) or doc[end + 1].tag_ not in {"MD", "VBD", "VBZ", "VBP"}:
+    if comma and at < len(doc) and doc[at].text == ",":
+        at += 1
+    if at >= len(doc) or doc[at].tag_ not in {"MD", "VBD", "VBZ", "VBP"}:
         return False
-    following = doc[end + 1]
+    following = doc[at]
     verb = following.head if following.tag_ == "MD" or following.dep_ in {"aux", "auxpass"} else following
     return verb not in set(obj.ancestors)
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Token
 
 from graphbuild.extraction.mentions import POSSESSIVE_MARKS, ArticleMentions
+from graphbuild.extraction.mentions.words import LAW_HEADS
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import Context, Named
 from graphbuild.extraction.rules.syntax import snake
@@ -35,6 +36,8 @@ POSS_PART = Rule(
         Example(text="Sony plans to sell its film and Columbia music business to Bertelsmann.",
                 triples=(("Sony", "own", "Columbia"),)),
         Example(text="Ford said its Jaguar and Volvo brands made losses.", triples=(("Ford", "own", "Volvo"),)),
+        Example(text="Germany's Securities Trading Act obliges BaFin to act.",  # a country's law
+                triples=(("Securities Trading Act", "law_of", "Germany"),)),
     ))
 STATE_BODY = Rule(
     name="state_body", family=_FAMILY, confidence=0.7,
@@ -72,7 +75,7 @@ _STATE_WORDS = frozenset({"state", "government"})
 def possessive_owner(name: Named, ctx: Context) -> Iterator[Triple]:
     """An organisation a country or body owns: "the Russian Federation's Armed Forces" → part_of Russia."""
     body, by_token = name.entity, ctx.mentions.by_token
-    if body.type is not EntityType.ORG:
+    if body.type is not EntityType.ORG and body.name.split()[-1] not in LAW_HEADS:
         return
     for child in name.token.children:
         holder = by_token.get(child.i) if child.dep_ == "poss" else None
@@ -184,6 +187,8 @@ def compound_of(name: Named, ctx: Context) -> Iterator[Triple]:
 def _owned_by(body: Entity, owner: Entity) -> str:
     """What "owner's body" says: a country's state body is part of it ("Russia's Armed Forces"),
     a country's company is based there ("China's CNPC"); an organisation's part is part of it."""
+    if body.name.split()[-1] in LAW_HEADS:
+        return "law_of"  # "Germany's Securities Trading Act"
     if owner.type is EntityType.GPE and not any(w in STATE_NOUNS for w in body.name.lower().split()):
         return "based_in"
     return "part_of"

@@ -7,6 +7,7 @@ mutual noun relates the actors between which it is (``talks between Israel and E
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterator
 
@@ -15,7 +16,8 @@ from spacy.tokens import Token
 from graphbuild.extraction.mentions.words import KIND_NOUNS
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import NO_MODALITY, Context
-from graphbuild.extraction.rules.syntax import conjuncts, is_example, modality_of, noun_chain, snake
+from graphbuild.extraction.rules.roles import label_relation
+from graphbuild.extraction.rules.syntax import conjuncts, is_example, is_fellow, modality_of, noun_chain, snake
 from graphbuild.extraction.rules.verbs import RECIPROCAL
 from graphbuild.extraction.rules.words import (
     CONTEST_NOUNS,
@@ -48,6 +50,9 @@ POSS_NOMINAL = Rule(
         Example(text="Nissan said its Sunderland plant would close.",  # a body's site
                 triples=(("Nissan", "plant_in", "Sunderland"),)),
         Example(text="Sony's PlayStation division grew fast.", triples=(("PlayStation", "division_of", "Sony"),)),
+        Example(text="England will miss John Terry's fellow Chelsea player Frank Lampard.",  # a fellow's label
+                triples=(("John Terry", "play_for", "Chelsea"),),
+                absent=(("Frank Lampard", "*", "John Terry"),)),
         Example(text="Sales fell in Italy's wine regions, such as Tuscany and Piedmont.",
                 triples=(("Tuscany", "region_of", "Italy"), ("Piedmont", "region_of", "Italy"))),
     ))
@@ -105,6 +110,16 @@ def _possessed(noun: Token, ctx: Context) -> Iterator[Triple]:
                 continue
             if kind and named.type in PLACE_TYPES:
                 continue  # a place modifies the kind: "Toyota's US sales arm"
+            if is_fellow(noun):
+                # a fellow holds the same label: "Pugh's fellow Ospreys player X" → Pugh play_for Ospreys
+                # (only people have fellows, whatever the tags say of the possessor)
+                person = dataclasses.replace(subject, type=EntityType.PERSON)
+                relation = label_relation(person, noun.lemma_.lower(), [noun.lemma_.lower(), "of"], named)
+                triple = ctx.make(subject, relation, named, noun.sent, modality=modality,
+                                  surface=[owner, compound, noun], rule=POSS_NOMINAL)
+                if triple:
+                    yield triple
+                continue
             # a body's named part: "Sony's PlayStation division" → PlayStation division_of Sony;
             # a country's named body is based there: "France's Le Figaro newspaper"
             part_of = "based_in" if subject.type is EntityType.GPE else f"{noun.lemma_.lower()}_of"

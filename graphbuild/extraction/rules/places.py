@@ -36,6 +36,8 @@ PLACE_IN = Rule(
         Example(text="Labour candidates will fight Bethnal Green, in east London, for the party.",
                 triples=(("Bethnal Green", "located_in", "East London"),)),
         Example(text="Staff at Siemens in Munich went on strike.", triples=(("Siemens", "based_in", "Munich"),)),
+        Example(text="It runs tracks at Wimbledon in London and Hall Green in Birmingham.",  # each its own "in"
+                absent=(("Wimbledon", "*", "Birmingham"),)),
         Example(text="Shares in the Frankfurt-based Deutsche Boerse rose after it bid for the LSE.",
                 triples=(("Deutsche Boerse", "based_in", "Frankfurt"),)),
         Example(text="BP paid $8bn for a stake in Dutch-registered oil company Shell.",
@@ -190,8 +192,11 @@ def place_in(name: Named, ctx: Context) -> Iterator[Triple]:
     elif not any(c.dep_ == "prep" and c.lower_ == "in" for c in children):
         # the place of a list: "Perry Barr and Hall Green in Birmingham" places both
         children += _shared_in(token)
+    last = _last(name, ctx)
     for child in children:
         targets: list[Token] = []
+        if child.dep_ == "prep" and child.lower_ == "in" and _past_a_conjunction(last, child):
+            continue  # "Wimbledon in London and Hall Green in Birmingham": the second "in" is Hall Green's
         if child.dep_ == "prep" and child.lower_ == "in":
             # "Liffe in London", "Bethnal Green, in London" → located/based in
             targets = [p for p in child.children if p.dep_ == "pobj"]
@@ -212,6 +217,14 @@ def place_in(name: Named, ctx: Context) -> Iterator[Triple]:
 
 #: What "X in <place>" says of X, by X's type (a place is located there).
 _IN_RELATIONS = {EntityType.ORG: "based_in", EntityType.EVENT: "held_in"}
+
+
+def _past_a_conjunction(last: Token, prep: Token) -> bool:
+    """Whether an "and" or "or" and another name stand between a name and an "in" the parser hung on it."""
+    between = last.doc[last.i + 1:prep.i]
+    joins = [t.i for t in between if t.pos_ == "CCONJ"]
+    # "Wimbledon in London and Hall Green in Birmingham", not "RAF Fairford, and other bases in the UK"
+    return prep.i > last.i and bool(joins) and any(t.i > joins[0] and t.ent_type_ for t in between)
 
 
 def _shared_in(token: Token) -> list[Token]:

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from graphbuild.extraction.mentions import OFFICE_NOUNS, ArticleMentions
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import Context, Named
-from graphbuild.extraction.rules.syntax import mention_tokens, role_words, snake
+from graphbuild.extraction.rules.syntax import is_fellow, mention_tokens, role_words, snake
 from graphbuild.extraction.rules.words import (
     COMPANY_NOUNS,
     EMPLOYEE_NOUNS,
@@ -44,6 +44,9 @@ APPOS_ROLE = Rule(
         Example(text="The deployments to Belarus, north of Ukraine and an ally of Russia, are large.",
                 triples=(("Belarus", "ally_of", "Russia"),)),
         Example(text="Siemens, the owner of Osram, cut jobs in Germany.", triples=(("Siemens", "own", "Osram"),)),
+        Example(text="They talked about Afghanistan, the war on terror, the situation in the Middle East and the "
+                     "dispute over Kashmir.",
+                absent=(("Afghanistan", "*", "Middle East"),)),  # a list, not a description
         Example(text="Karl Weber, a board member of Austria's central bank, the Nationalbank, said rates would rise.",
                 triples=(("Nationalbank", "central_bank_of", "Austria"),)),
         Example(text="Tony Blair and his wife Cherie Blair flew to Rome.",
@@ -189,7 +192,14 @@ def _role_nouns(name: Named, mentions: ArticleMentions) -> list[tuple[Token, Rul
     token, by_token = name.token, mentions.by_token
     nouns: list[tuple[Token, Rule]] = []
     describes_titles = name.entity.type in {EntityType.PERSON, EntityType.ORG, EntityType.OTHER}
+    # two appositions on one name, the last with "and", are a list the name begins: "talked about
+    # Afghanistan, the war on terror, the situation in the Middle East and the dispute over Kashmir"
+    appositions = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.left_edge.i > 0
+                   and token.doc[c.left_edge.i - 1].text == ","]
+    listed = len(appositions) > 1 and any(g.dep_ == "cc" for c in appositions for g in c.children)
     for child in token.children:
+        if listed and child.dep_ == "appos":
+            continue
         # apposition: "Sergei Shoigu, Russia's defence minister" / "Belarus, north of Ukraine"
         if child.dep_ == "appos" and child.i not in by_token and (child.pos_ == "NOUN" or (
                 name.entity.type is EntityType.PERSON and _named_office(child, by_token))):
@@ -334,6 +344,8 @@ def _role_targets(noun: Token, mentions: ArticleMentions) -> Iterator[tuple[list
     for child in noun.children:
         if child.text == "State" or any(c.text == "State" for c in child.children if c.dep_ == "pobj"):
             continue  # part of the office: "Secretary of State", "State Minister for Planning"
+        if child.dep_ == "poss" and is_fellow(noun):
+            continue  # "Pugh's fellow Ospreys player X": a peer of Pugh's, not Pugh's player
         if child.i in mentions.by_token and child.dep_ in {"poss", "compound", "amod", "nmod"}:
             yield [*role, "of"], child
         elif (child.dep_ == "poss" and child.i in mentions.possessors

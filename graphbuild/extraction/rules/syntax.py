@@ -315,6 +315,11 @@ def sentences_back(sent: Span, count: int) -> list[Span]:
     return found
 
 
+def is_fellow(noun: Token) -> bool:
+    """A label shared with its possessor: "Pugh's fellow Ospreys player", "his fellow ministers"."""
+    return any(c.dep_ == "amod" and c.lower_ == "fellow" for c in noun.children)
+
+
 def is_example(prep: Token) -> bool:
     """A preposition that brings in an example: "including", "like", "such as"."""
     return prep.lower_ in {"including", "like"} or (

@@ -18,6 +18,7 @@ from graphbuild.extraction.mentions.words import (
     EVENT_STAGES,
     GOVERNMENT_WORDS,
     KIND_NOUNS,
+    OFFICE_NOUNS,
     PARTITIVE,
     RULER_NOUNS,
 )
@@ -49,7 +50,9 @@ NAMED_PART = _rule(
 APPOSITIVE_NAME = _rule(
     "appositive_name", "a noun stands for the name in apposition to it: \"the foreign secretary, Liz Truss,\"",
     Example(text="The foreign secretary, Liz Truss, criticised Iran on Monday.",
-            triples=(("Liz Truss", "criticise", "Iran"),)))
+            triples=(("Liz Truss", "criticise", "Iran"),)),
+    Example(text="The leader of the Liberal Democrats, Charles Kennedy, met Tony Blair.",  # hung on the body
+            triples=(("Charles Kennedy", "meet", "Tony Blair"),)))
 GOVERNMENT = _rule(
     "government", "a country's government, administration or authorities are the country",
     Example(text="The Russian government warned Poland.", triples=(("Russia", "warn", "Poland"),)),
@@ -125,6 +128,12 @@ class ArticleMentions:
             # "the foreign secretary, Liz Truss": the noun stands for the person in apposition
             if child.dep_ == "appos" and child.i in self.by_token and APPOSITIVE_NAME.name not in off:
                 return self.by_token[child.i]
+            # "the leader of the Liberal Democrats, Charles Kennedy,": the parser hangs the name on the body
+            if (child.dep_ == "prep" and child.lower_ in {"of", "for", "at"} and token.lower_ in OFFICE_NOUNS
+                    and APPOSITIVE_NAME.name not in off):
+                holder = self._holder_after_body(child)
+                if holder is not None:
+                    return holder
             # a country's government: "the Russian government", "the UK authorities" → the country
             if (child.dep_ in {"amod", "compound"} and token.lemma_.lower() in GOVERNMENT_WORDS
                     and child.i in self.by_token and self.by_token[child.i].type is EntityType.GPE
@@ -149,6 +158,17 @@ class ArticleMentions:
                 return body
         if token.pos_ == "NOUN" and MISPLACED_APPOSITION.name not in off:
             return self._misplaced_apposition(token)
+        return None
+
+    def _holder_after_body(self, prep: Token) -> Entity | None:
+        """The person in apposition to an office's body: "(the leader) of the Lib Dems, Charles Kennedy,"."""
+        for body in prep.children:
+            if body.dep_ != "pobj" or body.i not in self.by_token or self.by_token[body.i].type is EntityType.PERSON:
+                continue
+            for name in body.children:
+                person = self.by_token.get(name.i) if name.dep_ == "appos" else None
+                if person is not None and person.type is EntityType.PERSON:
+                    return person
         return None
 
     def _body_of_people(self, people: Token) -> Entity | None:

@@ -319,6 +319,11 @@ def _description_named(name: Token, mentions: ArticleMentions) -> Token | None:
     head = name.head
     if head.i not in mentions.by_token and (head.pos_ == "NOUN" or _capitalised_office(head, name, mentions)):
         return head
+    office = head.head.head if head.dep_ == "pobj" and head.head.lower_ in {"of", "for", "at"} else None
+    person = mentions.entity(name)
+    if (office is not None and office.i not in mentions.by_token and office.lower_ in OFFICE_NOUNS
+            and person is not None and person.type is EntityType.PERSON):
+        return office  # hung on the office's body: "the leader of the Lib Dems, Charles Kennedy,"
     first = mention_tokens(name, mentions)[0].i
     doc = name.doc
     j = first - 1

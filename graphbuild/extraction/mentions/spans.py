@@ -112,15 +112,22 @@ LAW_TITLE = _rule(
     Example(text="The Identity Cards Bill was published on Monday. The Liberal Democrats oppose the bill.",
             triples=(("Liberal Democrats", "oppose", "Identity Cards Bill"),)))
 
+DEMONYM_INSIDE = _rule(
+    "demonym_inside", "a demonym the model swept into a person's name is not part of it: \"Kenyan Bernard Lagat\"",
+    Example(text="Kenyan Bernard Lagat won the race in Boston.", triples=(("Bernard Lagat", "from", "Kenya"),),
+            not_actors=("Kenyan Bernard Lagat",)))
+
 RULES = (HONORIFIC_NAME, POSSESSED_NAME, CONSTITUENCY, NAMED_EVENT, ARMED_FORCES, STATE_GROUP, TITLE_IN_NAME,
          SPLIT_POSSESSIVE,
-         GAZETTEER_NAME, WORK_TITLE, OWN_WEBSITE, LAW_TITLE)
+         GAZETTEER_NAME, WORK_TITLE, OWN_WEBSITE, LAW_TITLE, DEMONYM_INSIDE)
 
 
 def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
                 disabled: Collection[str] = ()) -> tuple[list[Span], dict[int, str]]:
     """The spans of an article's actors, tagged and made, in text order, and the names of owned parts by start."""
     tagged = clean_spans(doc, [span for span in doc.ents if span.label_ in wanted], disabled)
+    if DEMONYM_INSIDE.name not in disabled:
+        tagged = [_without_demonym(span, gazetteer) for span in tagged]
     if "PERSON" in wanted and HONORIFIC_NAME.name not in disabled:
         tagged = sorted([*tagged, *honorific_names(doc)], key=lambda span: span.start)
     actors, owned_names = split_possessives(doc, tagged, gazetteer, disabled)
@@ -178,6 +185,16 @@ def honorific_names(doc: Doc) -> list[Span]:
         if end > start and not honorific.ent_type_ and not any(t.text in bodies for t in doc[start:end]):
             found.append(Span(doc, start, end, label="PERSON"))
     return found
+
+
+def _without_demonym(span: Span, gazetteer: Gazetteer) -> Span:
+    """A person's name without the demonym the model took into it: "Kenyan Bernard Lagat" → Bernard Lagat."""
+    if span.label_ != "PERSON" or len(span) < 3 or not span[1].text[:1].isupper():
+        return span
+    entry = gazetteer.demonym(span[0].text)
+    if entry is None or entry.type is not EntityType.GPE or span[0].text == entry.name:
+        return span
+    return Span(span.doc, span.start + 1, span.end, label="PERSON")
 
 
 def _with_website(span: Span) -> Span:

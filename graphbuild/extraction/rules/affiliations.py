@@ -30,6 +30,11 @@ AFFILIATION = Rule(
     examples=(
         Example(text="The BBC's Paul Reynolds reported from Gaza.", triples=(("Paul Reynolds", "work_for", "BBC"),)),
         Example(text="Russia's Elena Bovina lost to Serena Williams.", triples=(("Elena Bovina", "from", "Russia"),)),
+        Example(text="American Andy Roddick beat Tim Henman.", triples=(("Andy Roddick", "from", "United States"),)),
+        Example(text="Top-seeded Americans Andy Roddick and Andre Agassi reached the last eight.",  # a list
+                triples=(("Andre Agassi", "from", "United States"),)),
+        Example(text="Russian President Vladimir Putin met Tony Blair.",  # the office says more
+                absent=(("Vladimir Putin", "from", "Russia"),)),
         Example(text="Brad Adams, from Human Rights Watch, said it was wrong.",
                 triples=(("Brad Adams", "work_for", "Human Rights Watch"),)),
         Example(text="Pierre Dupont, from the CGT trade union, told Reuters that workers would strike.",
@@ -87,6 +92,39 @@ def owner_affiliation(name: Named, ctx: Context) -> Iterator[Triple]:
                           rule=AFFILIATION)
         if triple:
             yield triple
+
+
+    yield from _demonym_before(name, ctx)
+
+
+def _demonym_before(name: Named, ctx: Context) -> Iterator[Triple]:
+    """A person with a demonym right before the name is from that country: "American Andy Roddick",
+    "Americans Andy Roddick and Andre Agassi"; not with an office between ("Russian President X")."""
+    person, first = name.entity, name.words[0]
+    if (first.i == 0 or _titles(name) or name.token.pos_ != "PROPN"
+            or len(person.name.replace("-", " ").split()) < 2):
+        return  # a name, written as one: not "the Spaniard himself", nor "the British Library"
+    doc = first.doc
+    before = doc[first.i - 1]
+    attached = before.dep_ in {"amod", "compound", "nmod"} and before.head in name.words
+    if not attached:
+        # a plural demonym the names are in apposition to: "Americans Andy Roddick and Andre Agassi"
+        lead = name.token
+        while lead.dep_ == "conj":
+            lead = lead.head
+        if lead.dep_ != "appos" or lead.left_edge.i == 0 or lead.head.i != lead.left_edge.i - 1:
+            return
+        before = lead.head
+    if not before.text[:1].isupper():
+        return
+    entry = ctx.gazetteer.demonym(before.text)
+    if entry is None or entry.type is not EntityType.GPE or before.text == entry.name or before.text.isupper():
+        return  # "US" and "UK" are names, not demonyms: "UK star X" has its own rule
+    tagged = ctx.mentions.by_token.get(before.i)
+    country = tagged if tagged is not None and tagged.name == entry.name else entry.entity()
+    triple = ctx.make(person, "from", country, name.token.sent, surface=[before], rule=AFFILIATION)
+    if triple:
+        yield triple
 
 
 _OWNER_RELATIONS = {EntityType.ORG: "work_for", EntityType.GPE: "from"}

@@ -36,6 +36,8 @@ PLACE_IN = Rule(
         Example(text="Labour candidates will fight Bethnal Green, in east London, for the party.",
                 triples=(("Bethnal Green", "located_in", "East London"),)),
         Example(text="Staff at Siemens in Munich went on strike.", triples=(("Siemens", "based_in", "Munich"),)),
+        Example(text="Stars arrived at the Odeon in London's Leicester Square on Sunday.",  # "in" hung on the verb
+                triples=(("Odeon", "located_in", "Leicester Square"),)),  # in a site: located there
         Example(text="It runs tracks at Wimbledon in London and Hall Green in Birmingham.",  # each its own "in"
                 absent=(("Wimbledon", "*", "Birmingham"),)),
         Example(text="Shares in the Frankfurt-based Deutsche Boerse rose after it bid for the LSE.",
@@ -190,16 +192,19 @@ def place_in(name: Named, ctx: Context) -> Iterator[Triple]:
     elif inner.type not in PLACE_TYPES | {EntityType.ORG, EntityType.EVENT}:
         return
     elif not any(c.dep_ == "prep" and c.lower_ == "in" for c in children):
-        # the place of a list: "Perry Barr and Hall Green in Birmingham" places both
-        children += _shared_in(token)
+        # the place of a list: "Perry Barr and Hall Green in Birmingham" places both; the place
+        # the parser hung on the verb: "arrived at the Odeon in Leicester Square"
+        children += _shared_in(token) or _in_after_venue(token, _last(name, ctx))
     last = _last(name, ctx)
     for child in children:
         targets: list[Token] = []
+        places = _PLACES
         if child.dep_ == "prep" and child.lower_ == "in" and _past_a_conjunction(last, child):
             continue  # "Wimbledon in London and Hall Green in Birmingham": the second "in" is Hall Green's
         if child.dep_ == "prep" and child.lower_ == "in":
-            # "Liffe in London", "Bethnal Green, in London" → located/based in
-            targets = [p for p in child.children if p.dep_ == "pobj"]
+            # "Liffe in London", "Bethnal Green, in London" → located/based in; also in a named
+            # site: "the Odeon in Leicester Square"
+            targets, places = [p for p in child.children if p.dep_ == "pobj"], _PLACES | {EntityType.FAC}
         elif (child.dep_ == "appos" and inner.type in PLACE_TYPES and token.tag_ not in {"NNS", "NNPS"}
               and not (inner.type is EntityType.GPE and ctx.gazetteer.is_country(inner.name))):
             # "Brick Lane, east London" → located_in; what follows a plural is an example
@@ -208,15 +213,28 @@ def place_in(name: Named, ctx: Context) -> Iterator[Triple]:
             targets = [child]
         for target_token in targets:
             outer = ctx.mentions.entity(target_token)
-            if outer is None or outer.type not in {EntityType.GPE, EntityType.LOC}:
-                continue
-            triple = ctx.make(inner, relation, outer, token.sent, surface=[child], rule=PLACE_IN)
+            if outer is None or outer.type not in places or (
+                    outer.type is EntityType.FAC and outer.name.split()[-1].lower() not in SITE_NOUNS):
+                continue  # a named site holds places too, not a facility tagged at random
+            # what stands in a site is located there: "the Odeon in Leicester Square"
+            where = "located_in" if outer.type is EntityType.FAC else relation
+            triple = ctx.make(inner, where, outer, token.sent, surface=[child], rule=PLACE_IN)
             if triple:
                 yield triple
 
 
+_PLACES = frozenset({EntityType.GPE, EntityType.LOC})
 #: What "X in <place>" says of X, by X's type (a place is located there).
 _IN_RELATIONS = {EntityType.ORG: "based_in", EntityType.EVENT: "held_in"}
+
+
+def _in_after_venue(token: Token, last: Token) -> list[Token]:
+    """The "in" right after a venue that the parser hung on the verb: "(spoke) at the Odeon in London"."""
+    doc = token.doc
+    if token.dep_ != "pobj" or token.head.lower_ != "at" or last.i + 1 >= len(doc):
+        return []
+    after = doc[last.i + 1]
+    return [after] if after.lower_ == "in" and after.dep_ == "prep" and after.head.i == token.head.head.i else []
 
 
 def _past_a_conjunction(last: Token, prep: Token) -> bool:

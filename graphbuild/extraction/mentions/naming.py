@@ -81,15 +81,15 @@ def _span_text(span: Span) -> str:
     words: list[str] = []
     glue = False
     for token in span:
-        if token.tag_ == "POS":
+        if token.tag_ == "POS" and not (span.label_ == "FAC" and token.i + 1 < span.end):
             glue = False
-            continue
+            continue  # a site keeps the possessive inside its name: "St James's Palace"
         if (token.text == "-" and words and not span.doc[token.i - 1].whitespace_ and token.whitespace_ == ""
                 and words[-1].lower() not in _PREFIXES):
             words[-1] += "-"
             glue = True
             continue
-        if glue:
+        if glue or token.tag_ == "POS":
             words[-1] += token.text
         else:
             words.append(token.text)

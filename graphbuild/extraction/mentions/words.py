@@ -129,3 +129,12 @@ AWARD_WORDS = frozenset({"award", "awards", "nominee", "nominees", "nomination",
                          "category", "oscar", "oscars", "bafta", "baftas", "globe", "globes"})
 #: The longest headline, in tokens, that a lede may follow in the same line of text.
 MAX_HEADLINE = 16
+#: Last words of a named site: "Leicester Square", "the Point Theatre", "the Gold Coast".
+SITE_NOUNS = frozenset({
+    "square", "street", "road", "avenue", "lane", "park", "garden", "gardens", "theatre", "theater", "hall",
+    "centre", "center", "arena", "stadium", "palace", "castle", "abbey", "cathedral", "church", "museum",
+    "gallery", "bridge", "airport", "station", "port", "harbour", "island", "islands", "coast", "valley",
+    "river", "lake", "bay", "sea", "mountains", "hills", "forest", "gate", "tower", "house", "prison", "camp",
+    "hospital", "university", "college", "market", "quarter", "district", "province", "region", "county",
+    "state", "city", "town", "village", "strip", "bank", "peninsula", "desert", "plain", "plains",
+})

@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from graphbuild.extraction.mentions import HAPPENING_NOUNS, ArticleMentions
+from graphbuild.extraction.mentions.words import SITE_NOUNS
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import Context, Named
 from graphbuild.extraction.rules.syntax import conjuncts
-from graphbuild.extraction.rules.words import PLACE_TYPES, SITE_NOUNS
+from graphbuild.extraction.rules.words import PLACE_TYPES
 from graphbuild.model import Entity, EntityType, Triple
 from graphbuild.names import Gazetteer, entity_key, name_key
 

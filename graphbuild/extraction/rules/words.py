@@ -71,15 +71,6 @@ JOURNEY_NOUNS = frozenset({"mission", "trip", "visit", "journey", "tour"})
 #: A body's sites, named by their place: "Nissan's Sunderland plant", "its Paris office".
 FACILITY_NOUNS = frozenset({"plant", "factory", "mill", "mine", "refinery", "office", "headquarters", "store",
                             "site", "works", "depot", "warehouse", "hub", "base"})
-#: Last words of a named site: "Leicester Square", "the Point Theatre", "the Gold Coast".
-SITE_NOUNS = frozenset({
-    "square", "street", "road", "avenue", "lane", "park", "garden", "gardens", "theatre", "theater", "hall",
-    "centre", "center", "arena", "stadium", "palace", "castle", "abbey", "cathedral", "church", "museum",
-    "gallery", "bridge", "airport", "station", "port", "harbour", "island", "islands", "coast", "valley",
-    "river", "lake", "bay", "sea", "mountains", "hills", "forest", "gate", "tower", "house", "prison", "camp",
-    "hospital", "university", "college", "market", "quarter", "district", "province", "region", "county",
-    "state", "city", "town", "village", "strip", "bank", "peninsula", "desert", "plain", "plains",
-})
 REGION_NOUNS = frozenset({"state", "region", "province", "county", "district", "borough"})
 ALONG = frozenset({"along", "together"})
 #: Nouns of intent whose infinitive says what their possessor means to do: "Russia's plan to invade".

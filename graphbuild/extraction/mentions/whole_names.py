@@ -1,8 +1,9 @@
-"""Laws by name and the references back to them: "the Identity Cards Bill", then "the Bill".
+"""Names the model tags in part: laws, and sites with a possessive inside.
 
 The model tags few laws whole ("Bill" alone as a person, "the Sarbanes-Oxley Act" as a body);
-the name is the capitalised run before a law's head word, and the head word alone after "the"
-is the law of that kind named last (which the mentions link it to).
+a law's name is the capitalised run before its head word, and the head word alone after "the"
+is the law of that kind named last (which the mentions link it to). A site named with a
+possessive ("St James's Palace", "St Paul's Cathedral") is cut at the "'s" by the model.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extraction.mentions.clusters import tokens_among
-from graphbuild.extraction.mentions.words import LAW_HEADS
+from graphbuild.extraction.mentions.words import LAW_HEADS, POSSESSIVE_MARKS, SITE_NOUNS
 
-__all__ = ["law_references", "law_titles"]
+__all__ = ["law_references", "law_titles", "site_names"]
 
 #: The words before a law's head word alone that make it the law named before: "the Bill".
 _LAW_DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
@@ -57,3 +58,23 @@ def law_references(doc: Doc, actors: Sequence[Span]) -> list[Span]:
 
 def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and token.pos_ in {"PROPN", "NOUN", "ADJ"}
+
+
+def site_names(doc: Doc, actors: Sequence[Span]) -> list[Span]:
+    """A name, its "'s" and a capitalised site noun: "St James's Palace", "St Paul's Cathedral"."""
+    found: list[Span] = []
+    for span in actors:
+        end = span.end  # the possessive is in the span, or right after it
+        if doc[end - 1].lower_ not in POSSESSIVE_MARKS:
+            if end < len(doc) and doc[end].lower_ in POSSESSIVE_MARKS:
+                end += 1
+            else:
+                continue
+        site = doc[end] if end < len(doc) else None
+        after = doc[end + 1] if end + 1 < len(doc) else None
+        if after is not None and (after.text[:1].isupper() or after.lower_ == "of"):
+            continue  # the site word begins a longer name: "China's State Environmental Protection Agency"
+        if (site is not None and site.text[:1].isupper() and site.lower_ in SITE_NOUNS
+                and span.label_ in {"FAC", "ORG", "PERSON", "GPE"}):
+            found.append(Span(doc, span.start, end + 1, label="FAC"))
+    return found

@@ -17,6 +17,7 @@ from graphbuild.extraction.mentions.words import (
     COURT_WORDS,
     EVENT_STAGES,
     GOVERNMENT_WORDS,
+    STATE_AGENTS,
     KIND_NOUNS,
     OFFICE_NOUNS,
     PARTITIVE,
@@ -56,6 +57,8 @@ APPOSITIVE_NAME = _rule(
 GOVERNMENT = _rule(
     "government", "a country's government, administration or authorities are the country",
     Example(text="The Russian government warned Poland.", triples=(("Russia", "warn", "Poland"),)),
+    Example(text="Yukos is being broken up by Russian authorities.", triples=(("Russia", "break_up", "Yukos"),)),
+    Example(text="Italian prosecutors are investigating Parmalat.", triples=(("Italy", "investigate", "Parmalat"),)),
     Example(text="The British Government criticised Iran.", triples=(("United Kingdom", "criticise", "Iran"),)))
 COUNTRY_COURT = _rule(
     "country_court", "a country's court stands for the country; a city's does not",
@@ -134,8 +137,11 @@ class ArticleMentions:
                 holder = self._holder_after_body(child)
                 if holder is not None:
                     return holder
-            # a country's government: "the Russian government", "the UK authorities" → the country
-            if (child.dep_ in {"amod", "compound"} and token.lemma_.lower() in GOVERNMENT_WORDS
+            # a country's government: "the Russian government", "the UK authorities" → the country;
+            # and its police, prosecutors and officials: "Italian prosecutors are investigating Parmalat"
+            if (child.dep_ in {"amod", "compound"}
+                    and (token.lower_ in GOVERNMENT_WORDS or token.lemma_.lower() in GOVERNMENT_WORDS
+                         or token.lower_ in STATE_AGENTS)
                     and child.i in self.by_token and self.by_token[child.i].type is EntityType.GPE
                     and GOVERNMENT.name not in off):
                 return self.by_token[child.i]

@@ -13,6 +13,9 @@ COMPASS = frozenset({
 })
 #: Nouns that make "<country> <noun>" stand for the country.
 GOVERNMENT_WORDS = frozenset({"government", "administration", "authorities", "cabinet"})
+#: The people who act for a country's state, named with its demonym: "Italian prosecutors".
+STATE_AGENTS = frozenset({"police", "prosecutors", "investigators", "regulators", "officials", "diplomats",
+                          "negotiators", "ministers", "customs"})
 #: A country's courts stand for it ("filed in a US court"); a city's court does not ("a Houston court").
 COURT_WORDS = frozenset({"court"})
 #: Nouns that name a part of an actor and can stand for it ("troops of X", "members of X").

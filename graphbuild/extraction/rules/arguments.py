@@ -51,6 +51,10 @@ SVO = Rule(
         Example(text="Rishi Sunak flew to Kyiv and met Volodymyr Zelensky.",
                 triples=(("Rishi Sunak", "meet", "Volodymyr Zelensky"),)),
         Example(text="Denmark, which borders Germany, voted.", triples=(("Denmark", "border", "Germany"),)),
+        Example(text="Firms that have sued Microsoft include Sun Microsystems and Novell.",  # the kind's members
+                triples=(("Novell", "sue", "Microsoft"),)),
+        Example(text="Tony Blair and Gordon Brown are among the leaders who have criticised Robert Mugabe.",
+                triples=(("Gordon Brown", "criticise", "Robert Mugabe"),)),
         Example(text="Sir Peter Bach said costs were rising. But he added some suppliers, such as Siemens and Airbus, "
                      "were showing good performances.",
                 absent=(("Peter Bach", "add", "Siemens"),)),  # the subject of what he said

@@ -138,12 +138,29 @@ def own_subject(verb: Token) -> Args | None:
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 # relative clause: "Russia, which is demanding that ..." → Russia
                 head = _person_of_place(verb.head) if child.lower_ in {"who", "whom"} else verb.head
+                members = _listed_members(head)
+                if members:
+                    # "firms that have invested in Russia include Total and BP" → Total, BP
+                    return Args(members, passive)
                 return Args((head, *head.conjuncts), passive)
             if child.dep_ == "csubj" and child.lemma_ == "do" and any(w.lower_ == "what" for w in child.children):
                 # pseudo-cleft: "What the government is doing is giving in to ..." → the government
                 return own_subject(child)
             return Args(tuple(conjuncts(child)), passive)
     return None
+
+
+def _listed_members(kind: Token) -> tuple[Token, ...]:
+    """The names a kind with a relative clause is said to include: "Other firms that … include Total,
+    ChevronTexaco and Barrick Gold", "Among those who have criticised the plans is Sir John Stevens"."""
+    if kind.pos_ not in {"NOUN", "PRON"}:
+        return ()
+    verb = kind.head
+    if kind.dep_ == "nsubj" and verb.lemma_ == "include":
+        return tuple(t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c))
+    if kind.dep_ == "pobj" and verb.lower_ == "among" and verb.head.lemma_ == "be":
+        return tuple(t for c in verb.head.children if c.dep_ in {"nsubj", "attr"} for t in conjuncts(c))
+    return ()
 
 
 def _person_of_place(head: Token) -> Token:

@@ -17,11 +17,11 @@ from graphbuild.extraction.mentions.words import (
     COURT_WORDS,
     EVENT_STAGES,
     GOVERNMENT_WORDS,
-    STATE_AGENTS,
     KIND_NOUNS,
     OFFICE_NOUNS,
     PARTITIVE,
     RULER_NOUNS,
+    STATE_AGENTS,
 )
 from graphbuild.extraction.rule import Example, Rule, Stage
 from graphbuild.model import ArticleEntity, Entity, EntityType

@@ -18,6 +18,7 @@ from graphbuild.extraction.mentions.words import (
     EVENT_STAGES,
     GOVERNMENT_WORDS,
     KIND_NOUNS,
+    MEDIA_NOUNS,
     OFFICE_NOUNS,
     PARTITIVE,
     RULER_NOUNS,
@@ -85,6 +86,7 @@ MISPLACED_APPOSITION = _rule(
 _NAMED_PARTS = PARTITIVE | KIND_NOUNS | EVENT_STAGES
 _BODY_KINDS = frozenset({EntityType.ORG, EntityType.FAC})
 _EVENT_KINDS = frozenset({EntityType.EVENT})
+_WORK_KINDS = _BODY_KINDS | {EntityType.OTHER}
 
 RULES = (RULER_REGIME, NAMED_PART, APPOSITIVE_NAME, GOVERNMENT, COUNTRY_COURT, PARTITIVE_WHOLE, BODY_PEOPLE_RULE,
          MISPLACED_APPOSITION)
@@ -122,7 +124,9 @@ class ArticleMentions:
             # a named part is itself: "the Yuganskneftegas unit of Yukos" → Yuganskneftegas, a
             # body named with its kind: "told the Interfax news agency" → Interfax, and a stage of
             # an event the event: "reached the Wimbledon final" → Wimbledon
-            kinds = _EVENT_KINDS if token.lemma_.lower() in EVENT_STAGES else _BODY_KINDS
+            lemma = token.lemma_.lower()
+            # a programme or a series may be a work: "told the BBC's Newsnight programme" → Newsnight
+            kinds = _EVENT_KINDS if lemma in EVENT_STAGES else _WORK_KINDS if lemma in MEDIA_NOUNS else _BODY_KINDS
             for child in token.children:
                 named = self.by_token.get(child.i) if child.dep_ == "compound" else None
                 if named is not None and named.type in kinds:

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Token
 
 from graphbuild.extraction.mentions import POSSESSIVE_MARKS, ArticleMentions
-from graphbuild.extraction.mentions.words import LAW_HEADS
+from graphbuild.extraction.mentions.words import LAW_HEADS, MEDIA_NOUNS
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import Context, Named
 from graphbuild.extraction.rules.syntax import snake
@@ -36,6 +36,8 @@ POSS_PART = Rule(
         Example(text="Sony plans to sell its film and Columbia music business to Bertelsmann.",
                 triples=(("Sony", "own", "Columbia"),)),
         Example(text="Ford said its Jaguar and Volvo brands made losses.", triples=(("Ford", "own", "Volvo"),)),
+        Example(text="Pervez Musharraf told the BBC's Newsnight programme that he was confident.",  # its work
+                triples=(("Newsnight", "part_of", "BBC"),)),
         Example(text="Germany's Securities Trading Act obliges BaFin to act.",  # a country's law
                 triples=(("Securities Trading Act", "law_of", "Germany"),)),
     ))
@@ -75,12 +77,16 @@ _STATE_WORDS = frozenset({"state", "government"})
 def possessive_owner(name: Named, ctx: Context) -> Iterator[Triple]:
     """An organisation a country or body owns: "the Russian Federation's Armed Forces" → part_of Russia."""
     body, by_token = name.entity, ctx.mentions.by_token
-    if body.type is not EntityType.ORG and body.name.split()[-1] not in LAW_HEADS:
+    # a work owned only as "the BBC's Newsnight programme", with its noun: "Ocean's Twelve" is a title
+    after = name.words[-1].i + 1
+    work = (body.type is EntityType.OTHER and after < len(name.token.doc)
+            and name.token.doc[after].lower_ in MEDIA_NOUNS and body.name.split()[-1] not in LAW_HEADS)
+    if body.type is not EntityType.ORG and not work and body.name.split()[-1] not in LAW_HEADS:
         return
     for child in name.token.children:
         holder = by_token.get(child.i) if child.dep_ == "poss" else None
-        if holder is None or holder.type not in {EntityType.GPE, EntityType.ORG}:
-            continue
+        if holder is None or holder.type not in ({EntityType.ORG} if work else {EntityType.GPE, EntityType.ORG}):
+            continue  # a body's work is its part: "the BBC's Newsnight programme"
         triple = ctx.make(body, _owned_by(body, holder), holder, name.token.sent, surface=[child], rule=POSS_PART)
         if triple:
             yield triple

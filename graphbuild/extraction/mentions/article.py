@@ -68,7 +68,8 @@ COUNTRY_COURT = _rule(
 PARTITIVE_WHOLE = _rule(
     "partitive", "a part stands for the whole: \"members of the EU\", \"units of the Armed Forces\"",
     Example(text="Members of the European Union criticised China.",
-            triples=(("European Union", "criticise", "China"),)))
+            triples=(("European Union", "criticise", "China"),)),
+    Example(text="A spokesman for Vodafone told Reuters the deal was off.", triples=(("Vodafone", "speak_to", "Reuters"),)))
 BODY_PEOPLE_RULE = _rule(
     "body_people", "a body's people, in the plural, act for it: \"Siemens executives\", \"Chelsea's lawyers\"",
     Example(text="Siemens executives held talks with Nokia on Monday.", triples=(("Siemens", "meet", "Nokia"),)),
@@ -91,6 +92,8 @@ _WORK_KINDS = _BODY_KINDS | {EntityType.OTHER}
 RULES = (RULER_REGIME, NAMED_PART, APPOSITIVE_NAME, GOVERNMENT, COUNTRY_COURT, PARTITIVE_WHOLE, BODY_PEOPLE_RULE,
          MISPLACED_APPOSITION)
 
+#: The people who speak for a body: "a spokesman for Vodafone".
+_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 #: A body's people who act for a company but not for a country: "US shareholders" are American.
 _PRIVATE_PEOPLE = frozenset({"shareholder", "executive", "boss", "manager", "director", "lawyer", "chief"})
 
@@ -154,8 +157,9 @@ class ArticleMentions:
                     and COUNTRY_COURT.name not in off):
                 return self.by_token[child.i]
             # a part stands for the whole: "units of the Armed Forces", "members of the EU"
-            if (child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in PARTITIVE
-                    and PARTITIVE_WHOLE.name not in off):
+            # and a body's voice: "a spokesman for Vodafone told Reuters" → Vodafone
+            if (child.dep_ == "prep" and token.lemma_.lower() in PARTITIVE and PARTITIVE_WHOLE.name not in off
+                    and (child.lower_ == "of" or (child.lower_ in {"for", "from"} and token.lower_ in _VOICES))):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i in self.by_token:
                         return self.by_token[pobj.i]

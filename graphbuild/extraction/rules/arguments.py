@@ -51,6 +51,8 @@ SVO = Rule(
         Example(text="Rishi Sunak flew to Kyiv and met Volodymyr Zelensky.",
                 triples=(("Rishi Sunak", "meet", "Volodymyr Zelensky"),)),
         Example(text="Denmark, which borders Germany, voted.", triples=(("Denmark", "border", "Germany"),)),
+        Example(text="Charles Kennedy called on Tony Blair to sack Gordon Brown.",  # whoever is called on acts
+                triples=(("Tony Blair", "sack", "Gordon Brown"),), absent=(("Charles Kennedy", "sack", "*"),)),
         Example(text="Firms that have sued Microsoft include Sun Microsystems and Novell.",  # the kind's members
                 triples=(("Novell", "sue", "Microsoft"),)),
         Example(text="Tony Blair and Gordon Brown are among the leaders who have criticised Robert Mugabe.",

@@ -36,6 +36,8 @@ DEMAND = Rule(
     examples=(
         Example(text="Marvin Hier said Prince Harry should visit Auschwitz.",
                 triples=(("Marvin Hier", "urge", "Harry"),)),
+        Example(text="Both Plaid Cymru and the Liberal Democrats said Brian Gibbons needed to change policy.",
+                triples=(("Plaid Cymru", "urge", "Brian Gibbons"),)),
         Example(text="Tony Blair told MPs that Iran must stop enriching uranium.",
                 triples=(("Tony Blair", "urge", "Iran"),)),
         Example(text="Tony Blair said Iran would stop enriching uranium.", absent=(("Tony Blair", "urge", "Iran"),)),
@@ -78,12 +80,18 @@ def demands(verb: Token, ctx: Context, modality: Modality, args: Args) -> Iterat
     if verb.lemma_.lower() not in REPORTING_VERBS or not ctx.on(DEMAND):
         return
     for speaker_token, demander, clause, subject, urged in _reported(verb, ctx.mentions, args, {"nsubj"}):
-        if not any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS for c in clause.children):
+        if not (any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS for c in clause.children) or _needs_to(clause)):
             continue
         triple = ctx.make(demander, "urge", urged, verb.sent, modality=modality, surface=[verb, subject],
                           rule=DEMAND, ends=(speaker_token, subject))
         if triple:
             yield triple
+
+
+def _needs_to(clause: Token) -> bool:
+    """"Y needed to change policy": a need the speaker puts on Y, like "should"."""
+    return clause.lemma_.lower() == "need" and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in clause.children)
 
 
 def _reported(verb: Token, mentions: ArticleMentions, args: Args,

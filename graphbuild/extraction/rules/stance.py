@@ -49,6 +49,7 @@ STANCE_VERBS = frozenset({
     "reject", "decline", "dismiss", "oppose", "back", "support", "criticise", "criticize", "condemn", "welcome",
     "praise", "attack", "accept", "question", "challenge", "dispute", "endorse", "rebuff", "refuse", "veto",
     "block", "resist", "slam", "hail", "applaud", "deny", "fight", "approve", "embrace", "scrap", "shelve",
+    "blast", "lambast", "rebuke", "savage", "ridicule", "mock",
     *_PREP_ONLY,
 })
 #: The prepositions by which a stance verb takes its object ("spoke out against", "objected to").

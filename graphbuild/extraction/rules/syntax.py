@@ -241,6 +241,11 @@ def subject_of(verb: Token, mentions: ArticleMentions, depth: int = 0) -> Args:
             objects = [c for c in governor.children if c.dep_ in OBJ_DEPS]
             if objects:
                 return Args(tuple(conjuncts(objects[0])))
+        # "called on Mr Hockney to quit" → Hockney quit
+        called = [p for c in governor.children if c.dep_ == "prep" and c.lower_ == "on" and governor.lemma_ == "call"
+                  for p in c.children if p.dep_ == "pobj"]
+        if verb.dep_ in {"xcomp", "advcl"} and called and is_infinitive(verb):
+            return Args(tuple(conjuncts(called[0])))
         inherited = subject_of(governor, mentions, depth + 1)
         # "Putin can be persuaded against invading Ukraine" → Putin invade Ukraine
         return Args(inherited.tokens, passive=False)

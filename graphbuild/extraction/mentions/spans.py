@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from graphbuild.extraction.mentions.clusters import tokens_among
 from graphbuild.extraction.mentions.hygiene import clean_spans
-from graphbuild.extraction.mentions.whole_names import law_references, law_titles, site_names
+from graphbuild.extraction.mentions.whole_names import law_references, law_titles, media_titles, site_names
 from graphbuild.extraction.mentions.words import (
     AWARD_WORDS,
     EVENT_LABELS,
@@ -116,6 +116,11 @@ SITE_NAME = _rule(
     "site_name", "a name, its \"'s\" and a capitalised site noun are one site: \"St James's Palace\"",
     Example(text="Tony Blair will host a reception at St James's Palace.",
             triples=(("Tony Blair", "host_reception_at", "St James's Palace"),)))
+MEDIA_TITLE = _rule(
+    "media_title", "the capitalised run between \"the\" and a newspaper's or programme's noun is its name: "
+    "\"told the Bisnis Indonesia newspaper\"",
+    Example(text="Aburizal Bakrie told the Bisnis Indonesia newspaper that the aid was enough.",
+            triples=(("Aburizal Bakrie", "speak_to", "Bisnis Indonesia"),)))
 DEMONYM_INSIDE = _rule(
     "demonym_inside", "a demonym the model swept into a person's name is not part of it: \"Kenyan Bernard Lagat\"",
     Example(text="Kenyan Bernard Lagat won the race in Boston.", triples=(("Bernard Lagat", "from", "Kenya"),),
@@ -123,7 +128,7 @@ DEMONYM_INSIDE = _rule(
 
 RULES = (HONORIFIC_NAME, POSSESSED_NAME, CONSTITUENCY, NAMED_EVENT, ARMED_FORCES, STATE_GROUP, TITLE_IN_NAME,
          SPLIT_POSSESSIVE,
-         GAZETTEER_NAME, WORK_TITLE, OWN_WEBSITE, LAW_TITLE, DEMONYM_INSIDE, SITE_NAME)
+         GAZETTEER_NAME, WORK_TITLE, OWN_WEBSITE, LAW_TITLE, DEMONYM_INSIDE, SITE_NAME, MEDIA_TITLE)
 
 
 def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
@@ -150,7 +155,7 @@ def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
         actors = [*(span for span in actors if span.start not in inside), *known]
     for rule, finder, label in ((NAMED_EVENT, named_events, "EVENT"), (ARMED_FORCES, armed_forces, "ORG"),
                                 (STATE_GROUP, state_groups, "LOC"), (LAW_TITLE, law_titles, "LAW"),
-                                (SITE_NAME, site_names, "FAC")):
+                                (SITE_NAME, site_names, "FAC"), (MEDIA_TITLE, media_titles, "ORG")):
         if label in wanted and rule.name not in disabled:
             # the new spans take the place of the names inside them
             spans = finder(doc, actors)

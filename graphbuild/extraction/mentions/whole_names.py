@@ -3,7 +3,9 @@
 The model tags few laws whole ("Bill" alone as a person, "the Sarbanes-Oxley Act" as a body);
 a law's name is the capitalised run before its head word, and the head word alone after "the"
 is the law of that kind named last (which the mentions link it to). A site named with a
-possessive ("St James's Palace", "St Paul's Cathedral") is cut at the "'s" by the model.
+possessive ("St James's Palace", "St Paul's Cathedral") is cut at the "'s" by the model, and a
+newspaper or programme named before its noun ("the Bisnis Indonesia newspaper") is tagged in
+part or as a date ("the Today programme").
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extraction.mentions.clusters import tokens_among
-from graphbuild.extraction.mentions.words import LAW_HEADS, POSSESSIVE_MARKS, SITE_NOUNS
+from graphbuild.extraction.mentions.words import LAW_HEADS, MEDIA_NOUNS, POSSESSIVE_MARKS, SITE_NOUNS
 
-__all__ = ["law_references", "law_titles", "site_names"]
+__all__ = ["law_references", "law_titles", "media_titles", "site_names"]
 
 #: The words before a law's head word alone that make it the law named before: "the Bill".
 _LAW_DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
@@ -77,4 +79,28 @@ def site_names(doc: Doc, actors: Sequence[Span]) -> list[Span]:
         if (site is not None and site.text[:1].isupper() and site.lower_ in SITE_NOUNS
                 and span.label_ in {"FAC", "ORG", "PERSON", "GPE"}):
             found.append(Span(doc, span.start, end + 1, label="FAC"))
+    return found
+
+
+#: Capitalised words before a programme's noun that say its kind, not its name.
+_MEDIA_KINDS = frozenset({"TV", "Radio", "Internet", "Web", "Sunday", "Saturday"})
+
+
+def media_titles(doc: Doc, actors: Sequence[Span]) -> list[Span]:
+    """The capitalised run between "the" and a newspaper's or programme's noun: "the Bisnis Indonesia
+    newspaper", "the Today programme" (a country or people it begins with only describes it)."""
+    found: list[Span] = []
+    for noun in tokens_among(doc, MEDIA_NOUNS, "LOWER"):
+        start = noun.i
+        while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].dep_ == "compound":
+            start -= 1
+        while start < noun.i and doc[start].ent_type_ in {"GPE", "NORP"} and start + 1 < noun.i:
+            start += 1  # "the US Sun newspaper": the Sun
+        if start == noun.i or start == 0 or doc[start - 1].lower_ != "the" or doc[start].ent_type_ in {"GPE", "NORP"}:
+            continue  # "the Argentine newspaper Clarin": the name comes after the noun
+        if (noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ == "PROPN") or doc[start:noun.i].text in _MEDIA_KINDS:
+            continue  # "the TV show": no name
+        if any(span.start < start < span.end or span.start < noun.i <= span.end - 1 for span in actors):
+            continue  # tagged across the name's edges: leave it as tagged
+        found.append(Span(doc, start, noun.i, label="ORG"))
     return found

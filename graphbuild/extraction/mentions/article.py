@@ -69,7 +69,8 @@ PARTITIVE_WHOLE = _rule(
     "partitive", "a part stands for the whole: \"members of the EU\", \"units of the Armed Forces\"",
     Example(text="Members of the European Union criticised China.",
             triples=(("European Union", "criticise", "China"),)),
-    Example(text="A spokesman for Vodafone told Reuters the deal was off.", triples=(("Vodafone", "speak_to", "Reuters"),)))
+    Example(text="A spokesman for Vodafone told Reuters the deal was off.",
+            triples=(("Vodafone", "speak_to", "Reuters"),)))
 BODY_PEOPLE_RULE = _rule(
     "body_people", "a body's people, in the plural, act for it: \"Siemens executives\", \"Chelsea's lawyers\"",
     Example(text="Siemens executives held talks with Nokia on Monday.", triples=(("Siemens", "meet", "Nokia"),)),

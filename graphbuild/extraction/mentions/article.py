@@ -70,7 +70,9 @@ PARTITIVE_WHOLE = _rule(
     Example(text="Members of the European Union criticised China.",
             triples=(("European Union", "criticise", "China"),)),
     Example(text="A spokesman for Vodafone told Reuters the deal was off.",
-            triples=(("Vodafone", "speak_to", "Reuters"),)))
+            triples=(("Vodafone", "speak_to", "Reuters"),)),
+    Example(text="A report in the Sunday Business claimed Gordon Brown had been asked to take charge.",
+            triples=(("Sunday Business", "claim", "Gordon Brown"),)))
 BODY_PEOPLE_RULE = _rule(
     "body_people", "a body's people, in the plural, act for it: \"Siemens executives\", \"Chelsea's lawyers\"",
     Example(text="Siemens executives held talks with Nokia on Monday.", triples=(("Siemens", "meet", "Nokia"),)),
@@ -95,6 +97,8 @@ RULES = (RULER_REGIME, NAMED_PART, APPOSITIVE_NAME, GOVERNMENT, COUNTRY_COURT, P
 
 #: The people who speak for a body: "a spokesman for Vodafone".
 _VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
+#: What a paper or a body publishes, which speaks for it: "a report in the Sunday Business claimed".
+_REPORTS = frozenset({"report", "article", "editorial"})
 #: A body's people who act for a company but not for a country: "US shareholders" are American.
 _PRIVATE_PEOPLE = frozenset({"shareholder", "executive", "boss", "manager", "director", "lawyer", "chief"})
 
@@ -158,9 +162,13 @@ class ArticleMentions:
                     and COUNTRY_COURT.name not in off):
                 return self.by_token[child.i]
             # a part stands for the whole: "units of the Armed Forces", "members of the EU"
-            # and a body's voice: "a spokesman for Vodafone told Reuters" → Vodafone
-            if (child.dep_ == "prep" and token.lemma_.lower() in PARTITIVE and PARTITIVE_WHOLE.name not in off
-                    and (child.lower_ == "of" or (child.lower_ in {"for", "from"} and token.lower_ in _VOICES))):
+            # and a body's voice: "a spokesman for Vodafone told Reuters", "a report in the Sunday
+            # Business claimed" → Vodafone, the Sunday Business (a verb's "according to a report by"
+            # is no subject: only a noun standing as one is read so)
+            voice = (child.lower_ in {"for", "from"} and token.lower_ in _VOICES) or (
+                child.lower_ in {"in", "by"} and token.lower_ in _REPORTS and token.dep_ in {"nsubj", "nsubjpass"})
+            if (child.dep_ == "prep" and (token.lemma_.lower() in PARTITIVE or voice)
+                    and PARTITIVE_WHOLE.name not in off and (child.lower_ == "of" or voice)):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i in self.by_token:
                         return self.by_token[pobj.i]

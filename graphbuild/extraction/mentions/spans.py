@@ -15,7 +15,13 @@ from spacy.tokens import Doc, Span
 
 from graphbuild.extraction.mentions.clusters import tokens_among
 from graphbuild.extraction.mentions.hygiene import clean_spans
-from graphbuild.extraction.mentions.whole_names import law_references, law_titles, media_titles, site_names
+from graphbuild.extraction.mentions.whole_names import (
+    law_references,
+    law_titles,
+    media_titles,
+    site_names,
+    weekday_papers,
+)
 from graphbuild.extraction.mentions.words import (
     AWARD_WORDS,
     EVENT_LABELS,
@@ -120,7 +126,9 @@ MEDIA_TITLE = _rule(
     "media_title", "the capitalised run between \"the\" and a newspaper's or programme's noun is its name: "
     "\"told the Bisnis Indonesia newspaper\"",
     Example(text="Aburizal Bakrie told the Bisnis Indonesia newspaper that the aid was enough.",
-            triples=(("Aburizal Bakrie", "speak_to", "Bisnis Indonesia"),)))
+            triples=(("Aburizal Bakrie", "speak_to", "Bisnis Indonesia"),)),
+    Example(text="Alan Milburn told the Sunday Telegraph that the campaign was going well.",  # not a date
+            triples=(("Alan Milburn", "speak_to", "Sunday Telegraph"),)))
 DEMONYM_INSIDE = _rule(
     "demonym_inside", "a demonym the model swept into a person's name is not part of it: \"Kenyan Bernard Lagat\"",
     Example(text="Kenyan Bernard Lagat won the race in Boston.", triples=(("Bernard Lagat", "from", "Kenya"),),
@@ -155,7 +163,8 @@ def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
         actors = [*(span for span in actors if span.start not in inside), *known]
     for rule, finder, label in ((NAMED_EVENT, named_events, "EVENT"), (ARMED_FORCES, armed_forces, "ORG"),
                                 (STATE_GROUP, state_groups, "LOC"), (LAW_TITLE, law_titles, "LAW"),
-                                (SITE_NAME, site_names, "FAC"), (MEDIA_TITLE, media_titles, "ORG")):
+                                (SITE_NAME, site_names, "FAC"), (MEDIA_TITLE, media_titles, "ORG"),
+                                (MEDIA_TITLE, weekday_papers, "ORG")):
         if label in wanted and rule.name not in disabled:
             # the new spans take the place of the names inside them
             spans = finder(doc, actors)

@@ -5,7 +5,8 @@ a law's name is the capitalised run before its head word, and the head word alon
 is the law of that kind named last (which the mentions link it to). A site named with a
 possessive ("St James's Palace", "St Paul's Cathedral") is cut at the "'s" by the model, and a
 newspaper or programme named before its noun ("the Bisnis Indonesia newspaper") is tagged in
-part or as a date ("the Today programme").
+part or as a date ("the Today programme"), as is a paper named for its day ("the Sunday
+Telegraph").
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from graphbuild.extraction.mentions.clusters import tokens_among
 from graphbuild.extraction.mentions.words import LAW_HEADS, MEDIA_NOUNS, POSSESSIVE_MARKS, SITE_NOUNS
 
-__all__ = ["law_references", "law_titles", "media_titles", "site_names"]
+__all__ = ["law_references", "law_titles", "media_titles", "site_names", "weekday_papers"]
 
 #: The words before a law's head word alone that make it the law named before: "the Bill".
 _LAW_DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
@@ -104,3 +105,20 @@ def media_titles(doc: Doc, actors: Sequence[Span]) -> list[Span]:
             continue  # tagged across the name's edges: leave it as tagged
         found.append(Span(doc, start, noun.i, label="ORG"))
     return found
+
+
+def weekday_papers(doc: Doc, actors: Sequence[Span]) -> list[Span]:
+    """A newspaper named for its day, which the model reads as a date: "the Sunday Telegraph"."""
+    found: list[Span] = []
+    taken = {i for span in actors for i in range(span.start, span.end)}
+    for day in tokens_among(doc, _PAPER_DAYS, "ORTH"):
+        end = day.i + 1
+        while end < len(doc) and end - day.i <= 2 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        if end > day.i + 1 and day.i > 0 and doc[day.i - 1].lower_ == "the" and not taken & set(range(day.i, end)):
+            found.append(Span(doc, day.i, end, label="ORG"))
+    return found
+
+
+#: The days a newspaper is named for.
+_PAPER_DAYS = frozenset({"Sunday", "Saturday"})

@@ -95,6 +95,10 @@ _WORK_KINDS = _BODY_KINDS | {EntityType.OTHER}
 RULES = (RULER_REGIME, NAMED_PART, APPOSITIVE_NAME, GOVERNMENT, COUNTRY_COURT, PARTITIVE_WHOLE, BODY_PEOPLE_RULE,
          MISPLACED_APPOSITION)
 
+#: The parts of speech of words that never stand for an actor they do not name (a noun, a
+#: number or an adjective may: "the authorities", "one of his deputies, X", "her first, a Grammy").
+_NEVER_STANDING = frozenset({"VERB", "AUX", "ADP", "DET", "PUNCT", "CCONJ", "SCONJ", "PART", "ADV", "SYM",
+                             "SPACE", "INTJ"})
 #: The people who speak for a body: "a spokesman for Vodafone".
 _VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 #: What a paper or a body publishes, which speaks for it: "a report in the Sunday Business claimed".
@@ -120,19 +124,19 @@ class ArticleMentions:
     def entity(self, token: Token) -> Entity | None:
         """Return the entity ``token`` mentions (or that its apposition names), if any."""
         found = self.by_token.get(token.i)
-        if found is not None:
-            return found
+        if found is not None or token.pos_ in _NEVER_STANDING:
+            return found  # a verb, a preposition or a word like them stands for no actor
         off = self.disabled
-        if token.lemma_.lower() in RULER_NOUNS and RULER_REGIME.name not in off:
+        lemma, lower = token.lemma_.lower(), token.lower_
+        if lemma in RULER_NOUNS and RULER_REGIME.name not in off:
             for child in token.children:
                 ruler = self.by_token.get(child.i) if child.dep_ == "poss" else None
                 if ruler is not None and ruler.type is EntityType.PERSON:
                     return ruler
-        if token.lemma_.lower() in _NAMED_PARTS and NAMED_PART.name not in off:
+        if lemma in _NAMED_PARTS and NAMED_PART.name not in off:
             # a named part is itself: "the Yuganskneftegas unit of Yukos" → Yuganskneftegas, a
             # body named with its kind: "told the Interfax news agency" → Interfax, and a stage of
             # an event the event: "reached the Wimbledon final" → Wimbledon
-            lemma = token.lemma_.lower()
             # a programme or a series may be a work: "told the BBC's Newsnight programme" → Newsnight
             kinds = _EVENT_KINDS if lemma in EVENT_STAGES else _WORK_KINDS if lemma in MEDIA_NOUNS else _BODY_KINDS
             for child in token.children:
@@ -144,7 +148,7 @@ class ArticleMentions:
             if child.dep_ == "appos" and child.i in self.by_token and APPOSITIVE_NAME.name not in off:
                 return self.by_token[child.i]
             # "the leader of the Liberal Democrats, Charles Kennedy,": the parser hangs the name on the body
-            if (child.dep_ == "prep" and child.lower_ in {"of", "for", "at"} and token.lower_ in OFFICE_NOUNS
+            if (child.dep_ == "prep" and child.lower_ in {"of", "for", "at"} and lower in OFFICE_NOUNS
                     and APPOSITIVE_NAME.name not in off):
                 holder = self._holder_after_body(child)
                 if holder is not None:
@@ -152,12 +156,11 @@ class ArticleMentions:
             # a country's government: "the Russian government", "the UK authorities" → the country;
             # and its police, prosecutors and officials: "Italian prosecutors are investigating Parmalat"
             if (child.dep_ in {"amod", "compound"}
-                    and (token.lower_ in GOVERNMENT_WORDS or token.lemma_.lower() in GOVERNMENT_WORDS
-                         or token.lower_ in STATE_AGENTS)
+                    and (lower in GOVERNMENT_WORDS or lemma in GOVERNMENT_WORDS or lower in STATE_AGENTS)
                     and child.i in self.by_token and self.by_token[child.i].type is EntityType.GPE
                     and GOVERNMENT.name not in off):
                 return self.by_token[child.i]
-            if (child.dep_ in {"amod", "compound"} and token.lemma_.lower() in COURT_WORDS
+            if (child.dep_ in {"amod", "compound"} and lemma in COURT_WORDS
                     and child.i in self.by_token and self.by_token[child.i].key in self.countries
                     and COUNTRY_COURT.name not in off):
                 return self.by_token[child.i]
@@ -165,17 +168,19 @@ class ArticleMentions:
             # and a body's voice: "a spokesman for Vodafone told Reuters", "a report in the Sunday
             # Business claimed" → Vodafone, the Sunday Business (a verb's "according to a report by"
             # is no subject: only a noun standing as one is read so)
-            voice = (child.lower_ in {"for", "from"} and token.lower_ in _VOICES) or (
-                child.lower_ in {"in", "by"} and token.lower_ in _REPORTS and token.dep_ in {"nsubj", "nsubjpass"})
-            if (child.dep_ == "prep" and (token.lemma_.lower() in PARTITIVE or voice)
-                    and PARTITIVE_WHOLE.name not in off and (child.lower_ == "of" or voice)):
+            if child.dep_ != "prep":
+                continue
+            voice = (child.lower_ in {"for", "from"} and lower in _VOICES) or (
+                child.lower_ in {"in", "by"} and lower in _REPORTS and token.dep_ in {"nsubj", "nsubjpass"})
+            if ((lemma in PARTITIVE or voice) and PARTITIVE_WHOLE.name not in off
+                    and (child.lower_ == "of" or voice)):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i in self.by_token:
                         return self.by_token[pobj.i]
         # plural: "Deutsche Boerse bosses", and "Labour MPs", however the tagger reads the acronym
         plural = token.tag_ in {"NNS", "NNPS"} or (token.text.endswith("s") and token.text[:-1].isupper())
         if (plural and BODY_PEOPLE_RULE.name not in off
-                and (token.lemma_.lower() in BODY_PEOPLE or token.lower_.removesuffix("s") in BODY_PEOPLE)):
+                and (lemma in BODY_PEOPLE or lower.removesuffix("s") in BODY_PEOPLE)):
             body = self._body_of_people(token)
             if body is not None:
                 return body

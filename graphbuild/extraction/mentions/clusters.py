@@ -106,11 +106,20 @@ def tokens_among(doc: Doc, words: Collection[str], attr: str) -> list[Token]:
         hits = [h for h in numpy.unique(values) if strings[int(h)] in words]
     if not hits:
         return []
-    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(values, numpy.array(hits, dtype="uint64")))]
+    if len(hits) <= _FEW_HITS:
+        # a few hashes: compare for each, which costs less than numpy's general set lookup
+        found = values == hits[0]
+        for hit in hits[1:]:
+            found |= values == hit
+    else:
+        found = numpy.isin(values, numpy.array(hits, dtype="uint64"))
+    return [doc[int(i)] for i in numpy.flatnonzero(found)]
 
 
 #: Up to this many words, looking them up costs less than looking up the article's distinct words.
 _FEW_WORDS = 64
+#: Up to this many hashes, comparing the array with each costs less than a set lookup.
+_FEW_HITS = 12
 
 
 def cluster_at(i: int, mentions: Sequence[Mention]) -> Cluster | None:

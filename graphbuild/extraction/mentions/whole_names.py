@@ -66,7 +66,14 @@ def _capitalised(token: Token) -> bool:
 def site_names(doc: Doc, actors: Sequence[Span]) -> list[Span]:
     """A name, its "'s" and a capitalised site noun: "St James's Palace", "St Paul's Cathedral"."""
     found: list[Span] = []
+    # the capitalised site nouns right after a possessive, looked up once: most articles have none
+    sites = {t.i for t in tokens_among(doc, SITE_NOUNS, "LOWER")
+             if t.i > 0 and t.text[:1].isupper() and doc[t.i - 1].lower_ in POSSESSIVE_MARKS}
+    if not sites:
+        return found
     for span in actors:
+        if span.end not in sites and span.end + 1 not in sites:
+            continue
         end = span.end  # the possessive is in the span, or right after it
         if doc[end - 1].lower_ not in POSSESSIVE_MARKS:
             if end < len(doc) and doc[end].lower_ in POSSESSIVE_MARKS:

@@ -100,26 +100,25 @@ def owner_affiliation(name: Named, ctx: Context) -> Iterator[Triple]:
 def _demonym_before(name: Named, ctx: Context) -> Iterator[Triple]:
     """A person with a demonym right before the name is from that country: "American Andy Roddick",
     "Americans Andy Roddick and Andre Agassi"; not with an office between ("Russian President X")."""
-    person, first = name.entity, name.words[0]
-    if (first.i == 0 or _titles(name) or name.token.pos_ != "PROPN"
-            or len(person.name.replace("-", " ").split()) < 2):
-        return  # a name, written as one: not "the Spaniard himself", nor "the British Library"
+    person, first, token = name.entity, name.words[0], name.token
+    if first.i == 0 or token.pos_ != "PROPN":
+        return
     doc = first.doc
     before = doc[first.i - 1]
-    attached = before.dep_ in {"amod", "compound", "nmod"} and before.head in name.words
-    if not attached:
+    if before.dep_ not in {"amod", "compound", "nmod"} or before.head.i not in {w.i for w in name.words}:
         # a plural demonym the names are in apposition to: "Americans Andy Roddick and Andre Agassi"
-        lead = name.token
+        lead = token
         while lead.dep_ == "conj":
             lead = lead.head
         if lead.dep_ != "appos" or lead.left_edge.i == 0 or lead.head.i != lead.left_edge.i - 1:
             return
         before = lead.head
-    if not before.text[:1].isupper():
-        return
-    entry = ctx.gazetteer.demonym(before.text)
-    if entry is None or entry.type is not EntityType.GPE or before.text == entry.name or before.text.isupper():
+    if not before.text[:1].isupper() or before.text.isupper():
         return  # "US" and "UK" are names, not demonyms: "UK star X" has its own rule
+    entry = ctx.gazetteer.demonym(before.text)
+    if (entry is None or entry.type is not EntityType.GPE or before.text == entry.name
+            or len(person.name.replace("-", " ").split()) < 2 or _titles(name)):
+        return  # a name written as one ("the British Library"), or an office between
     tagged = ctx.mentions.by_token.get(before.i)
     country = tagged if tagged is not None and tagged.name == entry.name else entry.entity()
     triple = ctx.make(person, "from", country, name.token.sent, surface=[before], rule=AFFILIATION)

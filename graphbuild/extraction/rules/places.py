@@ -184,7 +184,8 @@ def place_in(name: Named, ctx: Context) -> Iterator[Triple]:
     """A name in a place: "Liffe in London", "Brick Lane, east London", "Bethnal Green, in London,"."""
     inner, token = name.entity, name.token
     relation = _IN_RELATIONS.get(inner.type, "located_in")
-    bracketed = _bracketed_in(_last(name, ctx))
+    last = _last(name, ctx)
+    bracketed = _bracketed_in(last)
     children = [c for c in token.children if bracketed is None or c.i != bracketed.i]
     if bracketed is not None:
         # a name set off as ", in London," is placed whatever its type: the model tags some
@@ -195,8 +196,7 @@ def place_in(name: Named, ctx: Context) -> Iterator[Triple]:
     elif not any(c.dep_ == "prep" and c.lower_ == "in" for c in children):
         # the place of a list: "Perry Barr and Hall Green in Birmingham" places both; the place
         # the parser hung on the verb: "arrived at the Odeon in Leicester Square"
-        children += _shared_in(token) or _in_after_venue(token, _last(name, ctx))
-    last = _last(name, ctx)
+        children += _shared_in(token) or _in_after_venue(token, last)
     for child in children:
         targets: list[Token] = []
         places = _PLACES

@@ -194,8 +194,9 @@ def _role_nouns(name: Named, mentions: ArticleMentions) -> list[tuple[Token, Rul
     describes_titles = name.entity.type in {EntityType.PERSON, EntityType.ORG, EntityType.OTHER}
     # two appositions on one name, the last with "and", are a list the name begins: "talked about
     # Afghanistan, the war on terror, the situation in the Middle East and the dispute over Kashmir"
-    appositions = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.left_edge.i > 0
-                   and token.doc[c.left_edge.i - 1].text == ","]
+    appositions = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if len(appositions) > 1:
+        appositions = [c for c in appositions if c.left_edge.i > 0 and token.doc[c.left_edge.i - 1].text == ","]
     listed = len(appositions) > 1 and any(g.dep_ == "cc" for c in appositions for g in c.children)
     for child in token.children:
         if listed and child.dep_ == "appos":

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extraction.mentions.words import SUBJECT_DEPS, TYPE_PRIORITY
 from graphbuild.model import EntityType
-from graphbuild.names import HONORIFICS
+from graphbuild.names import HONORIFICS, name_tokens
 
 __all__ = ["Cluster", "Mention", "cluster_at", "is_subject", "link", "surface_of", "tokens_among"]
 
@@ -44,7 +44,7 @@ class Cluster:
     def type(self) -> EntityType:
         if self.work:
             return EntityType.OTHER
-        if self.types[EntityType.PERSON] and any(len(n.replace("-", " ").split()) > 1 for n in self.names if n):
+        if self.types[EntityType.PERSON] and any(len(name_tokens(n)) > 1 for n in self.names if n):
             return EntityType.PERSON
         if self.body:
             return EntityType.ORG

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from graphbuild.extraction.mentions.clusters import Cluster, Mention, cluster_at, is_subject
 from graphbuild.extraction.mentions.words import (
+    ANY_LAW,
     BODY_DESCRIPTIONS,
     GOVERNMENT_WORDS,
     LAW_DESCRIPTIONS,
@@ -258,7 +259,7 @@ def described_law(token: Token, sentence: int, mentions: Sequence[Mention]) -> C
             break
         root = m.cluster.root()
         head = root.name().split()[-1]
-        if head in LAW_HEADS and (head.lower() == word or word in {"law", "legislation"}):
+        if head in LAW_HEADS and (head.lower() == word or word in ANY_LAW):
             return root
     return None
 

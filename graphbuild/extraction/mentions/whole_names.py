@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from graphbuild.extraction.mentions.clusters import tokens_among
 from graphbuild.extraction.mentions.words import LAW_HEADS, MEDIA_NOUNS, POSSESSIVE_MARKS, SITE_NOUNS
 
-__all__ = ["law_references", "law_titles", "media_titles", "site_names", "weekday_papers"]
+__all__ = ["is_law_name", "law_references", "law_titles", "media_titles", "site_names", "weekday_papers"]
 
 #: The words before a law's head word alone that make it the law named before: "the Bill".
 _LAW_DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
@@ -31,10 +31,7 @@ def law_titles(doc: Doc, actors: Sequence[Span]) -> list[Span]:
     law's head word; a name tagged across the head word is left as tagged.
     """
     found: list[Span] = []
-    for head in tokens_among(doc, LAW_HEADS, "ORTH"):
-        if head.i == 0 or (
-                head.i + 1 < len(doc) and doc[head.i + 1].text[:1].isupper() and doc[head.i + 1].pos_ == "PROPN"):
-            continue  # not a law but a name: "former US President Bill Clinton"
+    for head in _law_heads(doc):
         start = head.i
         while start > 0 and (_capitalised(doc[start - 1]) or (
                 doc[start - 1].lower_ in {"of", "and", "-"} and start > 1 and _capitalised(doc[start - 2])
@@ -54,9 +51,19 @@ def law_titles(doc: Doc, actors: Sequence[Span]) -> list[Span]:
 def law_references(doc: Doc, actors: Sequence[Span]) -> list[Span]:
     """Law heads after "the", "this" or "its" outside a law's name: "the Bill", "this Act"."""
     inside = {i for span in actors if span.label_ == "LAW" and len(span) > 1 for i in range(span.start, span.end)}
-    return [Span(doc, t.i, t.i + 1, label="LAW") for t in tokens_among(doc, LAW_HEADS, "ORTH")
-            if t.i not in inside and t.i > 0 and doc[t.i - 1].lower_ in _LAW_DETERMINERS
-            and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].text[:1].isupper())]
+    return [Span(doc, t.i, t.i + 1, label="LAW") for t in _law_heads(doc)
+            if t.i not in inside and doc[t.i - 1].lower_ in _LAW_DETERMINERS]
+
+
+def is_law_name(name: str) -> bool:
+    """Whether an actor's name is a law's: "Securities Trading Act"."""
+    return name.split()[-1] in LAW_HEADS
+
+
+def _law_heads(doc: Doc) -> list[Token]:
+    """The law head words that may end a law's name: not first, nor before a name ("President Bill Clinton")."""
+    return [head for head in tokens_among(doc, LAW_HEADS, "ORTH") if head.i > 0 and not (
+        head.i + 1 < len(doc) and doc[head.i + 1].text[:1].isupper() and doc[head.i + 1].pos_ == "PROPN")]
 
 
 def _capitalised(token: Token) -> bool:
@@ -117,8 +124,9 @@ def media_titles(doc: Doc, actors: Sequence[Span]) -> list[Span]:
 def weekday_papers(doc: Doc, actors: Sequence[Span]) -> list[Span]:
     """A newspaper named for its day, which the model reads as a date: "the Sunday Telegraph"."""
     found: list[Span] = []
-    taken = {i for span in actors for i in range(span.start, span.end)}
-    for day in tokens_among(doc, _PAPER_DAYS, "ORTH"):
+    days = tokens_among(doc, _PAPER_DAYS, "ORTH")
+    taken = {i for span in actors for i in range(span.start, span.end)} if days else set()
+    for day in days:
         end = day.i + 1
         while end < len(doc) and end - day.i <= 2 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
             end += 1

@@ -125,8 +125,10 @@ WORK_NOUNS = frozenset({
 })
 #: The last words of the name of a law or treaty: "the Licensing Act", "the Kyoto Protocol".
 LAW_HEADS = frozenset({"Act", "Bill", "Treaty", "Directive", "Protocol", "Accord"})
+#: What any law is called once named: "the legislation".
+ANY_LAW = frozenset({"law", "legislation"})
 #: What a law is called once named: "the bill" (its own head word), or "the legislation".
-LAW_DESCRIPTIONS = frozenset({*(head.lower() for head in LAW_HEADS), "law", "legislation"})
+LAW_DESCRIPTIONS = frozenset({*(head.lower() for head in LAW_HEADS), *ANY_LAW})
 #: Words that make a sentence one about awards ("best actress nominees include X for Y").
 AWARD_WORDS = frozenset({"award", "awards", "nominee", "nominees", "nomination", "nominations", "nominated", "prize",
                          "category", "oscar", "oscars", "bafta", "baftas", "globe", "globes"})

@@ -16,7 +16,7 @@ from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import Context, Named
 from graphbuild.extraction.rules.syntax import role_words, snake
 from graphbuild.model import Entity, EntityType, Triple
-from graphbuild.names import HONORIFICS
+from graphbuild.names import HONORIFICS, name_tokens
 
 __all__ = ["AFFILIATION", "RULES", "born_in", "owner_affiliation", "possessive_leader", "possessive_maker",
            "prep_affiliation"]
@@ -117,7 +117,7 @@ def _demonym_before(name: Named, ctx: Context) -> Iterator[Triple]:
         return  # "US" and "UK" are names, not demonyms: "UK star X" has its own rule
     entry = ctx.gazetteer.demonym(before.text)
     if (entry is None or entry.type is not EntityType.GPE or before.text == entry.name
-            or len(person.name.replace("-", " ").split()) < 2 or _titles(name)):
+            or len(name_tokens(person.name)) < 2 or _titles(name)):
         return  # a name written as one ("the British Library"), or an office between
     tagged = ctx.mentions.by_token.get(before.i)
     country = tagged if tagged is not None and tagged.name == entry.name else entry.entity()

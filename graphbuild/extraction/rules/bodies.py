@@ -13,7 +13,8 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Token
 
 from graphbuild.extraction.mentions import POSSESSIVE_MARKS, ArticleMentions
-from graphbuild.extraction.mentions.words import LAW_HEADS, MEDIA_NOUNS
+from graphbuild.extraction.mentions.whole_names import is_law_name
+from graphbuild.extraction.mentions.words import MEDIA_NOUNS
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import Context, Named
 from graphbuild.extraction.rules.syntax import snake
@@ -78,10 +79,10 @@ def possessive_owner(name: Named, ctx: Context) -> Iterator[Triple]:
     """An organisation a country or body owns: "the Russian Federation's Armed Forces" → part_of Russia."""
     body, by_token = name.entity, ctx.mentions.by_token
     # a work owned only as "the BBC's Newsnight programme", with its noun: "Ocean's Twelve" is a title
-    after = name.words[-1].i + 1
-    work = (body.type is EntityType.OTHER and after < len(name.token.doc)
-            and name.token.doc[after].lower_ in MEDIA_NOUNS and body.name.split()[-1] not in LAW_HEADS)
-    if body.type is not EntityType.ORG and not work and body.name.split()[-1] not in LAW_HEADS:
+    after, law = name.words[-1].i + 1, is_law_name(body.name)
+    work = (body.type is EntityType.OTHER and not law and after < len(name.token.doc)
+            and name.token.doc[after].lower_ in MEDIA_NOUNS)
+    if body.type is not EntityType.ORG and not work and not law:
         return
     for child in name.token.children:
         holder = by_token.get(child.i) if child.dep_ == "poss" else None
@@ -193,7 +194,7 @@ def compound_of(name: Named, ctx: Context) -> Iterator[Triple]:
 def _owned_by(body: Entity, owner: Entity) -> str:
     """What "owner's body" says: a country's state body is part of it ("Russia's Armed Forces"),
     a country's company is based there ("China's CNPC"); an organisation's part is part of it."""
-    if body.name.split()[-1] in LAW_HEADS:
+    if is_law_name(body.name):
         return "law_of"  # "Germany's Securities Trading Act"
     if owner.type is EntityType.GPE and not any(w in STATE_NOUNS for w in body.name.lower().split()):
         return "based_in"

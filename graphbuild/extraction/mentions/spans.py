@@ -30,6 +30,7 @@ from graphbuild.extraction.mentions.words import (
     LAW_HEADS,
     MEDIA_NOUNS,
     NUMERIC_LABELS,
+    OFFICE_NOUNS,
     PARTY_MEMBERS,
     PEER_TITLES,
     PERSON_HONORIFICS,
@@ -97,7 +98,8 @@ SPLIT_POSSESSIVE = _rule(
 GAZETTEER_NAME = _rule(
     "gazetteer_name", "a country, region or party the gazetteer knows, written as a name the model did not tag",
     Example(text="England beat Samoa in Dubai.", triples=(("England", "beat", "Samoa"),)),
-    Example(text="Jordan Henderson joined Liverpool.", absent=(("Jordan", "*", "*"),)))
+    Example(text="Jordan Henderson joined Liverpool.", absent=(("Jordan", "*", "*"),)),
+    Example(text="Labour MP Oona King lost her seat.", triples=(("Oona King", "mp_of", "Labour Party"),)))
 
 WORK_TITLE = _rule(
     "work_title", "an untagged capitalised run after a noun for a work, a person's possessive or an award "
@@ -130,9 +132,12 @@ MEDIA_TITLE = _rule(
     Example(text="Alan Milburn told the Sunday Telegraph that the campaign was going well.",  # not a date
             triples=(("Alan Milburn", "speak_to", "Sunday Telegraph"),)))
 DEMONYM_INSIDE = _rule(
-    "demonym_inside", "a demonym the model swept into a person's name is not part of it: \"Kenyan Bernard Lagat\"",
+    "demonym_inside", "a country's or party's demonym the model swept into a person's name is not part of it: "
+    "\"Kenyan Bernard Lagat\", \"Tory Liam Fox\"",
     Example(text="Kenyan Bernard Lagat won the race in Boston.", triples=(("Bernard Lagat", "from", "Kenya"),),
-            not_actors=("Kenyan Bernard Lagat",)))
+            not_actors=("Kenyan Bernard Lagat",)),
+    Example(text="Tory Liam Fox said the plan was wrong.", triples=(("Liam Fox", "member_of", "Conservative Party"),),
+            not_actors=("Tory Liam Fox",)))
 
 RULES = (HONORIFIC_NAME, POSSESSED_NAME, CONSTITUENCY, NAMED_EVENT, ARMED_FORCES, STATE_GROUP, TITLE_IN_NAME,
          SPLIT_POSSESSIVE,
@@ -206,12 +211,17 @@ def honorific_names(doc: Doc) -> list[Span]:
     return found
 
 
+#: The gazetteer's kinds whose demonyms may stand before a person's name: countries and parties.
+_DEMONYM_TYPES = frozenset({EntityType.GPE, EntityType.ORG})
+
+
 def _without_demonym(span: Span, gazetteer: Gazetteer) -> Span:
     """A person's name without the demonym the model took into it: "Kenyan Bernard Lagat" → Bernard Lagat."""
-    if span.label_ != "PERSON" or len(span) < 3 or not span[1].text[:1].isupper():
-        return span
+    if (span.label_ != "PERSON" or len(span) < 3 or not span[1].text[:1].isupper()
+            or span[1].lower_ in OFFICE_NOUNS or span[-1].lower_ in PEER_TITLES):
+        return span  # not an office in the name: "Tory Treasurer Lord"
     entry = gazetteer.demonym(span[0].text)
-    if entry is None or entry.type is not EntityType.GPE or span[0].text == entry.name:
+    if entry is None or entry.type not in _DEMONYM_TYPES or span[0].text == entry.name:
         return span
     return Span(span.doc, span.start + 1, span.end, label="PERSON")
 
@@ -430,7 +440,7 @@ def gazetteer_names(doc: Doc, actors: Sequence[Span], gazetteer: Gazetteer) -> l
             continue
         for end in range(min(len(doc), start + _LONGEST_NAME), start, -1):
             hit = gazetteer.written.get(doc[start:end].text)
-            if hit is None or _inside_name(doc, start, end):
+            if hit is None or _inside_name(doc, start, end, spans_at):
                 continue
             entry, demonym = hit
             tagged = {spans_at[i] for i in range(start, end) if i in spans_at}
@@ -444,11 +454,18 @@ def gazetteer_names(doc: Doc, actors: Sequence[Span], gazetteer: Gazetteer) -> l
     return found
 
 
-def _inside_name(doc: Doc, start: int, end: int) -> bool:
-    """True when the run is part of a longer proper name: a capitalised proper noun touches it."""
+def _inside_name(doc: Doc, start: int, end: int, spans_at: dict[int, Span]) -> bool:
+    """True when the run is part of a longer proper name: a capitalised proper noun touches it.
+
+    A party member's noun after the run ("Labour MP Oona King", not "Labour Minister", which may
+    be an office's field) or a name the model tagged from there on ("Conservative Michael Howard")
+    does not make the run part of one.
+    """
     def names(i: int) -> bool:
         return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
-    return names(start - 1) or names(end)
+    after = spans_at.get(end)
+    return names(start - 1) or (names(end) and doc[end].lower_ not in PARTY_MEMBERS
+                                and not (after is not None and after.start == end and after.label_ == "PERSON"))
 
 
 #: Small words a title may hold between capitalised ones: "Eternal Sunshine of the Spotless Mind".

@@ -33,6 +33,8 @@ AFFILIATION = Rule(
         Example(text="American Andy Roddick beat Tim Henman.", triples=(("Andy Roddick", "from", "United States"),)),
         Example(text="Top-seeded Americans Andy Roddick and Andre Agassi reached the last eight.",  # a list
                 triples=(("Andre Agassi", "from", "United States"),)),
+        Example(text="Conservative Michael Howard attacked the plan.",  # a party's adjective
+                triples=(("Michael Howard", "member_of", "Conservative Party"),)),
         Example(text="Russian President Vladimir Putin met Tony Blair.",  # the office says more
                 absent=(("Vladimir Putin", "from", "Russia"),)),
         Example(text="Brad Adams, from Human Rights Watch, said it was wrong.",
@@ -97,6 +99,11 @@ def owner_affiliation(name: Named, ctx: Context) -> Iterator[Triple]:
     yield from _demonym_before(name, ctx)
 
 
+#: What a demonym right before a person's name says: a country's is where they are from, a
+#: party's ("Conservative Michael Howard", "Tory Liam Fox") what they are a member of.
+_DEMONYM_RELATIONS = {EntityType.GPE: "from", EntityType.ORG: "member_of"}
+
+
 def _demonym_before(name: Named, ctx: Context) -> Iterator[Triple]:
     """A person with a demonym right before the name is from that country: "American Andy Roddick",
     "Americans Andy Roddick and Andre Agassi"; not with an office between ("Russian President X")."""
@@ -116,12 +123,17 @@ def _demonym_before(name: Named, ctx: Context) -> Iterator[Triple]:
     if not before.text[:1].isupper() or before.text.isupper():
         return  # "US" and "UK" are names, not demonyms: "UK star X" has its own rule
     entry = ctx.gazetteer.demonym(before.text)
-    if (entry is None or entry.type is not EntityType.GPE or before.text == entry.name
+    if (entry is None or entry.type not in _DEMONYM_RELATIONS or before.text == entry.name
             or len(name_tokens(person.name)) < 2 or _titles(name)):
         return  # a name written as one ("the British Library"), or an office between
     tagged = ctx.mentions.by_token.get(before.i)
-    country = tagged if tagged is not None and tagged.name == entry.name else entry.entity()
-    triple = ctx.make(person, "from", country, name.token.sent, surface=[before], rule=AFFILIATION)
+    # a longer party name the demonym ends ("Liberal Democrat Charles Kennedy") is the party
+    longer = tagged is not None and tagged.name != entry.name and entry.type is EntityType.ORG
+    if tagged is not None and longer and tagged.type is not EntityType.ORG:
+        return
+    country = tagged if tagged is not None and (longer or tagged.name == entry.name) else entry.entity()
+    relation = _DEMONYM_RELATIONS[entry.type]
+    triple = ctx.make(person, relation, country, name.token.sent, surface=[before], rule=AFFILIATION)
     if triple:
         yield triple
 

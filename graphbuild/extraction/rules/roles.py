@@ -346,7 +346,7 @@ def _capitalised_office(head: Token, name: Token, mentions: ArticleMentions) -> 
 
 def _role_targets(noun: Token, mentions: ArticleMentions) -> Iterator[tuple[list[str], Token]]:
     """The actors a role noun is relative to: "Russia's defence minister" → (defence minister of, Russia)."""
-    role = role_words(noun)
+    role = role_words(noun, mentions)
     for child in noun.children:
         if child.text == "State" or any(c.text == "State" for c in child.children if c.dep_ == "pobj"):
             continue  # part of the office: "Secretary of State", "State Minister for Planning"

@@ -348,9 +348,11 @@ def is_example(prep: Token) -> bool:
         prep.lower_ == "as" and any(c.lower_ == "such" for c in [*prep.children, prep.doc[prep.i - 1]]))
 
 
-def role_words(noun: Token) -> list[str]:
-    """The words of a role noun with its non-actor modifiers: "defence minister"."""
+def role_words(noun: Token, mentions: ArticleMentions | None = None) -> list[str]:
+    """The words of a role noun with its non-actor modifiers: "defence minister" (not "Labour" of
+    "Labour MP", which the mentions may hold though the model did not tag it)."""
     mods = [c for c in noun.lefts
-            if c.dep_ in {"compound", "amod"} and c.ent_type_ == "" and (
+            if c.dep_ in {"compound", "amod"} and c.ent_type_ == ""
+            and (mentions is None or c.i not in mentions.by_token) and (
                 c.pos_ in {"NOUN", "ADJ"} or (c.pos_ == "PROPN" and c.lower_ in TITLE_MODIFIERS))]
     return [*(m.lower_ for m in mods), noun.lemma_.lower()]

@@ -44,9 +44,12 @@ SHORT_NAME = _rule(
     Example(text="The Daily Telegraph printed the claims. Later the Telegraph criticised the BBC.",
             triples=(("Daily Telegraph", "criticise", "BBC"),)))
 ACRONYM = _rule(
-    "acronym", "an acronym in brackets after a name is that name: \"the London Stock Exchange (LSE)\"",
+    "acronym", "an acronym in brackets after a name, or a body's initials written alone, is that name: "
+    "\"the London Stock Exchange (LSE)\", \"the NAO\" after \"the National Audit Office\"",
     Example(text="The London Stock Exchange (LSE) held talks. Werner Seifert met LSE chief executive Clara Furse.",
-            triples=(("Clara Furse", "chief_executive_of", "London Stock Exchange"),)))
+            triples=(("Clara Furse", "chief_executive_of", "London Stock Exchange"),)),
+    Example(text="The National Audit Office published a report. Sir John Bourn, head of the NAO, said costs rose.",
+            triples=(("John Bourn", "lead", "National Audit Office"),)))
 REPEATED_NAME = _rule(
     "repeated_name", "a name the model tagged once is the same actor wherever else it is written",
     Example(text="The London Stock Exchange (LSE) held talks. Werner Seifert met LSE chief executive Clara Furse.",
@@ -139,6 +142,8 @@ def merge_partial_names(clusters: Sequence[Cluster], mentions: Sequence[Mention]
         _merge_surnames(clusters, mentions)
     if SHORT_NAME.name not in disabled:
         _merge_short_names(clusters)
+    if ACRONYM.name not in disabled:
+        _merge_acronyms(clusters)
 
 
 def _merge_surnames(clusters: Sequence[Cluster], mentions: Sequence[Mention]) -> None:
@@ -190,6 +195,20 @@ def _merge_short_names(clusters: Sequence[Cluster]) -> None:
         tokens = cluster.key.split()
         longer = [c for c in orgs if c is not cluster and c.merged_into is None
                   and len(c.key.split()) > len(tokens) and c.key.split()[-len(tokens):] == tokens]
+        if len(longer) == 1:
+            link(cluster, longer[0])
+
+
+def _merge_acronyms(clusters: Sequence[Cluster]) -> None:
+    # a body's initials written alone are that body: "the NAO" after "the National Audit Office"
+    orgs = [c for c in clusters if c.merged_into is None and c.type() is EntityType.ORG and len(c.key.split()) > 2]
+    for cluster in clusters:
+        name = cluster.names.most_common(1)[0][0] if cluster.names else ""
+        if (cluster.merged_into is not None or " " in name or len(name) < 3 or not name.isupper()
+                or not name.isalpha()):
+            continue
+        longer = [c for c in orgs if c is not cluster and c.merged_into is None
+                  and any(abbreviates(name, n) for n in c.names)]
         if len(longer) == 1:
             link(cluster, longer[0])
 

@@ -53,6 +53,8 @@ SVO = Rule(
         Example(text="Denmark, which borders Germany, voted.", triples=(("Denmark", "border", "Germany"),)),
         Example(text="Charles Kennedy called on Tony Blair to sack Gordon Brown.",  # whoever is called on acts
                 triples=(("Tony Blair", "sack", "Gordon Brown"),), absent=(("Charles Kennedy", "sack", "*"),)),
+        Example(text="Manchester United beat Chelsea 2-1 at Old Trafford.",  # a score after the object
+                triples=(("Manchester United", "beat", "Chelsea"),)),
         Example(text="Firms that have sued Microsoft include Sun Microsystems and Novell.",  # the kind's members
                 triples=(("Novell", "sue", "Microsoft"),)),
         Example(text="Tony Blair and Gordon Brown are among the leaders who have criticised Robert Mugabe.",
@@ -386,6 +388,16 @@ def _infinitive_subject(verb: Token, child: Token, mentions: ArticleMentions, pa
             yield Relation((), (), subject, SVO)
 
 
+def _scored_object(verb: Token, child: Token, mentions: ArticleMentions, passive: bool) -> Iterator[Relation]:
+    # a score after the object makes the parser take it for an adverb: "beat Chelsea 2-1" → beat
+    if (passive or child.pos_ != "PROPN" or mentions.entity(child) is None
+            or any(c.dep_ in OBJ_DEPS for c in verb.children)):
+        return
+    after = child.i + 1
+    if after < len(child.doc) and child.doc[after].like_num and child.doc[after].ent_type_ != "DATE":
+        yield Relation((), (), child, SVO)
+
+
 def _for_clause(verb: Token, child: Token, mentions: ArticleMentions, passive: bool) -> Iterator[Relation]:
     # "called for Russia to withdraw" → call_for Russia
     target = for_clause_subject(child, mentions)
@@ -406,4 +418,5 @@ _FINDERS: dict[str, _Finder] = {
     "ccomp": _infinitive_subject,
     "advcl": _for_clause,
     "xcomp": _for_clause,
+    "npadvmod": _scored_object,
 }

@@ -21,6 +21,8 @@ from graphbuild.extraction.mentions.words import (
     LAW_DESCRIPTIONS,
     LAW_HEADS,
     NUMERIC_LABELS,
+    PRESS_DESCRIPTIONS,
+    PRESS_NAME_WORDS,
     PRONOUN_WINDOW,
     ROLE_DEPS,
     SEAT_TITLES,
@@ -77,7 +79,9 @@ BODY_DESCRIPTION = _rule(
     "body_description", "\"the newspaper\", \"the company\": the latest body that was a subject, two sentences back",
     Example(text="The Daily Telegraph printed the story in April. The Telegraph was sued by Mr George Galloway "
                  "after the newspaper claimed he received money from Saddam Hussein's regime.",
-            triples=(("Daily Telegraph", "claim", "George Galloway"),)))
+            triples=(("Daily Telegraph", "claim", "George Galloway"),)),
+    Example(text="The Metropolitan Police arrested four men. Sir John Stevens told the newspaper they were guilty.",
+            absent=(("John Stevens", "*", "Metropolitan Police"),)))  # a paper only
 TRADE_DESCRIPTION = _rule(
     "trade_description", "\"the Russian oil giant\": the one body the article named with that trade",
     Example(text="Shares in oil group Yukos fell. The embattled Russian oil giant was sold to Rosneft.",
@@ -281,12 +285,19 @@ def generic_organisation(token: Token, sentence: int, mentions: Sequence[Mention
     modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "nmod"} and c.lower_ != "based"]
     if any(cluster_at(t.i, mentions) is not None for c in modifiers for t in c.subtree):
         return None
+    press = token.lemma_.lower() in PRESS_DESCRIPTIONS
     for back in (0, 1, 2):
         subjects = [m for m in mentions if m.sentence == sentence - back and m.end <= token.i and m.subject
-                    and types[id(m.cluster.root())] is EntityType.ORG]
+                    and types[id(m.cluster.root())] is EntityType.ORG
+                    and (not press or _press_name(m.cluster.root().key))]
         if subjects:
             return subjects[-1].cluster.root()
     return None
+
+
+def _press_name(key: str) -> bool:
+    """Whether a body's name is a paper's or broadcaster's: "Daily Telegraph", "BBC News"."""
+    return any(word in PRESS_NAME_WORDS for word in key.split())
 
 
 def trade_organisation(token: Token, mentions: Sequence[Mention],

@@ -38,7 +38,9 @@ PARTIAL_NAME = _rule(
     Example(text="Ben Wallace arrived in Paris. Mr Wallace met Emmanuel Macron.",
             triples=(("Ben Wallace", "meet", "Emmanuel Macron"),)),
     Example(text="Robert Kilroy-Silk left UKIP in January. Mr Kilroy-Silk then launched Veritas.",
-            triples=(("Robert Kilroy-Silk", "launch", "Veritas"),)))  # a surname of two words
+            triples=(("Robert Kilroy-Silk", "launch", "Veritas"),)),  # a surname of two words
+    Example(text="Sir John Stevens spoke in London. Sir John told the Independent that the men were innocent.",
+            triples=(("John Stevens", "speak_to", "Independent"),)))  # a knight by his first name
 SHORT_NAME = _rule(
     "short_name", "a body's shorter name is the one longer name it ends: \"the Telegraph\" → Daily Telegraph",
     Example(text="The Daily Telegraph printed the claims. Later the Telegraph criticised the BBC.",
@@ -140,6 +142,7 @@ def merge_partial_names(clusters: Sequence[Cluster], mentions: Sequence[Mention]
     names of bodies into the one longer name they end."""
     if PARTIAL_NAME.name not in disabled:
         _merge_surnames(clusters, mentions)
+        _merge_knights(clusters)
     if SHORT_NAME.name not in disabled:
         _merge_short_names(clusters)
     if ACRONYM.name not in disabled:
@@ -176,6 +179,23 @@ def _merge_surnames(clusters: Sequence[Cluster], mentions: Sequence[Mention]) ->
         if target in mistyped:
             target.types[EntityType.PERSON] += cluster.mentions  # the honorific decides its type
         link(cluster, target)
+
+
+def _merge_knights(clusters: Sequence[Cluster]) -> None:
+    # a knight or dame is named by the first name after the title: "Sir John" of "Sir John Stevens"
+    knights = [c for c in clusters if c.merged_into is None and c.type() is EntityType.PERSON
+               and len(c.key.split()) > 1 and _has_honorific(c, _KNIGHTHOODS)]
+    for cluster in clusters:
+        tokens = cluster.key.split()
+        if cluster.merged_into is not None or len(tokens) != 1 or not _has_honorific(cluster, _KNIGHTHOODS):
+            continue
+        named = [c for c in knights if c is not cluster and c.key.split()[0] == tokens[0]]
+        if len(named) == 1:
+            link(cluster, named[0])
+
+
+#: The titles a knight or dame is called by with the first name alone.
+_KNIGHTHOODS = frozenset({"sir", "dame"})
 
 
 def _has_honorific(cluster: Cluster, honorifics: Collection[str]) -> bool:

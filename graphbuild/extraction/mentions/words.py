@@ -61,6 +61,16 @@ ORG_NOUNS = frozenset({
 BODY_DESCRIPTIONS = (ORG_NOUNS - {
     "group", "giant", "agency", "broker", "brokerage", "subsidiary", "owner", "network", "suitor", "bidder",
 }) | {"alliance", "bloc", "coalition"}
+#: Bare nouns for the press ("told the newspaper"), and the words the names of papers and
+#: broadcasters are made of: "the newspaper" is a paper, not the police force named before it.
+PRESS_DESCRIPTIONS = frozenset({"newspaper", "daily", "tabloid", "broadcaster"})
+PRESS_NAME_WORDS = frozenset({
+    "times", "telegraph", "guardian", "independent", "mail", "mirror", "sun", "express", "post", "herald",
+    "journal", "observer", "chronicle", "tribune", "gazette", "standard", "star", "record", "scotsman",
+    "news", "economist", "spectator", "today", "daily", "sunday", "weekly", "press", "bbc", "itv", "cnn",
+    "sky", "channel", "radio", "tv", "television", "broadcasting", "reuters", "bloomberg", "spiegel", "monde",
+    "figaro", "zeitung", "pravda", "izvestia", "kommersant", "asahi", "shimbun", "yomiuri", "nikkei",
+})
 #: Possessive pronouns and the personal pronoun each resolves like.
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 #: Offices a person holds in a body or country, the nouns a possessive pronoun can own ("its

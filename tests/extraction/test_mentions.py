@@ -407,3 +407,47 @@ def test_bill_before_a_name_is_the_name(run: Run) -> None:
 def test_a_hyphen_inside_a_name_is_kept(run: Run) -> None:
     result = run("Robert Kilroy-Silk left the UK Independence Party. Mr Kilroy-Silk launched Veritas.")
     assert ("Robert Kilroy-Silk", "launch", "Veritas") in _triples(result)
+
+
+def test_initials_alone_are_the_body_named_in_full_but_not_two_bodies(run: Run) -> None:
+    result = run("The National Audit Office published a report. The NAO criticised the Ministry of Defence.")
+    assert ("National Audit Office", "criticise", "Ministry of Defence") in _triples(result)
+    assert "NAO" not in _names(result)
+    # two bodies with the same initials: the initials stay a name of their own
+    two = run("The National Audit Office met the National Archives Office. The NAO criticised Tony Blair.")
+    assert ("NAO", "criticise", "Tony Blair") in _triples(two)
+
+
+def test_a_knights_first_name_is_the_one_knight_of_that_name(run: Run) -> None:
+    result = run("Sir Alex Ferguson and Sir Bobby Robson met in Manchester. Sir Alex praised Arsenal.")
+    assert ("Alex Ferguson", "praise", "Arsenal") in _triples(result)
+    # without the title, a first name is no knight's
+    plain = run("Sir Alex Ferguson met Wayne Rooney in Manchester. Alex praised Arsenal.")
+    assert ("Alex Ferguson", "praise", "Arsenal") not in _triples(plain)
+
+
+def test_the_newspaper_is_a_paper_named_before(run: Run) -> None:
+    result = run("The Daily Mirror printed the photographs. Later the newspaper said it had criticised Tony Blair.")
+    assert any(s == "Daily Mirror" for s, _, _ in _triples(result))
+    none = run("The Metropolitan Police arrested four men. Sir John Stevens told the newspaper they were guilty.")
+    assert not any(o == "Metropolitan Police" for _, _, o in _triples(none))
+
+
+def test_a_competition_tagged_in_part_is_named_whole(run: Run) -> None:
+    result = run("Serena Williams lost in the Australian Open final.")
+    assert "Australian Open" in _names(result)
+    # tagged whole as a place, the name is no place of its own
+    tagged = run("Newly-crowned Australian Open champion Marat Safin has ruled out winning Wimbledon.")
+    assert not any(o in {"Australian", "Open", "Australian Open"} for s, r, o in _triples(tagged) if r == "held_in")
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "party"),
+    [("Tory Liam Fox said the plan was wrong.", "Liam Fox", "Conservative Party"),
+     ("Conservative Michael Howard and Liberal Democrat Charles Kennedy spoke.", "Charles Kennedy",
+      "Liberal Democrats")],
+)
+def test_a_partys_word_before_a_name_is_membership(run: Run, text: str, person: str, party: str) -> None:
+    result = run(text)
+    assert (person, "member_of", party) in _triples(result)
+    assert "Democratic Party" not in _names(result)

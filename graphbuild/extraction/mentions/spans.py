@@ -16,17 +16,18 @@ from spacy.tokens import Doc, Span
 from graphbuild.extraction.mentions.clusters import tokens_among
 from graphbuild.extraction.mentions.hygiene import clean_spans
 from graphbuild.extraction.mentions.whole_names import (
+    armed_forces,
+    event_titles,
     law_references,
     law_titles,
     media_titles,
+    named_events,
     site_names,
+    state_groups,
     weekday_papers,
 )
 from graphbuild.extraction.mentions.words import (
     AWARD_WORDS,
-    EVENT_LABELS,
-    EVENT_NOUNS,
-    FORCE_NOUNS,
     LAW_HEADS,
     MEDIA_NOUNS,
     NUMERIC_LABELS,
@@ -36,7 +37,6 @@ from graphbuild.extraction.mentions.words import (
     PERSON_HONORIFICS,
     POSSESSIVE_MARKS,
     SEAT_TITLES,
-    STATE_GROUP_NOUNS,
     WORK_NOUNS,
 )
 from graphbuild.extraction.rule import Example, Rule, Stage
@@ -139,9 +139,15 @@ DEMONYM_INSIDE = _rule(
     Example(text="Tory Liam Fox said the plan was wrong.", triples=(("Liam Fox", "member_of", "Conservative Party"),),
             not_actors=("Tory Liam Fox",)))
 
+EVENT_TITLE = _rule(
+    "event_title", "a capitalised run before Open, Cup, Games, Festival… is a competition or festival, tagged in "
+    "part or not: \"the Australian Open semi-finals\"",
+    Example(text="Serena Williams lost in the Australian Open final.",
+            triples=(("Serena Williams", "lose_in", "Australian Open"),)))
+
 RULES = (HONORIFIC_NAME, POSSESSED_NAME, CONSTITUENCY, NAMED_EVENT, ARMED_FORCES, STATE_GROUP, TITLE_IN_NAME,
          SPLIT_POSSESSIVE,
-         GAZETTEER_NAME, WORK_TITLE, OWN_WEBSITE, LAW_TITLE, DEMONYM_INSIDE, SITE_NAME, MEDIA_TITLE)
+         GAZETTEER_NAME, WORK_TITLE, OWN_WEBSITE, LAW_TITLE, DEMONYM_INSIDE, SITE_NAME, MEDIA_TITLE, EVENT_TITLE)
 
 
 def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
@@ -169,7 +175,7 @@ def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
     for rule, finder, label in ((NAMED_EVENT, named_events, "EVENT"), (ARMED_FORCES, armed_forces, "ORG"),
                                 (STATE_GROUP, state_groups, "LOC"), (LAW_TITLE, law_titles, "LAW"),
                                 (SITE_NAME, site_names, "FAC"), (MEDIA_TITLE, media_titles, "ORG"),
-                                (MEDIA_TITLE, weekday_papers, "ORG")):
+                                (MEDIA_TITLE, weekday_papers, "ORG"), (EVENT_TITLE, event_titles, "EVENT")):
         if label in wanted and rule.name not in disabled:
             # the new spans take the place of the names inside them
             spans = finder(doc, actors)
@@ -304,65 +310,6 @@ def constituencies(doc: Doc, actors: Sequence[Span]) -> list[Span]:
         if any(i in taken for i in range(start - 1, title.i)):
             continue
         found.append(Span(doc, start, title.i, label="GPE"))
-    return found
-
-
-#: The words that modify an event's noun within its name: "the US presidential election".
-_MODIFIERS = frozenset({"compound", "amod", "nmod"})
-
-
-def named_events(doc: Doc, actors: Sequence[Span]) -> list[Span]:
-    """Events named by an actor before the noun: "the Palestinian presidential election",
-    "June's European Parliament elections", "a London conference".
-
-    The event is an actor of its own (Abbas wins the election; he does not win the Palestinians);
-    its span runs from the first modifier that names an actor to the noun.
-    """
-    starts = {span.start: span for span in actors}
-    found: list[Span] = []
-    # the event noun follows a name within a few words: look there, not at every token
-    nouns = {i for span in actors if span.label_ in EVENT_LABELS for i in range(span.end, min(span.end + 3, len(doc)))}
-    for noun in (doc[i] for i in sorted(nouns)):
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVENT_NOUNS:
-            continue
-        start = noun.i
-        while (start > 0 and doc[start - 1].head.i in range(start, noun.i + 1) and doc[start - 1].dep_ in _MODIFIERS
-               and doc[start - 1].ent_type_ not in NUMERIC_LABELS):
-            start -= 1
-        named = [starts[i] for i in range(start, noun.i) if i in starts and starts[i].label_ in EVENT_LABELS]
-        if not named:
-            continue
-        found.append(Span(doc, named[0].start, noun.i + 1, label="EVENT"))
-    return found
-
-
-def armed_forces(doc: Doc, actors: Sequence[Span]) -> list[Span]:
-    """A people's forces: "British forces are stationed in Basra" → the actor "British forces".
-
-    The forces act, not the country ("Russian troops crossed into Ukraine"); the graph links them
-    to the country with part_of.
-    """
-    return _named_with_noun(doc, actors, {"NORP"}, FORCE_NOUNS, "ORG")
-
-
-def state_groups(doc: Doc, actors: Sequence[Span]) -> list[Span]:
-    """A named group of countries: "from the Baltic states to Romania" → the actor "Baltic states".
-
-    The model tags only the adjective ("Baltic"), which names a sea, not the countries.
-    """
-    return _named_with_noun(doc, actors, {"LOC", "NORP"}, STATE_GROUP_NOUNS, "LOC")
-
-
-def _named_with_noun(doc: Doc, actors: Sequence[Span], labels: set[str], nouns: frozenset[str],
-                     label: str) -> list[Span]:
-    """Each tagged name (of `labels`) that modifies one of `nouns` right after it, with the noun, as `label`."""
-    found: list[Span] = []
-    for span in actors:
-        if span.label_ not in labels or span.end >= len(doc):
-            continue
-        noun = doc[span.end]
-        if noun.lower_ in nouns and span.root.head.i == noun.i and span.root.dep_ in {"amod", "compound"}:
-            found.append(Span(doc, span.start, noun.i + 1, label=label))
     return found
 
 

@@ -6,7 +6,9 @@ is the law of that kind named last (which the mentions link it to). A site named
 possessive ("St James's Palace", "St Paul's Cathedral") is cut at the "'s" by the model, and a
 newspaper or programme named before its noun ("the Bisnis Indonesia newspaper") is tagged in
 part or as a date ("the Today programme"), as is a paper named for its day ("the Sunday
-Telegraph").
+Telegraph"). A competition's name before a word for its stage is tagged in part ("the
+Australian Open semi-finals": "Australian" as a people), and so is an actor named by a noun
+after a tagged name: "the US presidential election", "British forces", "the Baltic states".
 """
 
 from __future__ import annotations
@@ -16,9 +18,20 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extraction.mentions.clusters import tokens_among
-from graphbuild.extraction.mentions.words import LAW_HEADS, MEDIA_NOUNS, POSSESSIVE_MARKS, SITE_NOUNS
+from graphbuild.extraction.mentions.words import (
+    EVENT_LABELS,
+    EVENT_NOUNS,
+    FORCE_NOUNS,
+    LAW_HEADS,
+    MEDIA_NOUNS,
+    NUMERIC_LABELS,
+    POSSESSIVE_MARKS,
+    SITE_NOUNS,
+    STATE_GROUP_NOUNS,
+)
 
-__all__ = ["is_law_name", "law_references", "law_titles", "media_titles", "site_names", "weekday_papers"]
+__all__ = ["armed_forces", "event_titles", "is_law_name", "law_references", "law_titles", "media_titles",
+           "named_events", "site_names", "state_groups", "weekday_papers"]
 
 #: The words before a law's head word alone that make it the law named before: "the Bill".
 _LAW_DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
@@ -137,3 +150,91 @@ def weekday_papers(doc: Doc, actors: Sequence[Span]) -> list[Span]:
 
 #: The days a newspaper is named for.
 _PAPER_DAYS = frozenset({"Sunday", "Saturday"})
+
+
+#: The capitalised head words that end the name of a competition or a festival: "the Australian
+#: Open", "the Rugby World Cup Sevens", "the Edinburgh Festival".
+_EVENT_TITLE_HEADS = frozenset({
+    "Cup", "Open", "Championship", "Championships", "Games", "Olympics", "Tournament", "Festival", "Marathon",
+    "Sevens", "Trophy", "Prix", "Classic", "Masters", "Awards", "Expo",
+})
+
+
+def event_titles(doc: Doc, actors: Sequence[Span]) -> list[Span]:
+    """Competitions and festivals by name, tagged in part or not at all: "the Australian Open
+    semi-finals", "the Davis Cup". The name is the run of capitalised words and numbers before
+    the head word; a name tagged across the head word is left as tagged."""
+    found: list[Span] = []
+    for head in tokens_among(doc, _EVENT_TITLE_HEADS, "ORTH"):
+        start = head.i
+        while start > 0 and (_capitalised(doc[start - 1]) or doc[start - 1].like_num) and (
+                doc[start - 1].ent_type_ not in NUMERIC_LABELS | {"PERSON"}):
+            start -= 1
+        if start == head.i or (found and start < found[-1].end):
+            continue
+        end = head.i + 1
+        if any(span.start < end and span.end > start and (span.start < start or span.end > end
+                                                          or (span.start, span.end) == (start, end))
+               for span in actors):
+            continue  # tagged whole, or across the name's edges: leave it as tagged
+        found.append(Span(doc, start, end, label="EVENT"))
+    return found
+
+
+#: The words that modify an event's noun within its name: "the US presidential election".
+_MODIFIERS = frozenset({"compound", "amod", "nmod"})
+
+
+def named_events(doc: Doc, actors: Sequence[Span]) -> list[Span]:
+    """Events named by an actor before the noun: "the Palestinian presidential election",
+    "June's European Parliament elections", "a London conference".
+
+    The event is an actor of its own (Abbas wins the election; he does not win the Palestinians);
+    its span runs from the first modifier that names an actor to the noun.
+    """
+    starts = {span.start: span for span in actors}
+    found: list[Span] = []
+    # the event noun follows a name within a few words: look there, not at every token
+    nouns = {i for span in actors if span.label_ in EVENT_LABELS for i in range(span.end, min(span.end + 3, len(doc)))}
+    for noun in (doc[i] for i in sorted(nouns)):
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVENT_NOUNS:
+            continue
+        start = noun.i
+        while (start > 0 and doc[start - 1].head.i in range(start, noun.i + 1) and doc[start - 1].dep_ in _MODIFIERS
+               and doc[start - 1].ent_type_ not in NUMERIC_LABELS):
+            start -= 1
+        named = [starts[i] for i in range(start, noun.i) if i in starts and starts[i].label_ in EVENT_LABELS]
+        if not named:
+            continue
+        found.append(Span(doc, named[0].start, noun.i + 1, label="EVENT"))
+    return found
+
+
+def armed_forces(doc: Doc, actors: Sequence[Span]) -> list[Span]:
+    """A people's forces: "British forces are stationed in Basra" → the actor "British forces".
+
+    The forces act, not the country ("Russian troops crossed into Ukraine"); the graph links them
+    to the country with part_of.
+    """
+    return _named_with_noun(doc, actors, {"NORP"}, FORCE_NOUNS, "ORG")
+
+
+def state_groups(doc: Doc, actors: Sequence[Span]) -> list[Span]:
+    """A named group of countries: "from the Baltic states to Romania" → the actor "Baltic states".
+
+    The model tags only the adjective ("Baltic"), which names a sea, not the countries.
+    """
+    return _named_with_noun(doc, actors, {"LOC", "NORP"}, STATE_GROUP_NOUNS, "LOC")
+
+
+def _named_with_noun(doc: Doc, actors: Sequence[Span], labels: set[str], nouns: frozenset[str],
+                     label: str) -> list[Span]:
+    """Each tagged name (of `labels`) that modifies one of `nouns` right after it, with the noun, as `label`."""
+    found: list[Span] = []
+    for span in actors:
+        if span.label_ not in labels or span.end >= len(doc):
+            continue
+        noun = doc[span.end]
+        if noun.lower_ in nouns and span.root.head.i == noun.i and span.root.dep_ in {"amod", "compound"}:
+            found.append(Span(doc, span.start, noun.i + 1, label=label))
+    return found

@@ -170,8 +170,10 @@ def event_place(name: Named, ctx: Context) -> Iterator[Triple]:
     """An event named by its place is held there: "a London conference" → held_in London."""
     if name.entity.type is not EntityType.EVENT:
         return
-    place_words = list(itertools.takewhile(lambda t: t.ent_type_ in {"GPE", "LOC"},
-                                           (t for t in name.words if t.dep_ != "det")))
+    words = [t for t in name.words if t.dep_ != "det"]
+    place_words = list(itertools.takewhile(lambda t: t.ent_type_ in {"GPE", "LOC"}, words))
+    if len(place_words) == len(words):
+        place_words = place_words[:-1]  # the whole name tagged a place: "US Open" is held in the US
     if place_words:
         place = _article_place(" ".join(t.text for t in place_words), ctx.mentions, ctx.gazetteer)
         relation = "take_place_in" if name.words[-1].lemma_.lower() in HAPPENING_NOUNS else "held_in"

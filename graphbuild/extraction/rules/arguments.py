@@ -148,6 +148,13 @@ PREP_NOUN = Rule(
                 triples=(("United Kingdom", "warn_of_talks_with", "Iran"),)),
         Example(text="In a statement to Parliament, Gordon Brown said the plan would work.",
                 triples=(("Gordon Brown", "say_in_statement_to", "Parliament"),)),
+        Example(text="Andre Agassi reached the fourth round with victory over Taylor Dent.",  # a result noun
+                triples=(("Andre Agassi", "beat", "Taylor Dent"),)),
+        Example(text="England slumped to a 20-10 loss to Wales.", triples=(("Wales", "beat", "England"),)),
+        Example(text="Chelsea celebrated after Arsenal's win over Liverpool.",  # another's result
+                absent=(("Chelsea", "*", "Liverpool"),)),
+        Example(text="Wayne Rooney was hurt during the win over Arsenal.",  # the team's result
+                absent=(("Wayne Rooney", "beat", "Arsenal"),)),
     ))
 COPULA = Rule(
     name="copula", family=_FAMILY, confidence=0.75,

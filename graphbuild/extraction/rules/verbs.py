@@ -22,6 +22,7 @@ from graphbuild.extraction.rules.stance import stance_triples
 from graphbuild.extraction.rules.syntax import (
     Args,
     Modality,
+    Relation,
     agent_tokens,
     co_agents,
     conjuncts,
@@ -33,7 +34,7 @@ from graphbuild.extraction.rules.syntax import (
     verb_words,
 )
 from graphbuild.extraction.rules.words import BODY_TYPES, PLACE_TYPES, RECIPROCAL_VERBS, REMOVAL_VERBS
-from graphbuild.model import Entity, Triple
+from graphbuild.model import Entity, EntityType, Triple
 
 __all__ = ["RECIPROCAL", "RULES", "predicate_triples"]
 
@@ -66,6 +67,11 @@ RULES = (PASSIVE_AGENT, PASSIVE_FROM, RECIPROCAL)
 
 #: A copula with "in" before a place says where its subject is.
 _BEING_IN = frozenset({"be_in", "be_inside"})
+#: A result noun and the preposition to its rival, which say the relation whatever verb brings
+#: them in: "reached the last eight with victory over Dent" is victory_over (beat) Dent.
+_RESULTS = {"victory": {"over", "against"}, "win": {"over", "against"}, "triumph": {"over", "against"},
+            "defeat": {"to", "by", "against"}, "loss": {"to", "against"}, "draw": {"with", "against"}}
+_CIRCUMSTANCES = frozenset({"in", "during", "after", "following", "since", "before", "for"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +156,19 @@ def _passive_doers(p: _Predicate, ctx: Context) -> list[Triple] | None:
     return found
 
 
+def _result(rel: Relation) -> list[str] | None:
+    """The result noun and its preposition when they end the relation's words: the subject's
+    result ("with victory over Dent"); None when the result is another's ("after Arsenal's win
+    over Chelsea"); empty when there is none."""
+    words, nouns = rel.words, [t for t in rel.surface if t.pos_ == "NOUN"]
+    if len(words) < 2 or not nouns or words[-2] not in _RESULTS or words[-1] not in _RESULTS[words[-2]]:
+        return []
+    noun = nouns[-1]
+    if noun.lower_ != words[-2]:
+        return []
+    return None if any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in noun.children) else [*words[-2:]]
+
+
 def _argument_triples(p: _Predicate, ctx: Context) -> Iterator[Triple]:
     """A triple for each subject and each object the ``arguments`` rules find."""
     verb, mentions = p.verb, ctx.mentions
@@ -165,10 +184,18 @@ def _argument_triples(p: _Predicate, ctx: Context) -> Iterator[Triple]:
             continue
         # copula: the relational noun is the relation ("is a member of" → member_of)
         head_words = [] if rel.rule is COPULA and verb.lemma_ == "be" else p.words
-        relation = snake([*head_words, *rel.words])
+        result = _result(rel)
+        if result is None:
+            continue  # another's result: "celebrated after Arsenal's win over Liverpool"
+        relation = snake(result or [*head_words, *rel.words])
+        # a player hurt "during the win over Graz" or playing "in the defeat by Australia" did
+        # not win or lose it alone: the result is the team's
+        players_only = bool(result) and rel.surface[0].dep_ == "prep" and rel.surface[0].lower_ in _CIRCUMSTANCES
         if relation in _BEING_IN and obj.type in PLACE_TYPES:
             relation = "located_in"  # "Kidman is in Sydney", "the troops were inside Iraq"
         for subject_token, subject in p.subjects:
+            if players_only and subject.type is EntityType.PERSON:
+                continue
             triple = ctx.make(subject, relation, obj, verb.sent, modality=p.modality,
                               surface=[verb, *p.auxes, *rel.surface], rule=rel.rule, ends=(subject_token, rel.obj),
                               inherited=p.inherited, attributed_to=p.reporter)

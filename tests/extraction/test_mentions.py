@@ -451,3 +451,9 @@ def test_a_partys_word_before_a_name_is_membership(run: Run, text: str, person: 
     result = run(text)
     assert (person, "member_of", party) in _triples(result)
     assert "Democratic Party" not in _names(result)
+
+
+def test_an_offices_field_is_no_actor_but_a_department_is(run: Run) -> None:
+    assert "Defence" not in _names(run("Defence Secretary Geoff Hoon visited Basra."))
+    assert ("Paul Boateng", "minister_of", "Treasury") in _triples(run("Treasury minister Paul Boateng spoke."))
+    assert ("Hazel Blears", "minister_of", "Home Office") in _triples(run("Home Office minister Hazel Blears spoke."))

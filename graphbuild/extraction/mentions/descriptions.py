@@ -21,6 +21,7 @@ from graphbuild.extraction.mentions.words import (
     LAW_DESCRIPTIONS,
     LAW_HEADS,
     NUMERIC_LABELS,
+    PORTFOLIO_WORDS,
     PRESS_DESCRIPTIONS,
     PRESS_NAME_WORDS,
     PRONOUN_WINDOW,
@@ -178,7 +179,7 @@ def described_person(token: Token, roles: dict[str, list[Role]], mentions: Seque
     # a name the model missed ("the Glasgow Kelvin MP") or an age ("the 50-year-old MP") is not
     # a word of the title
     words = title_words([c for c in token.children if c.ent_type_ not in NUMERIC_LABELS
-                          and (c.pos_ != "PROPN" or c.lower_ in TITLE_WORDS)], mentions)
+                          and (c.pos_ != "PROPN" or c.lower_ in TITLE_WORDS or c.lower_ in PORTFOLIO_WORDS)], mentions)
     # the whole title: "the foreign secretary" is not the shadow foreign secretary, nor "the prime
     # minister" the deputy prime minister
     holders = [(modifier, person) for modifier, person, title in roles[token.lemma_.lower()]

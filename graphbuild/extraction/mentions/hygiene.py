@@ -12,7 +12,7 @@ from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc, Span
 
-from graphbuild.extraction.mentions.words import MAX_HEADLINE
+from graphbuild.extraction.mentions.words import MAX_HEADLINE, PORTFOLIO_WORDS
 from graphbuild.extraction.rule import Example, Rule, Stage
 
 __all__ = ["RULES", "clean_spans"]
@@ -52,7 +52,18 @@ HONORIFIC_INSIDE = _rule(
     Example(text="In a speech to the Foreign Policy Centre Mr Straw criticised Iran.",
             not_actors=("Foreign Policy Centre Mr Straw",)))
 
-RULES = (LEADING_WORDS, HEADLINE_REPEAT, JOINED_NAMES, ORG_SHAPE, HONORIFIC_INSIDE)
+PORTFOLIO = _rule(
+    "portfolio", "an office's field before its title is no actor: \"Home Secretary Charles Clarke\", "
+    "\"Defence Minister\" (a department's name is: \"Home Office minister\")",
+    Example(text="The new Home Secretary Charles Clarke met Tony Blair.", not_actors=("Home",),
+            absent=(("Charles Clarke", "*", "Home"),)),
+    Example(text="Defence Secretary Geoff Hoon visited Basra.", not_actors=("Defence",)))
+
+RULES = (LEADING_WORDS, HEADLINE_REPEAT, JOINED_NAMES, ORG_SHAPE, HONORIFIC_INSIDE, PORTFOLIO)
+
+#: The titles a field stands before.
+_PORTFOLIO_TITLES = frozenset({"secretary", "minister", "spokesman", "spokeswoman", "spokesperson", "secretaries",
+                               "ministers", "chancellor", "commissioner"})
 
 #: Honorifics that start a person's name wherever they stand.
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady"})
@@ -80,7 +91,8 @@ def clean_spans(doc: Doc, spans: Sequence[Span], disabled: Collection[str] = ())
     cleaned: list[Span] = []
     for span, text in zip(spans, texts, strict=True):
         if text[:1].isupper() and " " not in text and text.isalpha() and span.label_ != "PERSON":
-            cleaned.append(span)  # one capitalised word: nothing to clean
+            if PORTFOLIO.name in disabled or not _portfolio(span):
+                cleaned.append(span)  # one capitalised word: nothing to clean but an office's field
             continue
         parts = [span]
         if LEADING_WORDS.name not in disabled:
@@ -91,10 +103,22 @@ def clean_spans(doc: Doc, spans: Sequence[Span], disabled: Collection[str] = ())
             parts = [q for p in parts for q in _split_joined(p, alone)]
         if HONORIFIC_INSIDE.name not in disabled:
             parts = [q for p in parts for q in _split_at_honorific(p)]
+        if PORTFOLIO.name not in disabled:
+            parts = [p for p in parts if not _portfolio(p)]
         if ORG_SHAPE.name not in disabled:
             parts = [_org_shaped(p) for p in parts]
         cleaned += parts
     return cleaned
+
+
+def _portfolio(span: Span) -> bool:
+    """Whether the span is an office's field right before its title: "Home" of "Home Secretary"."""
+    doc = span.doc
+    if len(span) > 1 and span[-1].lower_ in _PORTFOLIO_TITLES:
+        span = span[:-1]  # tagged with its title: "Home Secretary"
+    elif not (span.end < len(doc) and doc[span.end].lower_ in _PORTFOLIO_TITLES):
+        return False
+    return all(t.lower_ in PORTFOLIO_WORDS or not t.is_alpha for t in span)
 
 
 def _without_leading_words(span: Span) -> Span | None:

@@ -153,3 +153,13 @@ SITE_NOUNS = frozenset({
     "hospital", "university", "college", "market", "quarter", "district", "province", "region", "county",
     "state", "city", "town", "village", "strip", "bank", "peninsula", "desert", "plain", "plains",
 })
+#: The fields of ministers' and spokesmen's offices, which the model tags as names before the
+#: title: "Home Secretary", "Culture, Media and Sport Secretary", "Work and Pensions Minister".
+PORTFOLIO_WORDS = frozenset({
+    "home", "defence", "defense", "education", "skills", "finance", "health", "foreign", "trade", "industry",
+    "culture", "media", "sport", "transport", "environment", "economics", "economic", "economy", "constitutional",
+    "affairs", "work", "pensions", "energy", "agriculture", "justice", "interior", "employment", "science",
+    "technology", "communications", "tourism", "development", "international", "local", "government", "rural",
+    "food", "shadow", "new", "and", "immigration", "planning", "housing", "business", "enterprise", "legal",
+    "social", "security", "family", "families", "children", "women",
+})

@@ -56,10 +56,15 @@ VERDICT_WORDS = {
         "fail", "wrong", "lie", "mislead", "betray", "incompetent", "arrogant", "hypocritical", "disgrace",
         "disgraceful", "shameful", "irresponsible", "reckless", "complacent", "deceive", "cheat", "mismanage",
         "bungle", "botch", "dishonest", "cynical", "weak", "chaotic", "shambles", "scandal", "disaster",
-        "squander", "waste", "abandon", "neglect", "ignore", "undermine", "damage", "sabotage"}),
+        "squander", "waste", "abandon", "neglect", "ignore", "undermine", "damage", "sabotage", "naive", "foolish",
+        "stupid", "absurd", "ridiculous", "outrageous", "appalling", "unacceptable", "inept", "useless", "pathetic",
+        "shambolic", "clueless", "misguided", "mistaken", "deceitful", "corrupt", "cowardly", "insensitive",
+        "unfair", "renege", "flout", "breach", "dodge"}),
     "praise": frozenset({
         "excellent", "outstanding", "brilliant", "superb", "fantastic", "valued", "trusted", "courageous",
-        "admirable", "remarkable", "exceptional", "wonderful", "tremendous", "deserve", "succeed", "inspire"}),
+        "admirable", "remarkable", "exceptional", "wonderful", "tremendous", "deserve", "succeed", "inspire",
+        "talented", "gifted", "impressive", "heroic", "magnificent", "terrific", "loyal", "wise", "honourable",
+        "decent", "invaluable"}),
 }
 #: Motion verbs: in "head for Moscow to speak with X" the clause's subject is the traveller.
 MOTION_VERBS = frozenset({

@@ -457,3 +457,12 @@ def test_an_offices_field_is_no_actor_but_a_department_is(run: Run) -> None:
     assert "Defence" not in _names(run("Defence Secretary Geoff Hoon visited Basra."))
     assert ("Paul Boateng", "minister_of", "Treasury") in _triples(run("Treasury minister Paul Boateng spoke."))
     assert ("Hazel Blears", "minister_of", "Home Office") in _triples(run("Home Office minister Hazel Blears spoke."))
+
+
+def test_the_two_leaders_are_the_two_named_last_and_no_more(run: Run) -> None:
+    result = run("Tony Blair met Jacques Chirac in Paris. The two leaders discussed Iraq.")
+    assert {("Tony Blair", "discuss", "Iraq"), ("Jacques Chirac", "discuss", "Iraq")} <= _triples(result)
+    other = run("Tony Blair met Jacques Chirac in Paris. The other two leaders discussed Iraq.")
+    assert not any(r == "discuss" for _, r, _ in _triples(other))
+    companies = run("Nokia signed a deal with Siemens. Both companies will build factories in China.")
+    assert ("Siemens", "build_in", "China") in _triples(companies)

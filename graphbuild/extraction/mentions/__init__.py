@@ -9,7 +9,8 @@ examples), applied to the spaCy ``Doc`` of one whole article:
   article calls bodies;
 * **descriptions** (:mod:`.descriptions`): "the Russian president", "the newspaper", "the oil
   giant" and a lede's "The UK defence secretary" refer back to named actors;
-* **coreference** (:mod:`.pronouns`): personal and possessive pronouns;
+* **coreference** (:mod:`.pronouns`, :mod:`.groups`): personal and possessive pronouns, and
+  "the two leaders" for the two actors named last;
 * **stand-ins** (:mod:`.article`): nouns that stand for an actor when a rule asks (a regime for
   its ruler, members for their body, a country's government or court for the country).
 
@@ -17,7 +18,7 @@ Titles and honorifics are stripped (``Mr Wallace`` → ``Wallace``) as are posse
 :func:`graphbuild.names.clean_name`.
 """
 
-from graphbuild.extraction.mentions import article, descriptions, find, hygiene, naming, pronouns, spans
+from graphbuild.extraction.mentions import article, descriptions, find, groups, hygiene, naming, pronouns, spans
 from graphbuild.extraction.mentions.article import ArticleMentions
 from graphbuild.extraction.mentions.find import find_mentions
 from graphbuild.extraction.mentions.words import (
@@ -32,4 +33,5 @@ __all__ = ["ACTOR_LABELS", "FORCE_NOUNS", "HAPPENING_NOUNS", "OFFICE_NOUNS", "PO
            "ArticleMentions", "find_mentions"]
 
 #: The resolution rules, family by family, in the order they apply.
-RULES = (*hygiene.RULES, *spans.RULES, *naming.RULES, *find.RULES, *descriptions.RULES, *pronouns.RULES, *article.RULES)
+RULES = (*hygiene.RULES, *spans.RULES, *naming.RULES, *find.RULES, *descriptions.RULES, *pronouns.RULES,
+         *groups.RULES, *article.RULES)

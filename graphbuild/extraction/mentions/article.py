@@ -120,6 +120,9 @@ class ArticleMentions:
     countries: frozenset[str] = frozenset()
     #: names of the resolution rules switched off
     disabled: frozenset[str] = frozenset()
+    #: plural nouns that refer to two named actors ("the two leaders") and the two, for the rules
+    #: that can relate each of them
+    pairs: dict[int, tuple[Entity, Entity]] = field(default_factory=dict)
 
     def entity(self, token: Token) -> Entity | None:
         """Return the entity ``token`` mentions (or that its apposition names), if any."""

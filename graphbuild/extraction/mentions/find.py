@@ -36,6 +36,7 @@ from graphbuild.extraction.mentions.descriptions import (
     role_descriptions,
     trade_organisation,
 )
+from graphbuild.extraction.mentions.groups import two_actor_references
 from graphbuild.extraction.mentions.naming import merge_known_as, merge_partial_names, propagate_names, resolve_name
 from graphbuild.extraction.mentions.pronouns import (
     CATAPHOR,
@@ -106,7 +107,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
     """
     off = frozenset(disabled)
     sentence_of = {}
+    starts = []
     for number, sent in enumerate(doc.sents):
+        starts.append(sent.start)
         for i in range(sent.start, sent.end):
             sentence_of[i] = number
     actors, owned_names = actor_spans(doc, gazetteer, frozenset(labels), off)
@@ -117,7 +120,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
     merge_known_as(doc, mentions, off)
     references = _References.resolve(doc, mentions, ordered, sentence_of, off, gazetteer)
     mentions.extend(references.described)
-    return _article_mentions(doc, gazetteer, ordered, mentions, references, off)
+    return _article_mentions(doc, gazetteer, ordered, mentions, references, off, starts)
 
 
 def _cluster(doc: Doc, actors: Sequence[Span], owned_names: dict[int, str], gazetteer: Gazetteer,
@@ -319,7 +322,7 @@ def _surfaces(ordered: Sequence[Cluster]) -> dict[int, set[str]]:
 
 
 def _article_mentions(doc: Doc, gazetteer: Gazetteer, ordered: Sequence[Cluster], mentions: Sequence[Mention],
-                      references: _References, off: frozenset[str]) -> ArticleMentions:
+                      references: _References, off: frozenset[str], starts: Sequence[int]) -> ArticleMentions:
     """Turn the clusters into entities, and every resolved token into the entity it mentions."""
     surfaces = _surfaces(ordered)
     names: dict[int, set[str]] = {}
@@ -347,4 +350,5 @@ def _article_mentions(doc: Doc, gazetteer: Gazetteer, ordered: Sequence[Cluster]
     countries = frozenset() if not _names_court(doc) else frozenset(
         a.entity.key for a in result if a.entity.type is EntityType.GPE and gazetteer.is_country(a.entity.name))
     return ArticleMentions(by_token=by_token, entities=tuple(sorted(result, key=lambda a: a.entity.key)),
-                           possessors=possessors, countries=countries, disabled=off)
+                           possessors=possessors, countries=countries, disabled=off,
+                           pairs=two_actor_references(doc, by_token, starts, off))

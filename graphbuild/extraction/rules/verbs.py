@@ -93,6 +93,8 @@ def predicate_triples(verb: Token, ctx: Context) -> Iterator[Triple]:
     mentions = ctx.mentions
     args = subject_of(verb, mentions)
     subjects = [(t, e) for t in args.tokens for e in [mentions.referent(t)] if e is not None]
+    # "the two leaders talked": each of the two
+    subjects += [(t, e) for t in args.tokens for e in mentions.pairs.get(t.i, ())]
     if not args.passive:
         subjects += [(t, e) for t in co_agents(verb) for e in [mentions.entity(t)] if e is not None]
     if not subjects:

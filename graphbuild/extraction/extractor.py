@@ -67,18 +67,22 @@ class Extractor:
         ``offset`` is added to character offsets when ``doc`` covers a later chunk of the text.
         """
         from graphbuild.extraction.mentions import find_mentions  # with spaCy: not needed until a doc is parsed
+        from graphbuild.extraction.mentions.clusters import forget_token_index
         from graphbuild.extraction.rules import Context, article_triples
 
-        mentions = find_mentions(doc, self.gazetteer, labels=self.labels, disabled=self.disabled_rules)
-        ctx = Context(article=article, mentions=mentions, offset=offset, gazetteer=self.gazetteer,
-                      relations=self.relations, min_confidence=self.min_confidence, disabled=self.disabled_rules,
-                      schema=self.schema)
-        seen: set[tuple[str, str, str, int]] = set()
-        triples: list[Triple] = []
-        for triple in article_triples(doc, ctx):
-            key = (triple.subject.key, triple.relation, triple.object.key, triple.evidence.start)
-            if key in seen:
-                continue
-            seen.add(key)
-            triples.append(triple)
+        try:
+            mentions = find_mentions(doc, self.gazetteer, labels=self.labels, disabled=self.disabled_rules)
+            ctx = Context(article=article, mentions=mentions, offset=offset, gazetteer=self.gazetteer,
+                          relations=self.relations, min_confidence=self.min_confidence,
+                          disabled=self.disabled_rules, schema=self.schema)
+            seen: set[tuple[str, str, str, int]] = set()
+            triples: list[Triple] = []
+            for triple in article_triples(doc, ctx):
+                key = (triple.subject.key, triple.relation, triple.object.key, triple.evidence.start)
+                if key in seen:
+                    continue
+                seen.add(key)
+                triples.append(triple)
+        finally:
+            forget_token_index(doc)  # the doc is the caller's: leave nothing on it
         return ArticleResult(article=article, entities=mentions.entities, triples=tuple(triples))

@@ -158,3 +158,21 @@ def test_a_disabled_resolution_rule_leaves_the_pronoun_alone(nlp: Language) -> N
     text = "Boris Johnson arrived in Paris on Monday. He met Emmanuel Macron at the palace."
     found = Extractor(disabled_rules=frozenset({"pronoun"})).extract(nlp(text), Article(id="t", text=text)).triples
     assert not [t for t in found if t.relation == "meet"]
+
+
+def test_the_callers_doc_is_left_as_it_came(nlp: Language, extractor: Extractor) -> None:
+    doc = nlp("Tony Blair met Jacques Chirac in Paris. The two leaders discussed Iraq.")
+    extractor.extract(doc, Article(id="a", text=doc.text))
+    assert dict(doc.user_data) == {}
+
+
+@pytest.mark.parametrize("words", [{"tony", "paris"}, {f"word{i}" for i in range(200)} | {"tony", "paris"}])
+def test_tokens_among_finds_every_token_with_one_of_the_words(nlp: Language, words: set[str]) -> None:
+    from graphbuild.extraction.mentions.clusters import forget_token_index, tokens_among
+
+    doc = nlp("Tony met Paris. tony left paris for Rome.")
+    assert [t.i for t in tokens_among(doc, words, "LOWER")] == [t.i for t in doc if t.lower_ in words]
+    assert [t.text for t in tokens_among(doc, {"Tony"}, "ORTH")] == ["Tony"]
+    assert tokens_among(doc, {"absent"}, "LOWER") == []
+    forget_token_index(doc)
+    assert dict(doc.user_data) == {}

@@ -93,33 +93,44 @@ def surface_of(doc: Doc, span: Span) -> str:
 def tokens_among(doc: Doc, words: Collection[str], attr: str) -> list[Token]:
     """The tokens whose ``attr`` (LOWER, ORTH) is one of ``words``, found without visiting every token.
 
-    A short word list is hashed as spaCy hashes strings; for a long one the article's distinct
-    values are looked up in it instead (a few hundred strings), so its length costs nothing more.
+    The article's distinct values and where each stands are found once per attribute (see
+    :func:`forget_token_index`); each call then looks its words up among a few hundred strings.
     """
     if not len(doc):
         return []
-    values = doc.to_array(attr)
-    strings = doc.vocab.strings
-    if len(words) <= _FEW_WORDS:
-        hits = [strings[word] for word in words]  # a short list: hash its words (what a string id is)
+    inverse, position = _token_index(doc, attr)
+    if len(words) <= len(position):
+        hits = [position[word] for word in words if word in position]
     else:
-        hits = [h for h in numpy.unique(values) if strings[int(h)] in words]
+        hits = [k for string, k in position.items() if string in words]
     if not hits:
         return []
-    if len(hits) <= _FEW_HITS:
-        # a few hashes: compare for each, which costs less than numpy's general set lookup
-        found = values == hits[0]
-        for hit in hits[1:]:
-            found |= values == hit
-    else:
-        found = numpy.isin(values, numpy.array(hits, dtype="uint64"))
+    found = inverse == hits[0] if len(hits) == 1 else numpy.isin(inverse, hits)
     return [doc[int(i)] for i in numpy.flatnonzero(found)]
 
 
-#: Up to this many words, looking them up costs less than looking up the article's distinct words.
-_FEW_WORDS = 64
-#: Up to this many hashes, comparing the array with each costs less than a set lookup.
-_FEW_HITS = 12
+#: Where the token index of an attribute is kept in ``Doc.user_data`` while an article is read.
+_INDEX_KEY = "graphbuild.token_index"
+
+
+def _token_index(doc: Doc, attr: str) -> tuple[numpy.ndarray, dict[str, int]]:
+    """For each token, the number of its distinct ``attr`` value, and each value's number."""
+    key = (_INDEX_KEY, attr)
+    index = doc.user_data.get(key)
+    if index is None:
+        unique, inverse = numpy.unique(doc.to_array(attr), return_inverse=True)
+        strings = doc.vocab.strings
+        index = (inverse, {strings[int(h)]: k for k, h in enumerate(unique)})
+        doc.user_data[key] = index
+    return index
+
+
+def forget_token_index(doc: Doc) -> None:
+    """Drop the token indexes :func:`tokens_among` kept on ``doc``, once the article is read."""
+    for key in [k for k in doc.user_data if isinstance(k, tuple) and k and k[0] == _INDEX_KEY]:
+        del doc.user_data[key]
+
+
 
 
 def cluster_at(i: int, mentions: Sequence[Mention]) -> Cluster | None:

@@ -287,9 +287,10 @@ def generic_organisation(token: Token, sentence: int, mentions: Sequence[Mention
     if any(cluster_at(t.i, mentions) is not None for c in modifiers for t in c.subtree):
         return None
     press = token.lemma_.lower() in PRESS_DESCRIPTIONS
+    near = [m for m in mentions if sentence - 2 <= m.sentence <= sentence and m.end <= token.i and m.subject
+            and types[id(m.cluster.root())] is EntityType.ORG]
     for back in (0, 1, 2):
-        subjects = [m for m in mentions if m.sentence == sentence - back and m.end <= token.i and m.subject
-                    and types[id(m.cluster.root())] is EntityType.ORG
+        subjects = [m for m in near if m.sentence == sentence - back
                     and (not press or _press_name(m.cluster.root().key))]
         if subjects:
             return subjects[-1].cluster.root()

@@ -183,14 +183,14 @@ def _merge_surnames(clusters: Sequence[Cluster], mentions: Sequence[Mention]) ->
 
 def _merge_knights(clusters: Sequence[Cluster]) -> None:
     # a knight or dame is named by the first name after the title: "Sir John" of "Sir John Stevens"
-    knights = [c for c in clusters if c.merged_into is None and c.type() is EntityType.PERSON
-               and len(c.key.split()) > 1 and _has_honorific(c, _KNIGHTHOODS)]
-    for cluster in clusters:
-        tokens = cluster.key.split()
-        if cluster.merged_into is not None or len(tokens) != 1 or not _has_honorific(cluster, _KNIGHTHOODS):
-            continue
-        named = [c for c in knights if c is not cluster and c.key.split()[0] == tokens[0]]
-        if len(named) == 1:
+    titled = [c for c in clusters if c.merged_into is None and _has_honorific(c, _KNIGHTHOODS)]
+    alone = [c for c in titled if len(c.key.split()) == 1]
+    if not alone:
+        return
+    knights = [c for c in titled if len(c.key.split()) > 1 and c.type() is EntityType.PERSON]
+    for cluster in alone:
+        named = [c for c in knights if c.key.split()[0] == cluster.key]
+        if len(named) == 1 and cluster.merged_into is None:
             link(cluster, named[0])
 
 
@@ -221,15 +221,16 @@ def _merge_short_names(clusters: Sequence[Cluster]) -> None:
 
 def _merge_acronyms(clusters: Sequence[Cluster]) -> None:
     # a body's initials written alone are that body: "the NAO" after "the National Audit Office"
-    orgs = [c for c in clusters if c.merged_into is None and c.type() is EntityType.ORG and len(c.key.split()) > 2]
-    for cluster in clusters:
-        name = cluster.names.most_common(1)[0][0] if cluster.names else ""
-        if (cluster.merged_into is not None or " " in name or len(name) < 3 or not name.isupper()
-                or not name.isalpha()):
-            continue
+    initials = [(c, name) for c in clusters if c.merged_into is None and c.names
+                for name in [c.names.most_common(1)[0][0]]
+                if len(name) >= 3 and name.isalpha() and name.isupper()]
+    if not initials:
+        return
+    orgs = [c for c in clusters if c.merged_into is None and len(c.key.split()) > 2 and c.type() is EntityType.ORG]
+    for cluster, name in initials:
         longer = [c for c in orgs if c is not cluster and c.merged_into is None
                   and any(abbreviates(name, n) for n in c.names)]
-        if len(longer) == 1:
+        if len(longer) == 1 and cluster.merged_into is None:
             link(cluster, longer[0])
 
 

@@ -115,8 +115,8 @@ _INDEX_KEY = "graphbuild.token_index"
 
 def _token_index(doc: Doc, attr: str) -> tuple[numpy.ndarray, dict[str, int]]:
     """For each token, the number of its distinct ``attr`` value, and each value's number."""
-    key = (_INDEX_KEY, attr)
-    index = doc.user_data.get(key)
+    key = f"{_INDEX_KEY}.{attr}"
+    index: tuple[numpy.ndarray, dict[str, int]] | None = doc.user_data.get(key)
     if index is None:
         unique, inverse = numpy.unique(doc.to_array(attr), return_inverse=True)
         strings = doc.vocab.strings
@@ -127,7 +127,7 @@ def _token_index(doc: Doc, attr: str) -> tuple[numpy.ndarray, dict[str, int]]:
 
 def forget_token_index(doc: Doc) -> None:
     """Drop the token indexes :func:`tokens_among` kept on ``doc``, once the article is read."""
-    for key in [k for k in doc.user_data if isinstance(k, tuple) and k and k[0] == _INDEX_KEY]:
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(_INDEX_KEY)]:
         del doc.user_data[key]
 
 

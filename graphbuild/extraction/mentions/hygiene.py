@@ -57,10 +57,14 @@ PORTFOLIO = _rule(
     "\"Defence Minister\" (a department's name is: \"Home Office minister\")",
     Example(text="The new Home Secretary Charles Clarke met Tony Blair.", not_actors=("Home",),
             absent=(("Charles Clarke", "*", "Home"),)),
-    Example(text="Defence Secretary Geoff Hoon visited Basra.", not_actors=("Defence",)))
+    Example(text="Defence Secretary Geoff Hoon visited Basra.", not_actors=("Defence",)),
+    Example(text="Lib Dem Home Affairs spokesman Mark Oaten said the plan was wrong.",  # the party before it
+            triples=(("Mark Oaten", "spokesman_for", "Liberal Democrats"),)))
 
 RULES = (LEADING_WORDS, HEADLINE_REPEAT, JOINED_NAMES, ORG_SHAPE, HONORIFIC_INSIDE, PORTFOLIO)
 
+#: Words before an office's field that are no name either: "Ex-Home Secretary".
+_BEFORE_TITLES = frozenset({"ex", "former", "then", "acting", "deputy", "junior", "senior"})
 #: The titles a field stands before.
 _PORTFOLIO_TITLES = frozenset({"secretary", "minister", "spokesman", "spokeswoman", "spokesperson", "secretaries",
                                "ministers", "chancellor", "commissioner"})
@@ -91,7 +95,7 @@ def clean_spans(doc: Doc, spans: Sequence[Span], disabled: Collection[str] = ())
     cleaned: list[Span] = []
     for span, text in zip(spans, texts, strict=True):
         if text[:1].isupper() and " " not in text and text.isalpha() and span.label_ != "PERSON":
-            if PORTFOLIO.name in disabled or not _portfolio(span):
+            if PORTFOLIO.name in disabled or _without_portfolio(span) is not None:
                 cleaned.append(span)  # one capitalised word: nothing to clean but an office's field
             continue
         parts = [span]
@@ -104,21 +108,30 @@ def clean_spans(doc: Doc, spans: Sequence[Span], disabled: Collection[str] = ())
         if HONORIFIC_INSIDE.name not in disabled:
             parts = [q for p in parts for q in _split_at_honorific(p)]
         if PORTFOLIO.name not in disabled:
-            parts = [p for p in parts if not _portfolio(p)]
+            parts = [q for p in parts for q in [_without_portfolio(p)] if q is not None]
         if ORG_SHAPE.name not in disabled:
             parts = [_org_shaped(p) for p in parts]
         cleaned += parts
     return cleaned
 
 
-def _portfolio(span: Span) -> bool:
-    """Whether the span is an office's field right before its title: "Home" of "Home Secretary"."""
+def _without_portfolio(span: Span) -> Span | None:
+    """The span without the office's field that ends it right before the title: "Lib Dem" of
+    "Lib Dem Home Affairs spokesman"; None when the field is all of it ("Home Secretary")."""
     doc = span.doc
-    if len(span) > 1 and span[-1].lower_ in _PORTFOLIO_TITLES:
-        span = span[:-1]  # tagged with its title: "Home Secretary"
-    elif not (span.end < len(doc) and doc[span.end].lower_ in _PORTFOLIO_TITLES):
-        return False
-    return all(t.lower_ in PORTFOLIO_WORDS or not t.is_alpha for t in span)
+    end = span.end
+    if end - span.start > 1 and doc[end - 1].lower_ in _PORTFOLIO_TITLES:
+        end -= 1  # tagged with its title: "Home Secretary"
+    elif not (end < len(doc) and doc[end].lower_ in _PORTFOLIO_TITLES):
+        return span
+    field = end
+    while field > span.start and (doc[field - 1].lower_ in PORTFOLIO_WORDS or not doc[field - 1].is_alpha):
+        field -= 1
+    if field == end:
+        return span  # no field: "the European Council of Ministers"
+    while field > span.start and doc[field - 1].lower_ in _BEFORE_TITLES:
+        field -= 1  # "Ex-Home Secretary"
+    return Span(doc, span.start, field, label=span.label_) if field > span.start else None
 
 
 def _without_leading_words(span: Span) -> Span | None:

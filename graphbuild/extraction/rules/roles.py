@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from graphbuild.extraction.mentions import OFFICE_NOUNS, ArticleMentions
+from graphbuild.extraction.mentions.words import PORTFOLIO_WORDS
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import Context, Named
 from graphbuild.extraction.rules.syntax import is_fellow, mention_tokens, role_words, snake
@@ -142,6 +143,10 @@ def actor_title(name: Named, ctx: Context) -> Iterator[Triple]:
                 yield triple
 
 
+#: Parties whose names do not end in "Party".
+_PARTIES = frozenset({"Liberal Democrats", "Plaid Cymru", "Sinn Fein", "Greens", "Respect"})
+
+
 def label_relation(holder: Entity, noun: str, words: list[str], target: Entity) -> str:
     """What a label says of its holder and the actor it names, by the kind of label.
 
@@ -162,10 +167,11 @@ def label_relation(holder: Entity, noun: str, words: list[str], target: Entity) 
         return relation
     if noun in PLAYER_NOUNS and target.type in {EntityType.GPE, EntityType.ORG} and words[-1] in {"of", "for"}:
         return "play_for"
+    party = target.type is EntityType.ORG and (target.name.endswith("Party") or target.name in _PARTIES)
     if noun in EMPLOYEE_NOUNS and target.type is EntityType.ORG:
-        return "work_for"
-    if (of and target.type is EntityType.ORG and target.name.endswith("Party") and noun not in OFFICE_NOUNS
-            and noun not in TITLE_WORDS):
+        # a party's spokesman is one of its politicians, whatever the field: "spokesman_for"
+        return snake([noun, "for"]) if party else "work_for"
+    if of and party and noun not in OFFICE_NOUNS and noun not in TITLE_WORDS:
         return "member_of"  # a party label that is no office: "Labour activist X", "Democrat hopeful Y"
     if noun in PROFESSION_NOUNS and target.type is EntityType.GPE and of:
         return "from"
@@ -359,8 +365,10 @@ def _role_targets(noun: Token, mentions: ArticleMentions) -> Iterator[tuple[list
             # "Yukos ... its founder Mikhail Khodorkovsky" → founder_of Yukos; an office only:
             # "his counterpart" and "their two countries" are no roles in a body
             yield [*role, "of"], child
-        elif child.dep_ in {"compound", "amod"} and child.pos_ == "NOUN" and child.i not in mentions.by_token:
-            # one noun deeper: "Chinese counterpart Minister Li Zhaoxing" → counterpart_minister_of China
+        elif child.dep_ in {"compound", "amod"} and child.i not in mentions.by_token and (
+                child.pos_ == "NOUN" or child.lower_ in PORTFOLIO_WORDS):
+            # one noun deeper: "Chinese counterpart Minister Li Zhaoxing" → counterpart_minister_of
+            # China; a field: "Lib Dem Home Affairs spokesman" → spokesman_of the Lib Dems
             for grandchild in child.children:
                 if grandchild.i in mentions.by_token and grandchild.dep_ in {"poss", "compound", "amod", "nmod"}:
                     yield [*role, "of"], grandchild

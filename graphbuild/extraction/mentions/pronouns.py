@@ -47,6 +47,9 @@ PRONOUN = _rule(
             triples=(("Rachel Ellis", "thank", "Germany"),)),
     Example(text="Microsoft raised prices in January. It seems to worry Google.",
             absent=(("Microsoft", "worry", "Google"),)),
+    Example(text="Pervez Musharraf arrived on Monday. Standing next to Tony Blair, he praised Germany.",
+            triples=(("Pervez Musharraf", "praise", "Germany"),),
+            absent=(("Tony Blair", "praise", "Germany"),)),  # not the one his own phrase names
     Example(text="The film Gladiator won five awards. It was shown at the Odeon before it opened in Paris.",
             triples=(("Gladiator", "show_at", "Odeon"),)))  # "it" for a work
 POSSESSIVE_PRONOUN = _rule(
@@ -183,11 +186,12 @@ def antecedent(pronoun: Token, sentence: int, mentions: Sequence[Mention],
         window, wanted, subjects_only = 1, set(GROUP_TYPES), True
     # "she" never resolves to a man the article calls Mr, nor "he" to a woman it calls Ms
     gender = PRONOUN_GENDER.get(lower)
+    own = _own_adjuncts(pronoun)
     for back in range(window + 1):
         pool = [
             m for m in mentions
             if m.sentence == sentence - back and m.end <= pronoun.i and types[id(m.cluster.root())] in wanted
-            and (gender is None or genders.get(id(m.cluster.root())) in {None, gender})
+            and (gender is None or genders.get(id(m.cluster.root())) in {None, gender}) and m.root not in own
         ]
         subjects = [m for m in pool if m.subject]
         if subjects:
@@ -195,6 +199,18 @@ def antecedent(pronoun: Token, sentence: int, mentions: Sequence[Mention],
         if pool and not subjects_only:
             return pool[-1].cluster.root()
     return None
+
+
+def _own_adjuncts(pronoun: Token) -> set[int]:
+    """The tokens of the phrases before a subject pronoun that its own verb governs and whose doer
+    it is: in "Standing next to Mr Blair, he added" he is not Blair, nor in "With Blair beside
+    him, he ...". A clause with a subject of its own ("When Blair arrived, he ...") may name him."""
+    head = pronoun.head
+    if pronoun.dep_ != "nsubj" or head.i == pronoun.i:
+        return set()
+    return {t.i for c in head.children if c.i < pronoun.i and (
+        c.dep_ == "prep" or (c.dep_ == "advcl" and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)))
+        for t in c.subtree}
 
 
 def quote_speaker(pronoun: Token, mentions: Sequence[Mention], resolved: Sequence[Mention], sentence: int,

@@ -13,7 +13,7 @@ from graphbuild.extraction.mentions.words import SUBJECT_DEPS, TYPE_PRIORITY
 from graphbuild.model import EntityType
 from graphbuild.names import HONORIFICS, name_tokens
 
-__all__ = ["Cluster", "Mention", "cluster_at", "is_subject", "link", "surface_of", "tokens_among"]
+__all__ = ["Cluster", "Mention", "cluster_at", "is_subject", "link", "one_of_a_people", "surface_of", "tokens_among"]
 
 
 @dataclass(slots=True, eq=False)
@@ -88,6 +88,18 @@ def surface_of(doc: Doc, span: Span) -> str:
         start -= 1
     words = [t.text for t in doc[start : span.end] if t.tag_ != "POS"]
     return " ".join(words).strip()
+
+
+#: Endings of demonyms that name a whole people after "the": "the French", "the Swiss", "the Chinese".
+_PEOPLE_ENDINGS = ("ch", "sh", "ese", "ss", "s")
+
+
+def one_of_a_people(token: Token) -> bool:
+    """Whether a demonym token is one person of a people, by its shape: "the Spaniard", "the
+    18-year-old Russian" (not "the Russian government", "the French", "the Americans")."""
+    if token.dep_ in {"amod", "compound", "nmod", "poss"} or token.lower_.endswith(_PEOPLE_ENDINGS):
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 def tokens_among(doc: Doc, words: Collection[str], attr: str) -> list[Token]:

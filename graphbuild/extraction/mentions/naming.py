@@ -13,7 +13,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from graphbuild.extraction.mentions.article import GOVERNMENT
-from graphbuild.extraction.mentions.clusters import Cluster, Mention, is_subject, link, tokens_among
+from graphbuild.extraction.mentions.clusters import Cluster, Mention, is_subject, link, one_of_a_people, tokens_among
+from graphbuild.extraction.mentions.spans import ONE_OF_A_PEOPLE
 from graphbuild.extraction.mentions.words import GOVERNMENT_WORDS, MINOR_WORDS, PERSON_HONORIFICS, SURNAME_TYPES
 from graphbuild.extraction.rule import Example, Rule, Stage
 from graphbuild.model import EntityType
@@ -258,7 +259,7 @@ def propagate_names(doc: Doc, mentions: list[Mention], sentence_of: dict[int, in
         _bracketed_acronyms(doc, mentions, sentence_of)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     if REPEATED_NAME.name not in disabled:
-        _repeated_names(doc, mentions, sentence_of, covered)
+        _repeated_names(doc, mentions, sentence_of, covered, people=ONE_OF_A_PEOPLE.name not in disabled)
     if GROUP_MEMBER_WORD.name not in disabled:
         _group_member_words(doc, mentions, sentence_of, covered)
     mentions.sort(key=lambda m: m.start)
@@ -290,7 +291,8 @@ def _bracketed_acronyms(doc: Doc, mentions: list[Mention], sentence_of: dict[int
         mentions.append(Mention(acronym.i, acronym.i + 1, acronym.i, sentence_of[acronym.i], m.cluster, False))
 
 
-def _repeated_names(doc: Doc, mentions: list[Mention], sentence_of: dict[int, int], covered: set[int]) -> None:
+def _repeated_names(doc: Doc, mentions: list[Mention], sentence_of: dict[int, int], covered: set[int],
+                    people: bool = True) -> None:
     """Every further occurrence of a tagged proper name is a mention of the same actor."""
     matcher = PhraseMatcher(doc.vocab)
     by_label: dict[str, Cluster] = {}
@@ -310,6 +312,8 @@ def _repeated_names(doc: Doc, mentions: list[Mention], sentence_of: dict[int, in
         if not any(t.pos_ == "PROPN" for t in span):
             continue
         cluster = by_label[doc.vocab.strings[match_id]]
+        if end - start == 1 and one_of_a_people(span[0]) and cluster.type() is EntityType.GPE and people:
+            continue  # "the Spaniard" after "Spaniard Rafael Nadal": a person, not Spain
         cluster.mentions += 1
         covered.update(range(start, end))
         mentions.append(Mention(start, end, span.root.i, sentence_of[start], cluster, is_subject(span.root)))

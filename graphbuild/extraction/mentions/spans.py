@@ -13,7 +13,7 @@ from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc, Span
 
-from graphbuild.extraction.mentions.clusters import tokens_among
+from graphbuild.extraction.mentions.clusters import one_of_a_people, tokens_among
 from graphbuild.extraction.mentions.hygiene import clean_spans
 from graphbuild.extraction.mentions.whole_names import (
     armed_forces,
@@ -145,9 +145,18 @@ EVENT_TITLE = _rule(
     Example(text="Serena Williams lost in the Australian Open final.",
             triples=(("Serena Williams", "lose_in", "Australian Open"),)))
 
+ONE_OF_A_PEOPLE = _rule(
+    "one_of_a_people", "\"the Spaniard\", \"the 18-year-old Russian\" is a person from the country, not the country "
+    "(\"the French\", \"the Swiss\" are the people)",
+    Example(text="Rafael Nadal beat Andy Roddick in Seville. The Spaniard thanked Carlos Moya.",
+            removes=(("Spain", "thank", "Carlos Moya"),)),
+    Example(text="Spaniard Rafael Nadal beat Andy Roddick. The Spaniard thanked Carlos Moya.",
+            removes=(("Spain", "thank", "Carlos Moya"),)))
+
 RULES = (HONORIFIC_NAME, POSSESSED_NAME, CONSTITUENCY, NAMED_EVENT, ARMED_FORCES, STATE_GROUP, TITLE_IN_NAME,
          SPLIT_POSSESSIVE,
-         GAZETTEER_NAME, WORK_TITLE, OWN_WEBSITE, LAW_TITLE, DEMONYM_INSIDE, SITE_NAME, MEDIA_TITLE, EVENT_TITLE)
+         GAZETTEER_NAME, WORK_TITLE, OWN_WEBSITE, LAW_TITLE, DEMONYM_INSIDE, SITE_NAME, MEDIA_TITLE, EVENT_TITLE,
+         ONE_OF_A_PEOPLE)
 
 
 def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
@@ -188,6 +197,8 @@ def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
         # a law's head word tagged alone is no name either: "No Bill goes through Parliament"
         actors = [*(span for span in actors if not (len(span) <= 2 and span[-1].i in at)
                     and not (len(span) == 1 and span[0].text in LAW_HEADS)), *lone]
+    if ONE_OF_A_PEOPLE.name not in disabled:
+        actors = [span for span in actors if not _one_of_a_people(span, gazetteer)]
     actors.sort(key=lambda span: span.start)
     return actors, owned_names
 
@@ -230,6 +241,14 @@ def _without_demonym(span: Span, gazetteer: Gazetteer) -> Span:
     if entry is None or entry.type not in _DEMONYM_TYPES or span[0].text == entry.name:
         return span
     return Span(span.doc, span.start + 1, span.end, label="PERSON")
+
+
+def _one_of_a_people(span: Span, gazetteer: Gazetteer) -> bool:
+    """Whether the span is one person of a people: "the Spaniard", "the 18-year-old Russian"."""
+    if len(span) != 1 or span.label_ not in {"NORP", "GPE"} or not one_of_a_people(span[0]):
+        return False
+    entry = gazetteer.demonym(span[0].text)
+    return entry is not None and entry.type is EntityType.GPE and span[0].text != entry.name
 
 
 def _with_website(span: Span) -> Span:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
-from graphbuild.extraction.mentions.clusters import Cluster, Mention, cluster_at, is_subject
+from graphbuild.extraction.mentions.clusters import Cluster, Mention, cluster_at, is_subject, one_of_a_people
 from graphbuild.extraction.mentions.words import (
     ANY_LAW,
     BODY_DESCRIPTIONS,
@@ -22,6 +22,7 @@ from graphbuild.extraction.mentions.words import (
     LAW_HEADS,
     NUMERIC_LABELS,
     PORTFOLIO_WORDS,
+    POSSESSIVE_MARKS,
     PRESS_DESCRIPTIONS,
     PRESS_NAME_WORDS,
     PRONOUN_WINDOW,
@@ -30,7 +31,7 @@ from graphbuild.extraction.mentions.words import (
 )
 from graphbuild.extraction.rule import Example, Rule, Stage
 from graphbuild.model import EntityType
-from graphbuild.names import HONORIFICS, TITLE_WORDS
+from graphbuild.names import HONORIFICS, TITLE_WORDS, Gazetteer
 
 #: Words that make a title another office: a shadow, deputy or former minister is not the minister.
 QUALIFIERS = frozenset({"shadow", "deputy", "vice", "former", "ex", "acting", "assistant", "junior", "interim"})
@@ -109,8 +110,16 @@ LAW_DESCRIPTION = _rule(
     Example(text="The Licensing Act comes into force in November. The Conservatives have attacked the legislation.",
             triples=(("Conservative Party", "attack", "Licensing Act"),)))
 
+PEOPLE_DESCRIPTION = _rule(
+    "people_description", "\"the Spaniard\", \"the 20-year-old Swede\" is the person the article last named as "
+    "from that country (\"Spain's Albert Montanes\", \"Swede Joachim Johansson\"), within three sentences",
+    Example(text="Spain's Albert Montanes beat Tim Henman in Doha. The Spaniard will play Roger Federer next.",
+            triples=(("Albert Montanes", "play", "Roger Federer"),)),
+    Example(text="Albert Montanes beat Tim Henman in Doha. The Spaniard will play Roger Federer next.",
+            absent=(("Albert Montanes", "play", "Roger Federer"),)))  # not said to be Spanish
+
 RULES = (ROLE_DESCRIPTION, LEDE_TITLE, NAME_DESCRIPTION, BODY_DESCRIPTION, TRADE_DESCRIPTION, THE_GOVERNMENT,
-         AGE_DESCRIPTION, LAW_DESCRIPTION)
+         AGE_DESCRIPTION, LAW_DESCRIPTION, PEOPLE_DESCRIPTION)
 
 
 #: A role a person is named with: the country or body it is of (if any), the person, and the
@@ -377,3 +386,42 @@ def _age_of(token: Token) -> str | None:
             if numbers:
                 return numbers[0]
     return None
+
+
+def nationalities(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazetteer,
+                  types: dict[int, EntityType]) -> dict[int, set[str]]:
+    """The countries the article says its people are from, by root cluster: a demonym or a
+    country's possessive right before the name ("Swede Joachim Johansson", "Spain's Albert
+    Montanes") or the country after "of" ("Irakli Labadze of Georgia")."""
+    found: dict[int, set[str]] = {}
+    for m in mentions:
+        root = m.cluster.root()
+        if types.get(id(root)) is not EntityType.PERSON:
+            continue
+        countries = found.setdefault(id(root), set())
+        before = doc[m.start - 1] if m.start > 0 else None
+        entry = gazetteer.demonym(before.text) if before is not None else None
+        if entry is not None and entry.type is EntityType.GPE:
+            countries.add(entry.name)
+        if before is not None and before.lower_ in POSSESSIVE_MARKS and m.start > 1:
+            owner = cluster_at(m.start - 2, mentions)
+            if owner is not None and types.get(id(owner.root())) is EntityType.GPE:
+                countries.add(owner.root().name())
+        if m.end + 1 < len(doc) and doc[m.end].lower_ == "of":
+            place = cluster_at(m.end + 1, mentions)
+            if place is not None and types.get(id(place.root())) is EntityType.GPE:
+                countries.add(place.root().name())
+    return found
+
+
+def person_of_people(token: Token, sentence: int, mentions: Sequence[Mention], gazetteer: Gazetteer,
+                     nationality: dict[int, set[str]]) -> Cluster | None:
+    """The person "the Spaniard" refers to: the last one named as from Spain, within three sentences."""
+    if not one_of_a_people(token):
+        return None
+    entry = gazetteer.demonym(token.text)
+    if entry is None or entry.type is not EntityType.GPE:
+        return None
+    fitting = [m for m in mentions if sentence - 3 <= m.sentence <= sentence and m.end <= token.i
+               and entry.name in nationality.get(id(m.cluster.root()), ())]
+    return fitting[-1].cluster.root() if fitting else None

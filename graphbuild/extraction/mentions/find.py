@@ -22,6 +22,7 @@ from graphbuild.extraction.mentions.descriptions import (
     LAW_DESCRIPTION,
     LEDE_TITLE,
     NAME_DESCRIPTION,
+    PEOPLE_DESCRIPTION,
     ROLE_DESCRIPTION,
     THE_GOVERNMENT,
     TRADE_DESCRIPTION,
@@ -33,6 +34,8 @@ from graphbuild.extraction.mentions.descriptions import (
     generic_organisation,
     governing_country,
     lede_person,
+    nationalities,
+    person_of_people,
     role_descriptions,
     trade_organisation,
 )
@@ -196,6 +199,9 @@ class _References:
     org_words: set[str]
     off: frozenset[str]
     countries: frozenset[int] = frozenset()
+    gazetteer: Gazetteer | None = None
+    #: the countries the article says its people are from, by root cluster ("Spain's Albert Montanes")
+    nationality: dict[int, set[str]] = field(default_factory=dict)
     resolved: list[Mention] = field(default_factory=list)
     described: list[Mention] = field(default_factory=list)
     pronoun_of: dict[int, Cluster] = field(default_factory=dict)
@@ -211,7 +217,9 @@ class _References:
         found = cls(sentence_of=sentence_of, mentions=mentions, types=types,
                     genders={root: gender_of(surfaces) for root, surfaces in _surfaces(ordered).items()},
                     roles=roles, org_words=org_words, off=off,
-                    countries=frozenset(id(c.root()) for c in ordered if _is_country(c.root(), gazetteer)))
+                    countries=frozenset(id(c.root()) for c in ordered if _is_country(c.root(), gazetteer)),
+                    gazetteer=gazetteer, nationality={} if PEOPLE_DESCRIPTION.name in off else nationalities(
+                        doc, mentions, gazetteer, types))
         covered = {i for m in mentions for i in range(m.start, m.end)}
         spans_at = {m.start: m for m in mentions}
         for token in doc:
@@ -260,6 +268,8 @@ class _References:
             referent = governing_country(token, self.resolved, self.countries)
         if referent is None and token.lower_ == "old" and AGE_DESCRIPTION.name not in off:
             referent = aged_person(token, self.resolved, self.sentence_of)
+        if referent is None and self.nationality and self.gazetteer is not None and token.pos_ in {"PROPN", "NOUN"}:
+            referent = person_of_people(token, sentence, self.resolved, self.gazetteer, self.nationality)
         return referent
 
     def _pronoun(self, token: Token) -> None:

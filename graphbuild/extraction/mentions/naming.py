@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from graphbuild.extraction.mentions.article import GOVERNMENT
@@ -294,24 +293,26 @@ def _bracketed_acronyms(doc: Doc, mentions: list[Mention], sentence_of: dict[int
 def _repeated_names(doc: Doc, mentions: list[Mention], sentence_of: dict[int, int], covered: set[int],
                     people: bool = True) -> None:
     """Every further occurrence of a tagged proper name is a mention of the same actor."""
-    matcher = PhraseMatcher(doc.vocab)
-    by_label: dict[str, Cluster] = {}
+    names: dict[tuple[int, ...], Cluster] = {}
     for m in mentions:
-        span = doc[m.start : m.end]
-        words = [t for t in span if t.tag_ != "POS" and t.lower_ != "the"]
+        words = [t for t in doc[m.start : m.end] if t.tag_ != "POS" and t.lower_ != "the"]
         if not words or not any(t.pos_ == "PROPN" for t in words) or not words[0].text[:1].isupper():
             continue
-        label = str(len(by_label))
-        by_label[label] = m.cluster
-        matcher.add(label, [Doc(doc.vocab, words=[t.text for t in words])])
-    found = sorted(matcher(doc), key=lambda x: (x[1], -(x[2] - x[1])))
-    for match_id, start, end in found:
+        names.setdefault(tuple(t.orth for t in words), m.cluster)
+    if not names:
+        return
+    orth = doc.to_array("ORTH").tolist()
+    starts: dict[int, list[tuple[int, ...]]] = {}
+    for name in names:
+        starts.setdefault(name[0], []).append(name)
+    found = [(i, i + len(name), names[name]) for i, first in enumerate(orth) if first in starts
+             for name in starts[first] if tuple(orth[i : i + len(name)]) == name]
+    for start, end, cluster in sorted(found, key=lambda x: (x[0], -(x[1] - x[0]))):
         if any(i in covered for i in range(start, end)):
             continue
         span = doc[start:end]
         if not any(t.pos_ == "PROPN" for t in span):
             continue
-        cluster = by_label[doc.vocab.strings[match_id]]
         if end - start == 1 and one_of_a_people(span[0]) and cluster.type() is EntityType.GPE and people:
             continue  # "the Spaniard" after "Spaniard Rafael Nadal": a person, not Spain
         cluster.mentions += 1

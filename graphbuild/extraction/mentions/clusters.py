@@ -91,7 +91,7 @@ def surface_of(doc: Doc, span: Span) -> str:
 
 
 #: Endings of demonyms that name a whole people after "the": "the French", "the Swiss", "the Chinese".
-_PEOPLE_ENDINGS = ("ch", "sh", "ese", "ss", "s")
+_PEOPLE_ENDINGS = ("ch", "sh", "ese", "ss", "s", "men")
 
 
 def one_of_a_people(token: Token) -> bool:

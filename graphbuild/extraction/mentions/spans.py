@@ -137,7 +137,9 @@ DEMONYM_INSIDE = _rule(
     Example(text="Kenyan Bernard Lagat won the race in Boston.", triples=(("Bernard Lagat", "from", "Kenya"),),
             not_actors=("Kenyan Bernard Lagat",)),
     Example(text="Tory Liam Fox said the plan was wrong.", triples=(("Liam Fox", "member_of", "Conservative Party"),),
-            not_actors=("Tory Liam Fox",)))
+            not_actors=("Tory Liam Fox",)),
+    Example(text="Frenchman Cyril Saulnier beat Tomas Zib in Delray Beach.",  # tagged as a body
+            triples=(("Cyril Saulnier", "beat", "Tomas Zib"),), not_actors=("Frenchman Cyril Saulnier",)))
 
 EVENT_TITLE = _rule(
     "event_title", "a capitalised run before Open, Cup, Games, Festival… is a competition or festival, tagged in "
@@ -233,8 +235,10 @@ _DEMONYM_TYPES = frozenset({EntityType.GPE, EntityType.ORG})
 
 
 def _without_demonym(span: Span, gazetteer: Gazetteer) -> Span:
-    """A person's name without the demonym the model took into it: "Kenyan Bernard Lagat" → Bernard Lagat."""
-    if (span.label_ != "PERSON" or len(span) < 3 or not span[1].text[:1].isupper()
+    """A person's name without the demonym the model took into it: "Kenyan Bernard Lagat" → Bernard Lagat,
+    and "Frenchman Cyril Saulnier", which the model takes for a body."""
+    person_noun = span.label_ == "ORG" and span[0].pos_ == "NOUN" and span[0].lower_.endswith(("man", "woman"))
+    if ((span.label_ != "PERSON" and not person_noun) or len(span) < 3 or not span[1].text[:1].isupper()
             or span[1].lower_ in OFFICE_NOUNS or span[-1].lower_ in PEER_TITLES):
         return span  # not an office in the name: "Tory Treasurer Lord"
     entry = gazetteer.demonym(span[0].text)

@@ -11,9 +11,10 @@ from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extraction.mentions.words import SUBJECT_DEPS, TYPE_PRIORITY
 from graphbuild.model import EntityType
-from graphbuild.names import HONORIFICS, name_tokens
+from graphbuild.names import HONORIFICS, Gazetteer, GazetteerEntry, name_tokens
 
-__all__ = ["Cluster", "Mention", "cluster_at", "is_subject", "link", "one_of_a_people", "surface_of", "tokens_among"]
+__all__ = ["Cluster", "Mention", "cluster_at", "is_subject", "link", "one_of_a_people", "people_country",
+           "surface_of", "tokens_among"]
 
 
 @dataclass(slots=True, eq=False)
@@ -100,6 +101,14 @@ def one_of_a_people(token: Token) -> bool:
     if token.dep_ in {"amod", "compound", "nmod", "poss"} or token.lower_.endswith(_PEOPLE_ENDINGS):
         return False
     return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
+def people_country(token: Token, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """The country whose one person the token names: "the Spaniard" → Spain; None for any other token."""
+    if not one_of_a_people(token):
+        return None
+    entry = gazetteer.demonym(token.text)
+    return entry if entry is not None and entry.type is EntityType.GPE and token.text != entry.name else None
 
 
 def tokens_among(doc: Doc, words: Collection[str], attr: str) -> list[Token]:

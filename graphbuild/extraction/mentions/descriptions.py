@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
-from graphbuild.extraction.mentions.clusters import Cluster, Mention, cluster_at, is_subject, one_of_a_people
+from graphbuild.extraction.mentions.clusters import Cluster, Mention, cluster_at, is_subject, people_country
 from graphbuild.extraction.mentions.words import (
     ANY_LAW,
     BODY_DESCRIPTIONS,
@@ -392,13 +392,14 @@ def nationalities(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazetteer,
                   types: dict[int, EntityType]) -> dict[int, set[str]]:
     """The countries the article says its people are from, by root cluster: a demonym or a
     country's possessive right before the name ("Swede Joachim Johansson", "Spain's Albert
-    Montanes") or the country after "of" ("Irakli Labadze of Georgia")."""
+    Montanes") or the country after "of" ("Irakli Labadze of Georgia"). Only people named with a
+    country are in it: an article that names none has nothing for "the Spaniard" to look up."""
     found: dict[int, set[str]] = {}
     for m in mentions:
         root = m.cluster.root()
         if types.get(id(root)) is not EntityType.PERSON:
             continue
-        countries = found.setdefault(id(root), set())
+        countries: set[str] = set()
         before = doc[m.start - 1] if m.start > 0 else None
         entry = gazetteer.demonym(before.text) if before is not None else None
         if entry is not None and entry.type is EntityType.GPE:
@@ -411,16 +412,16 @@ def nationalities(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazetteer,
             place = cluster_at(m.end + 1, mentions)
             if place is not None and types.get(id(place.root())) is EntityType.GPE:
                 countries.add(place.root().name())
+        if countries:
+            found.setdefault(id(root), set()).update(countries)
     return found
 
 
 def person_of_people(token: Token, sentence: int, mentions: Sequence[Mention], gazetteer: Gazetteer,
                      nationality: dict[int, set[str]]) -> Cluster | None:
     """The person "the Spaniard" refers to: the last one named as from Spain, within three sentences."""
-    if not one_of_a_people(token):
-        return None
-    entry = gazetteer.demonym(token.text)
-    if entry is None or entry.type is not EntityType.GPE:
+    entry = people_country(token, gazetteer)
+    if entry is None:
         return None
     fitting = [m for m in mentions if sentence - 3 <= m.sentence <= sentence and m.end <= token.i
                and entry.name in nationality.get(id(m.cluster.root()), ())]

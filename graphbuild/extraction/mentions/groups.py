@@ -8,7 +8,8 @@ leaders had talked about Afghanistan" → Blair and Musharraf talked about Afgha
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import bisect
+from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -46,9 +47,12 @@ _KIND_WORDS = frozenset(_KINDS)
 _WINDOW = 3
 
 
-def two_actor_references(doc: Doc, by_token: dict[int, Entity], sentence_starts: Collection[int],
+def two_actor_references(doc: Doc, by_token: dict[int, Entity], sentence_starts: Sequence[int],
                          disabled: Collection[str] = ()) -> dict[int, tuple[Entity, Entity]]:
-    """The plural nouns that refer to two named actors, by token index, with the two."""
+    """The plural nouns that refer to two named actors, by token index, with the two.
+
+    ``sentence_starts`` are the first tokens of the article's sentences, in order.
+    """
     if TWO_ACTORS.name in disabled:
         return {}
     found: dict[int, tuple[Entity, Entity]] = {}
@@ -56,7 +60,7 @@ def two_actor_references(doc: Doc, by_token: dict[int, Entity], sentence_starts:
         kinds = _KINDS[token.lower_]
         if token.i in by_token or not _counted_two(token):
             continue
-        pair = _last_two(doc, token, by_token, kinds, sorted(sentence_starts))
+        pair = _last_two(doc, token, by_token, kinds, sentence_starts)
         if pair is not None:
             found[token.i] = pair
     return found
@@ -71,10 +75,10 @@ def _counted_two(token: Token) -> bool:
 
 
 def _last_two(doc: Doc, token: Token, by_token: dict[int, Entity], kinds: frozenset[EntityType],
-              starts: list[int]) -> tuple[Entity, Entity] | None:
+              starts: Sequence[int]) -> tuple[Entity, Entity] | None:
     """The two actors of ``kinds`` named before ``token`` in its sentence or the ``_WINDOW`` before,
     reading back a sentence at a time until two are found; None if more than two are."""
-    sentence = max(i for i, start in enumerate(starts) if start <= token.i)
+    sentence = bisect.bisect_right(starts, token.i) - 1
     named: list[Entity] = []
     for back in range(sentence, max(sentence - _WINDOW, 0) - 1, -1):
         end = token.i if back == sentence else (starts[back + 1] if back + 1 < len(starts) else len(doc))

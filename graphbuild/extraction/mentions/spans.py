@@ -13,7 +13,7 @@ from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc, Span
 
-from graphbuild.extraction.mentions.clusters import one_of_a_people, tokens_among
+from graphbuild.extraction.mentions.clusters import people_country, tokens_among
 from graphbuild.extraction.mentions.hygiene import clean_spans
 from graphbuild.extraction.mentions.whole_names import (
     armed_forces,
@@ -249,10 +249,7 @@ def _without_demonym(span: Span, gazetteer: Gazetteer) -> Span:
 
 def _one_of_a_people(span: Span, gazetteer: Gazetteer) -> bool:
     """Whether the span is one person of a people: "the Spaniard", "the 18-year-old Russian"."""
-    if len(span) != 1 or span.label_ not in {"NORP", "GPE"} or not one_of_a_people(span[0]):
-        return False
-    entry = gazetteer.demonym(span[0].text)
-    return entry is not None and entry.type is EntityType.GPE and span[0].text != entry.name
+    return len(span) == 1 and span.label_ in {"NORP", "GPE"} and people_country(span[0], gazetteer) is not None
 
 
 def _with_website(span: Span) -> Span:

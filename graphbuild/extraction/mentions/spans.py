@@ -17,6 +17,7 @@ from graphbuild.extraction.mentions.clusters import people_country, tokens_among
 from graphbuild.extraction.mentions.hygiene import clean_spans
 from graphbuild.extraction.mentions.whole_names import (
     armed_forces,
+    demonym_names,
     event_titles,
     law_references,
     law_titles,
@@ -140,6 +141,12 @@ DEMONYM_INSIDE = _rule(
             not_actors=("Tory Liam Fox",)),
     Example(text="Frenchman Cyril Saulnier beat Tomas Zib in Delray Beach.",  # tagged as a body
             triples=(("Cyril Saulnier", "beat", "Tomas Zib"),), not_actors=("Frenchman Cyril Saulnier",)))
+DEMONYM_NAME = _rule(
+    "demonym_name", "the untagged name after a country's demonym is a person's: \"beat Czech Jan Hernych\"",
+    Example(text="Russian Marat Safin beat Czech Jan Hernych in the first round.",
+            triples=(("Marat Safin", "beat", "Jan Hernych"),)),
+    Example(text="The Indonesian Economics Minister told the Jakarta Post that the aid was enough.",  # an office
+            absent=(("Economics Minister", "*", "*"),)))
 
 EVENT_TITLE = _rule(
     "event_title", "a capitalised run before Open, Cup, Games, Festival… is a competition or festival, tagged in "
@@ -156,9 +163,8 @@ ONE_OF_A_PEOPLE = _rule(
             removes=(("Spain", "thank", "Carlos Moya"),)))
 
 RULES = (HONORIFIC_NAME, POSSESSED_NAME, CONSTITUENCY, NAMED_EVENT, ARMED_FORCES, STATE_GROUP, TITLE_IN_NAME,
-         SPLIT_POSSESSIVE,
-         GAZETTEER_NAME, WORK_TITLE, OWN_WEBSITE, LAW_TITLE, DEMONYM_INSIDE, SITE_NAME, MEDIA_TITLE, EVENT_TITLE,
-         ONE_OF_A_PEOPLE)
+         SPLIT_POSSESSIVE, GAZETTEER_NAME, WORK_TITLE, OWN_WEBSITE, LAW_TITLE, DEMONYM_INSIDE, DEMONYM_NAME, SITE_NAME,
+         MEDIA_TITLE, EVENT_TITLE, ONE_OF_A_PEOPLE)
 
 
 def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
@@ -169,6 +175,8 @@ def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
         tagged = [_without_demonym(span, gazetteer) for span in tagged]
     if "PERSON" in wanted and HONORIFIC_NAME.name not in disabled:
         tagged = sorted([*tagged, *honorific_names(doc)], key=lambda span: span.start)
+    if "PERSON" in wanted and DEMONYM_NAME.name not in disabled:
+        tagged = sorted([*tagged, *demonym_names(doc, tagged, gazetteer)], key=lambda span: span.start)
     actors, owned_names = split_possessives(doc, tagged, gazetteer, disabled)
     if "ORG" in wanted and POSSESSED_NAME.name not in disabled:
         actors = [*actors, *possessed_names(doc, actors)]

@@ -1,4 +1,4 @@
-"""Names the model tags in part: laws, and sites with a possessive inside.
+"""Names the model tags in part or not at all: laws, sites with a possessive inside, people after a demonym.
 
 The model tags few laws whole ("Bill" alone as a person, "the Sarbanes-Oxley Act" as a body);
 a law's name is the capitalised run before its head word, and the head word alone after "the"
@@ -9,6 +9,7 @@ part or as a date ("the Today programme"), as is a paper named for its day ("the
 Telegraph"). A competition's name before a word for its stage is tagged in part ("the
 Australian Open semi-finals": "Australian" as a people), and so is an actor named by a noun
 after a tagged name: "the US presidential election", "British forces", "the Baltic states".
+A person named after a demonym is often left untagged ("beat Czech Jan Hernych").
 """
 
 from __future__ import annotations
@@ -25,13 +26,17 @@ from graphbuild.extraction.mentions.words import (
     LAW_HEADS,
     MEDIA_NOUNS,
     NUMERIC_LABELS,
+    ORG_NOUNS,
+    PORTFOLIO_WORDS,
     POSSESSIVE_MARKS,
     SITE_NOUNS,
     STATE_GROUP_NOUNS,
 )
+from graphbuild.model import EntityType
+from graphbuild.names import TITLE_WORDS, Gazetteer
 
-__all__ = ["armed_forces", "event_titles", "is_law_name", "law_references", "law_titles", "media_titles",
-           "named_events", "site_names", "state_groups", "weekday_papers"]
+__all__ = ["armed_forces", "demonym_names", "event_titles", "is_law_name", "law_references", "law_titles",
+           "media_titles", "named_events", "site_names", "state_groups", "weekday_papers"]
 
 #: The words before a law's head word alone that make it the law named before: "the Bill".
 _LAW_DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
@@ -238,3 +243,36 @@ def _named_with_noun(doc: Doc, actors: Sequence[Span], labels: set[str], nouns: 
         if noun.lower_ in nouns and span.root.head.i == noun.i and span.root.dep_ in {"amod", "compound"}:
             found.append(Span(doc, span.start, noun.i + 1, label=label))
     return found
+
+
+#: Where a person's name after a demonym stands as a noun phrase of its own, not a modifier.
+_NAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss", "attr", "dative"})
+#: Words that make a capitalised run an office or a body, not a name: "Indonesian Economics Minister".
+_NOT_NAME_WORDS = TITLE_WORDS | PORTFOLIO_WORDS | ORG_NOUNS | {"language", "oil", "airways", "motors"}
+
+
+def demonym_names(doc: Doc, actors: Sequence[Span], gazetteer: Gazetteer) -> list[Span]:
+    """Untagged people's names after a country's demonym: "beat Czech Jan Hernych", "Russian Marat Safin".
+
+    The model tags the demonym and leaves the name after it untagged. The name is a run of two to
+    four capitalised words, the head of the demonym, standing as a noun phrase of its own, none of
+    them a title, a field of office or a body's noun.
+    """
+    found: list[Span] = []
+    for span in actors:
+        if span.label_ != "NORP" or len(span) != 1:
+            continue
+        entry = gazetteer.demonym(span.text)
+        if entry is None or entry.type is not EntityType.GPE:
+            continue
+        end = span.end
+        while end < len(doc) and _name_word(doc[end]):
+            end += 1
+        if 2 <= end - span.end <= 4 and span[0].head.i == end - 1 and doc[end - 1].dep_ in _NAME_DEPS:
+            found.append(Span(doc, span.end, end, label="PERSON"))
+    return found
+
+
+def _name_word(token: Token) -> bool:
+    return (token.pos_ == "PROPN" and token.text[:1].isupper() and not token.ent_type_
+            and token.text.replace("'", "").replace("-", "").isalpha() and token.lower_ not in _NOT_NAME_WORDS)

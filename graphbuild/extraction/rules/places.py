@@ -22,8 +22,8 @@ from graphbuild.extraction.rules.words import PLACE_TYPES
 from graphbuild.model import Entity, EntityType, Triple
 from graphbuild.names import Gazetteer, entity_key, name_key
 
-__all__ = ["RULES", "based_in", "event_place", "named_place", "place_in", "places_name", "possessive_place",
-           "range_ends", "range_parts"]
+__all__ = ["RULES", "based_in", "event_place", "named_place", "place_in", "place_kind", "places_name",
+           "possessive_place", "range_ends", "range_parts"]
 
 _FAMILY = "places"
 
@@ -96,7 +96,23 @@ NAMED_PLACE = Rule(
         Example(text="The Friends of the Earth protested.", absent=(("*", "based_in", "*"),)),
     ))
 
-RULES = (PLACE_IN, EVENT_PLACE, RANGE, POSS_PLACE, NAMED_PLACE)
+PLACE_KIND = Rule(
+    name="place_kind", family=_FAMILY, confidence=0.7,
+    construction="a place named with its kind and country: \"the Iraqi city of Mosul\", \"the Kenyan capital "
+                 "Nairobi\" → located_in (capital_of)",
+    examples=(
+        Example(text="Troops entered the Iraqi city of Mosul on Monday.", triples=(("Mosul", "located_in", "Iraq"),)),
+        Example(text="Mr Brown visited slums in the Kenyan capital Nairobi.",
+                triples=(("Nairobi", "capital_of", "Kenya"),)),
+        Example(text="The pipeline will run from the Bulgarian port of Burgas.",
+                triples=(("Burgas", "located_in", "Bulgaria"),)),
+    ))
+
+RULES = (PLACE_IN, EVENT_PLACE, RANGE, POSS_PLACE, NAMED_PLACE, PLACE_KIND)
+
+#: Nouns for a kind of place, which a country's demonym or possessive places: "the Thai island of Phuket".
+_PLACE_KINDS = frozenset({"city", "town", "village", "capital", "resort", "port", "province", "region", "state",
+                          "island", "district", "county", "suburb", "enclave"})
 
 #: Participles that say where a body is: "London-based", "Russian-registered", "Paris-headquartered".
 _BASED_WORDS = frozenset({"based", "registered", "headquartered", "incorporated"})
@@ -134,6 +150,30 @@ def possessive_place(name: Named, ctx: Context) -> Iterator[Triple]:
             triple = ctx.make(inner, "located_in", outer, name.token.sent, surface=[child], rule=POSS_PLACE)
             if triple:
                 yield triple
+
+
+def place_kind(name: Named, ctx: Context) -> Iterator[Triple]:
+    """A place named with its kind and the country it is in: "the Iraqi city of Mosul", "the Kenyan capital
+    Nairobi" → located_in (capital_of) the country. (A possessive, "Indonesia's province of Aceh", is the
+    possessive nominal's.)"""
+    place, token = name.entity, name.token
+    if place.type not in PLACE_TYPES:
+        return
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        kind = token.head.head  # "the city of Mosul"
+    else:
+        inside = {t.i for t in name.words}
+        kind = next((c for c in token.children if c.dep_ == "compound" and c.i not in inside), token)
+    if kind is token or kind.lower_ not in _PLACE_KINDS or kind.ent_type_:
+        return  # the kind inside a name is no description: "Park City", "the Sichuan Province"
+    for child in kind.children:
+        country = ctx.mentions.by_token.get(child.i) if child.dep_ in {"amod", "compound", "nmod"} else None
+        if country is None or country is place or not ctx.gazetteer.is_country(country.name):
+            continue
+        relation = "capital_of" if kind.lower_ == "capital" else "located_in"
+        triple = ctx.make(place, relation, country, token.sent, surface=[kind], rule=PLACE_KIND)
+        if triple:
+            yield triple
 
 
 def named_place(name: Named, ctx: Context) -> Iterator[Triple]:

@@ -96,6 +96,8 @@ SVO_NOUN_PREP = Rule(
                 triples=(("European Union", "sanction", "Iran"),)),
         Example(text="France and Germany signed a treaty with Poland.",
                 triples=(("Germany", "sign_treaty_with", "Poland"),)),
+        Example(text="Lleyton Hewitt reached the final of the Australian Open.",  # "final" tagged an adjective
+                triples=(("Lleyton Hewitt", "reach_final_of", "Australian Open"),)),
         Example(text="Tony Blair held talks with his counterpart, Ariel Sharon, and the Palestinian leader, "
                      "Mahmoud Abbas.", triples=(("Tony Blair", "meet", "Mahmoud Abbas"),)),
         Example(text="George Galloway mentioned the voters in Glasgow whom he abandoned.",
@@ -213,7 +215,7 @@ def _direct_objects(verb: Token, child: Token, mentions: ArticleMentions, passiv
                 continue  # the subject of a clause the parser took for an object: "maintained Mr Brown would have"
             # direct object: "Russia invaded Ukraine" → invade
             yield Relation((), (), obj, SVO)
-        elif obj.pos_ in {"NOUN", "PROPN"}:
+        elif obj.pos_ in {"NOUN", "PROPN"} or _nominal_adjective(obj):
             if verb.lemma_.lower() in REPORTING_VERBS and _finite_verb_after(obj.right_edge.i + 1, obj, comma=True):
                 continue  # the subject of a reported clause: "added some projects, such as X, were doing well"
             # object noun with a prepositional actor: "imposed sanctions on Russia" → impose_sanctions_on
@@ -235,6 +237,11 @@ def _direct_objects(verb: Token, child: Token, mentions: ArticleMentions, passiv
                 if modifier.dep_ in {"poss", "compound", "nmod"} and mentions.entity(modifier) is not None:
                     for actor in conjuncts(modifier):
                         yield Relation((*role_words(obj), "of"), (obj,), actor, SVO_MODIFIER)
+
+
+def _nominal_adjective(obj: Token) -> bool:
+    """An adjective the tagger left as an object noun's tag: "reached the final of the Open"."""
+    return obj.pos_ == "ADJ" and any(c.dep_ == "det" for c in obj.children)
 
 
 def _starts_clause(obj: Token, mentions: ArticleMentions) -> bool:

@@ -53,6 +53,10 @@ POSS_NOMINAL = Rule(
         Example(text="England will miss John Terry's fellow Chelsea player Frank Lampard.",  # a fellow's label
                 triples=(("John Terry", "play_for", "Chelsea"),),
                 absent=(("Frank Lampard", "*", "John Terry"),)),
+        Example(text="He scored in England's Rugby World Cup triumph over Australia.",  # an event's result
+                triples=(("England", "win", "Rugby World Cup"), ("England", "beat", "Australia"))),
+        Example(text="Chelsea's Champions League defeat by Barcelona hurt.",
+                triples=(("Chelsea", "lose_in", "Champions League"),), absent=(("Chelsea", "beat", "*"),)),
         Example(text="Sales fell in Italy's wine regions, such as Tuscany and Piedmont.",
                 triples=(("Tuscany", "region_of", "Italy"), ("Piedmont", "region_of", "Italy"))),
     ))
@@ -60,7 +64,12 @@ POSS_NOMINAL = Rule(
 RULES = (POSS_NOMINAL,)
 
 #: Nouns whose owner a possessive pronoun may name: a journey's traveller, a site's body.
-_OWNED_BY_PRONOUN = JOURNEY_NOUNS | FACILITY_NOUNS
+#: Result nouns, and what a possessor did in the event or award named before one: "England's
+#: Rugby World Cup triumph" → win, "Chelsea's Champions League defeat" → lose_in, "his Golden Globe
+#: success" → win.
+_EVENT_RESULTS = {"victory": "win", "win": "win", "triumph": "win", "success": "win", "defeat": "lose_in",
+                  "loss": "lose_in"}
+_OWNED_BY_PRONOUN = JOURNEY_NOUNS | FACILITY_NOUNS | _EVENT_RESULTS.keys()
 
 
 def nominal_triples(noun: Token, ctx: Context) -> Iterator[Triple]:
@@ -116,6 +125,12 @@ def _possessed(noun: Token, ctx: Context) -> Iterator[Triple]:
                 person = dataclasses.replace(subject, type=EntityType.PERSON)
                 relation = label_relation(person, noun.lemma_.lower(), [noun.lemma_.lower(), "of"], named)
                 triple = ctx.make(subject, relation, named, noun.sent, modality=modality,
+                                  surface=[owner, compound, noun], rule=POSS_NOMINAL)
+                if triple:
+                    yield triple
+                continue
+            if named.type is EntityType.EVENT and noun.lemma_.lower() in _EVENT_RESULTS:
+                triple = ctx.make(subject, _EVENT_RESULTS[noun.lemma_.lower()], named, noun.sent, modality=modality,
                                   surface=[owner, compound, noun], rule=POSS_NOMINAL)
                 if triple:
                     yield triple

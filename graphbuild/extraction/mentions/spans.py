@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from graphbuild.extraction.mentions.clusters import people_country, tokens_among
 from graphbuild.extraction.mentions.hygiene import clean_spans
 from graphbuild.extraction.mentions.whole_names import (
+    acronym_bodies,
     armed_forces,
     demonym_names,
     event_titles,
@@ -78,6 +79,11 @@ NAMED_EVENT = _rule(
             triples=(("George W Bush", "win", "US presidential election"),)),
     Example(text="Sonia O'Sullivan is preparing for the London marathon on 17 April.",
             triples=(("Sonia O'Sullivan", "prepare_for", "London marathon"),)))
+ACRONYM_BODY = _rule(
+    "acronym_body", "an untagged acronym named with a kind of body is the body's name: \"analyst firm IDC\", \"the "
+    "FNSEA farmers' union\"",
+    Example(text="Jill Finger, a director at analyst firm IDC, said demand was high.",
+            triples=(("Jill Finger", "director_at", "IDC"),)))
 ARMED_FORCES = _rule(
     "armed_forces", "a people's forces, troops or soldiers are an actor: \"Russian troops\"",
     Example(text="Russian troops crossed into Georgia.", triples=(("Russian troops", "cross_into", "Georgia"),)))
@@ -164,7 +170,7 @@ ONE_OF_A_PEOPLE = _rule(
 
 RULES = (HONORIFIC_NAME, POSSESSED_NAME, CONSTITUENCY, NAMED_EVENT, ARMED_FORCES, STATE_GROUP, TITLE_IN_NAME,
          SPLIT_POSSESSIVE, GAZETTEER_NAME, WORK_TITLE, OWN_WEBSITE, LAW_TITLE, DEMONYM_INSIDE, DEMONYM_NAME, SITE_NAME,
-         MEDIA_TITLE, EVENT_TITLE, ONE_OF_A_PEOPLE)
+         MEDIA_TITLE, EVENT_TITLE, ONE_OF_A_PEOPLE, ACRONYM_BODY)
 
 
 def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
@@ -194,7 +200,8 @@ def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
     for rule, finder, label in ((NAMED_EVENT, named_events, "EVENT"), (ARMED_FORCES, armed_forces, "ORG"),
                                 (STATE_GROUP, state_groups, "LOC"), (LAW_TITLE, law_titles, "LAW"),
                                 (SITE_NAME, site_names, "FAC"), (MEDIA_TITLE, media_titles, "ORG"),
-                                (MEDIA_TITLE, weekday_papers, "ORG"), (EVENT_TITLE, event_titles, "EVENT")):
+                                (MEDIA_TITLE, weekday_papers, "ORG"), (EVENT_TITLE, event_titles, "EVENT"),
+                                (ACRONYM_BODY, acronym_bodies, "ORG")):
         if label in wanted and rule.name not in disabled:
             # the new spans take the place of the names inside them
             spans = finder(doc, actors)

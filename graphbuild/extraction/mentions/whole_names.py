@@ -35,8 +35,8 @@ from graphbuild.extraction.mentions.words import (
 from graphbuild.model import EntityType
 from graphbuild.names import TITLE_WORDS, Gazetteer
 
-__all__ = ["armed_forces", "demonym_names", "event_titles", "is_law_name", "law_references", "law_titles",
-           "media_titles", "named_events", "site_names", "state_groups", "weekday_papers"]
+__all__ = ["acronym_bodies", "armed_forces", "demonym_names", "event_titles", "is_law_name", "law_references",
+           "law_titles", "media_titles", "named_events", "site_names", "state_groups", "weekday_papers"]
 
 #: The words before a law's head word alone that make it the law named before: "the Bill".
 _LAW_DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
@@ -276,3 +276,23 @@ def demonym_names(doc: Doc, actors: Sequence[Span], gazetteer: Gazetteer) -> lis
 def _name_word(token: Token) -> bool:
     return (token.pos_ == "PROPN" and token.text[:1].isupper() and not token.ent_type_
             and token.text.replace("'", "").replace("-", "").isalpha() and token.lower_ not in _NOT_NAME_WORDS)
+
+
+#: Nouns for a kind of body, which make an untagged acronym next to them a body's name.
+_BODY_KINDS = ORG_NOUNS | {"union", "body", "regulator", "association", "federation", "watchdog", "charity",
+                           "consultancy", "consortium", "council", "commission", "authority", "institute"}
+
+
+def acronym_bodies(doc: Doc, actors: Sequence[Span]) -> list[Span]:
+    """Untagged acronyms named with a kind of body: "the FNSEA farmers' union", "analyst firm IDC",
+    "regulator AMF"."""
+    found: list[Span] = []
+    for token in doc:
+        if not (token.is_upper and token.is_alpha and len(token) >= 3) or token.ent_type_ or token.pos_ not in {
+                "PROPN", "NOUN"}:
+            continue
+        kinds = [token.head] if token.dep_ in {"compound", "appos", "nmod"} else []
+        kinds += [c for c in token.children if c.dep_ in {"compound", "appos"}]
+        if any(kind.lower_ in _BODY_KINDS and not kind.is_upper for kind in kinds):
+            found.append(Span(doc, token.i, token.i + 1, label="ORG"))
+    return found

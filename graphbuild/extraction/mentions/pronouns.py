@@ -47,6 +47,8 @@ PRONOUN = _rule(
             triples=(("Rachel Ellis", "thank", "Germany"),)),
     Example(text="Microsoft raised prices in January. It seems to worry Google.",
             absent=(("Microsoft", "worry", "Google"),)),
+    Example(text="Microsoft raised prices in January. It would be up to the American authorities to decide.",
+            absent=(("Microsoft", "*", "United States"),)),  # a dummy
     Example(text="Pervez Musharraf arrived on Monday. Standing next to Tony Blair, he praised Germany.",
             triples=(("Pervez Musharraf", "praise", "Germany"),),
             absent=(("Tony Blair", "praise", "Germany"),)),  # not the one his own phrase names
@@ -148,8 +150,8 @@ def quoted(token: Token) -> bool:
 def _plans_to(be: Token) -> bool:
     """"it was to offload its division": "be" with an active infinitive and nothing else to say what
     "it" is, so "it" is an actor that plans to act, not a dummy ("it is wrong to", "it was to be expected")."""
-    if be.lemma_.lower() != "be" or any(c.dep_ in {"acomp", "attr"} for c in be.children):
-        return False
+    if be.lemma_.lower() != "be" or any(c.dep_ in {"acomp", "attr"} or c.lower_ == "up" for c in be.children):
+        return False  # "it would be up to the authorities to decide": a dummy
     return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
                and not any(a.dep_ == "auxpass" for a in c.children) for c in be.children)
 

@@ -50,8 +50,8 @@ NameRule = Callable[[Named, Context], Iterator[Triple]]
 NAME_RULES: tuple[NameRule, ...] = (
     affiliations.owner_affiliation, affiliations.possessive_leader, affiliations.possessive_maker,
     bodies.possessive_owner, bodies.missed_possessive, places.based_in, places.possessive_place, places.place_kind,
-    places.named_place, bodies.state_body, bodies.business_owner,
-    places.range_parts, places.event_place, affiliations.prep_affiliation, bodies.compound_of, roles.actor_title,
+    places.named_place, bodies.state_body, bodies.business_owner, places.range_parts, places.event_place,
+    affiliations.prep_affiliation, affiliations.squad_member, bodies.compound_of, roles.actor_title,
     roles.described_roles, roles.sibling_country, affiliations.born_in, roles.as_role, roles.kin_partner,
     bodies.owned_by, places.place_in, credits.nominee_credit, staff.bare_title,
 )

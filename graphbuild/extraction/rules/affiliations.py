@@ -14,12 +14,12 @@ from spacy.tokens import Token
 from graphbuild.extraction.mentions import OFFICE_NOUNS
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import Context, Named
-from graphbuild.extraction.rules.syntax import role_words, snake
+from graphbuild.extraction.rules.syntax import role_words, snake, subject_of
 from graphbuild.model import Entity, EntityType, Triple
 from graphbuild.names import HONORIFICS, name_tokens
 
 __all__ = ["AFFILIATION", "RULES", "born_in", "owner_affiliation", "possessive_leader", "possessive_maker",
-           "prep_affiliation"]
+           "prep_affiliation", "squad_member"]
 
 _FAMILY = "roles"
 
@@ -75,7 +75,28 @@ BORN_IN = Rule(
                 triples=(("Abdellatif Kechiche", "born_in", "Tunisia"),)),
     ))
 
-RULES = (AFFILIATION, POSS_LEADER, POSS_MAKER, BORN_IN)
+SQUAD_MEMBER = Rule(
+    name="squad_member", family=_FAMILY, confidence=0.65,
+    construction="a person put in, called up to or left out of a team's squad plays for it: \"was named in the "
+                 "Scotland squad\", \"his call-up to the France squad\"",
+    examples=(
+        Example(text="Chris Paterson was named in the Scotland squad on Monday.",
+                triples=(("Chris Paterson", "play_for", "Scotland"),)),
+        Example(text="Jean Granclaude is delighted with his first call-up to the France squad.",
+                triples=(("Jean Granclaude", "play_for", "France"),)),
+        Example(text="Jonny Wilkinson has been left out of the England squad.",
+                triples=(("Jonny Wilkinson", "play_for", "England"),)),
+        Example(text="Mike Ruddock paid tribute to his Wales side after the game.",  # the coach's side
+                absent=(("Mike Ruddock", "play_for", "*"),)),
+    ))
+
+RULES = (AFFILIATION, POSS_LEADER, POSS_MAKER, BORN_IN, SQUAD_MEMBER)
+
+#: Nouns for the players a team picks, and the prepositions that put a person among them or out.
+_SQUAD_NOUNS = frozenset({"squad", "team", "side", "xv", "line-up", "lineup"})
+_SQUAD_PREPS = frozenset({"in", "into", "to", "from", "of"})
+#: Nouns for being picked, whose possessor is the player: "his call-up to the France squad".
+_PICK_NOUNS = frozenset({"call-up", "up", "recall", "return", "selection", "debut", "place", "inclusion"})
 
 
 def owner_affiliation(name: Named, ctx: Context) -> Iterator[Triple]:
@@ -248,3 +269,30 @@ def _birthplace(token: Token, ctx: Context) -> Entity | None:
         return place
     entry = ctx.gazetteer.demonym(token.text)
     return entry.entity() if entry is not None and entry.type is EntityType.GPE else None
+
+
+def squad_member(name: Named, ctx: Context) -> Iterator[Triple]:
+    """A person named in, called up to or left out of a team's squad plays for the team: "Paterson was
+    named in the Scotland squad", "his first call-up to the France squad" → play_for."""
+    team, token = name.entity, name.token
+    squad = token.head
+    if (team.type not in {EntityType.GPE, EntityType.ORG} or token.dep_ not in {"compound", "poss", "nmod"}
+            or squad.lemma_.lower() not in _SQUAD_NOUNS or squad.dep_ != "pobj"
+            or squad.head.lower_ not in _SQUAD_PREPS or any(c.tag_ == "PRP$" for c in squad.children)):
+        return  # "his Wales side" is the coach's
+    picked = squad.head.head
+    if picked.lower_ == "out" and picked.dep_ in {"prt", "advmod", "prep"}:
+        picked = picked.head  # "left out of the England squad"
+    if picked.pos_ in {"VERB", "AUX"}:
+        people = list(subject_of(picked, ctx.mentions).tokens)
+    elif picked.lower_ in _PICK_NOUNS:
+        people = [c for c in picked.children if c.dep_ == "poss"]
+    else:
+        return
+    for person_token in people:
+        person = ctx.mentions.referent(person_token)
+        if person is None or person.type is not EntityType.PERSON:
+            continue
+        triple = ctx.make(person, "play_for", team, token.sent, surface=[squad], rule=SQUAD_MEMBER)
+        if triple:
+            yield triple

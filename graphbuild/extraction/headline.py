@@ -12,14 +12,17 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graphbuild.extraction.mentions.words import MAX_HEADLINE, OFFICE_NOUNS
+from graphbuild.extraction.mentions.words import (
+    EMPLOYEE_NOUNS,
+    MAX_HEADLINE,
+    OFFICE_NOUNS,
+    PLAYER_NOUNS,
+    PROFESSION_NOUNS,
+)
 from graphbuild.extraction.nlp import HEADLINE_COMPONENT
 from graphbuild.extraction.rules.words import (
     COMPANY_NOUNS,
-    EMPLOYEE_NOUNS,
     KIN_NOUNS,
-    PLAYER_NOUNS,
-    PROFESSION_NOUNS,
 )
 
 __all__ = ["COMPONENT", "MAX_HEADLINE", "headline_end", "split_headline"]

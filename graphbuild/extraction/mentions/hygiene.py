@@ -12,7 +12,13 @@ from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc, Span
 
-from graphbuild.extraction.mentions.words import MAX_HEADLINE, PORTFOLIO_WORDS
+from graphbuild.extraction.mentions.words import (
+    EMPLOYEE_NOUNS,
+    MAX_HEADLINE,
+    PLAYER_NOUNS,
+    PORTFOLIO_WORDS,
+    PROFESSION_NOUNS,
+)
 from graphbuild.extraction.rule import Example, Rule, Stage
 
 __all__ = ["RULES", "clean_spans"]
@@ -33,7 +39,9 @@ LEADING_WORDS = _rule(
     Example(text="Mike Leigh will compete with Shane Meadows for Dead Man's Shoes.",  # a small word after it
             not_actors=("Shane Meadows for",)),
     Example(text="Kim defeated Jan Hernych of the Czech Republic 7-5 6-3 on Monday.",  # a score after the name
-            triples=(("Jan Hernych", "from", "Czech Republic"),), not_actors=("Czech Republic 7-5 6-3",)))
+            triples=(("Jan Hernych", "from", "Czech Republic"),), not_actors=("Czech Republic 7-5 6-3",)),
+    Example(text="Producer Mel Gibson met Sony in Rome.",  # a label capitalised at a sentence's start
+            triples=(("Mel Gibson", "meet", "Sony"),), not_actors=("Producer Mel Gibson",)))
 HEADLINE_REPEAT = _rule(
     "headline_repeat", "a headline's last name run into the first sentence's is two: \"Blair Tony Blair said\"",
     Example(text="Straw rebukes Blair Tony Blair has criticised France over the deal.",
@@ -101,6 +109,7 @@ def clean_spans(doc: Doc, spans: Sequence[Span], disabled: Collection[str] = ())
         parts = [span]
         if LEADING_WORDS.name not in disabled:
             parts = [p for p in map(_without_leading_words, parts) if p is not None]
+            parts = [_without_label(p) for p in parts]
         if HEADLINE_REPEAT.name not in disabled:
             parts = [q for p in parts for q in _split_repeat(p, alone)]
         if JOINED_NAMES.name not in disabled:
@@ -146,6 +155,22 @@ def _without_leading_words(span: Span) -> Span | None:
     while end - 1 > start and doc[end - 1].text in _TRAILING_GLUE:
         end -= 1  # "Shane Meadows for" of "Shane Meadows for Dead Man's Shoes"
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label_)
+
+
+#: Labels for a person that the model tags with the name after them when a sentence starts with
+#: them ("Novelist Arthur Hailey", "Producer Mel Gibson"); not the ones that start names of their
+#: own ("Band Aid", "Star Trek", "Doctor Who").
+_SWEPT_LABELS = (PROFESSION_NOUNS | PLAYER_NOUNS | EMPLOYEE_NOUNS) - {
+    "band", "duo", "star", "model", "champion", "international", "number", "tennis", "wing", "half", "scrum",
+    "sevens", "forward", "lock", "fellow", "centre", "doctor", "professor", "official", "representative", "player"}
+
+
+def _without_label(span: Span) -> Span:
+    """A person's name without the label the model swept into it: "Novelist Arthur Hailey" → Arthur Hailey."""
+    if (span.label_ != "PERSON" or len(span) < 2 or span[0].lower_ not in _SWEPT_LABELS
+            or not span[0].text[:1].isupper() or not (span[1].text[:1].isupper() or span[1].like_num)):
+        return span
+    return Span(span.doc, span.start + 1, span.end, label=span.label_)
 
 
 def _score_at(doc: Doc, i: int) -> bool:

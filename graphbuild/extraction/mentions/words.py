@@ -163,3 +163,26 @@ PORTFOLIO_WORDS = frozenset({
     "food", "shadow", "new", "and", "immigration", "planning", "housing", "business", "enterprise", "legal",
     "social", "security", "family", "families", "children", "women",
 })
+#: Labels for a team's players: "Chelsea striker X" → play_for.
+PLAYER_NOUNS = frozenset({
+    "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "forward", "full-back", "fullback",
+    "centre-back", "flanker", "prop", "hooker", "lock", "fly-half", "scrum-half", "wing", "centre", "number",
+    "batsman", "bowler", "spinner", "all-rounder", "player", "international", "scrum", "half", "sevens",
+})
+#: Labels for what someone is, not an office: "the Kenyan runner", "British director" → from their country.
+PROFESSION_NOUNS = frozenset({
+    "actor", "actress", "singer", "star", "runner", "athlete", "sprinter", "swimmer", "cyclist", "boxer", "golfer",
+    "skier", "author", "writer", "novelist", "poet", "film-maker", "filmmaker", "comedian", "artist",
+    "musician", "rapper", "band", "designer", "chef", "model", "entrepreneur", "businessman", "businesswoman",
+    "billionaire", "tycoon", "magnate", "composer", "playwright", "photographer", "champion", "tennis", "jockey",
+    "trainer", "driver", "skater", "gymnast", "dancer", "violinist", "pianist", "guitarist", "drummer", "duo",
+    "rocker", "songwriter", "economist", "scientist", "academic",
+})
+#: Labels for someone employed by or acting for a body: "a strategist at Y", "X spokesman" → work_for.
+EMPLOYEE_NOUNS = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "analyst", "economist", "strategist", "correspondent", "reporter",
+    "journalist", "presenter", "lawyer", "solicitor", "barrister", "adviser", "advisor", "consultant", "researcher",
+    "specialist", "official", "employee", "worker", "engineer", "physiotherapist", "doctor", "scientist",
+    "professor", "lecturer", "fellow", "staffer", "aide", "representative", "negotiator", "trader", "banker",
+    "commentator", "columnist", "writer", "producer", "pundit",
+})

@@ -13,16 +13,13 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from graphbuild.extraction.mentions import OFFICE_NOUNS, ArticleMentions
-from graphbuild.extraction.mentions.words import PORTFOLIO_WORDS
+from graphbuild.extraction.mentions.words import EMPLOYEE_NOUNS, PLAYER_NOUNS, PORTFOLIO_WORDS, PROFESSION_NOUNS
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import Context, Named
 from graphbuild.extraction.rules.syntax import is_fellow, mention_tokens, role_words, snake
 from graphbuild.extraction.rules.words import (
     COMPANY_NOUNS,
-    EMPLOYEE_NOUNS,
     KIN_NOUNS,
-    PLAYER_NOUNS,
-    PROFESSION_NOUNS,
     ROLE_PREPS,
 )
 from graphbuild.model import Entity, EntityType, Triple

@@ -84,7 +84,8 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady"}
 _PARTICLES = frozenset({"al", "el", "da", "de", "del", "della", "di", "du", "dos", "van", "von", "der", "den", "bin",
                         "ibn", "ben", "abu", "le", "la", "les", "of", "the", "and", "for", "y", "e", "ter", "zu"})
 #: Small words that never end a name: the model sweeps them in before the next one.
-_TRAILING_GLUE = frozenset({"for", "of", "the", "and", "in", "on", "at", "to", "with", "by", "from", "as"})
+_TRAILING_GLUE = frozenset({"for", "of", "the", "and", "in", "on", "at", "to", "with", "by", "from", "as", "plus", "v",
+                            "vs", "when", "after", "while"})
 #: Last words of names of clubs and companies.
 ORG_ENDINGS = frozenset({
     "united", "city", "rovers", "athletic", "wanderers", "albion", "hotspur", "fc", "plc", "ltd", "inc", "corp",

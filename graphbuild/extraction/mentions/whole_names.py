@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extraction.mentions.clusters import tokens_among
@@ -287,12 +288,21 @@ def acronym_bodies(doc: Doc, actors: Sequence[Span]) -> list[Span]:
     """Untagged acronyms named with a kind of body: "the FNSEA farmers' union", "analyst firm IDC",
     "regulator AMF"."""
     found: list[Span] = []
-    for token in doc:
-        if not (token.is_upper and token.is_alpha and len(token) >= 3) or token.ent_type_ or token.pos_ not in {
-                "PROPN", "NOUN"}:
+    for token in _untagged_acronyms(doc):
+        if token.pos_ not in {"PROPN", "NOUN"}:
             continue
         kinds = [token.head] if token.dep_ in {"compound", "appos", "nmod"} else []
         kinds += [c for c in token.children if c.dep_ in {"compound", "appos"}]
         if any(kind.lower_ in _BODY_KINDS and not kind.is_upper for kind in kinds):
             found.append(Span(doc, token.i, token.i + 1, label="ORG"))
     return found
+
+
+def _untagged_acronyms(doc: Doc) -> list[Token]:
+    """The untagged all-capital words of three letters or more, found from spaCy's token array
+    without making a token of every word."""
+    if not len(doc):
+        return []
+    upper, alpha, iob, length = doc.to_array(["IS_UPPER", "IS_ALPHA", "ENT_IOB", "LENGTH"]).T
+    wanted = (upper == 1) & (alpha == 1) & (length >= 3) & ((iob == 0) | (iob == 2))
+    return [doc[int(i)] for i in numpy.flatnonzero(wanted)]

@@ -152,8 +152,6 @@ def forget_token_index(doc: Doc) -> None:
         del doc.user_data[key]
 
 
-
-
 def cluster_at(i: int, mentions: Sequence[Mention]) -> Cluster | None:
     for m in mentions:
         if m.start <= i < m.end:

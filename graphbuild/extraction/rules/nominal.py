@@ -129,19 +129,16 @@ def _possessed(noun: Token, ctx: Context) -> Iterator[Triple]:
                 if triple:
                     yield triple
                 continue
-            if named.type is EntityType.EVENT and noun.lemma_.lower() in _EVENT_RESULTS:
-                triple = ctx.make(subject, _EVENT_RESULTS[noun.lemma_.lower()], named, noun.sent, modality=modality,
-                                  surface=[owner, compound, noun], rule=POSS_NOMINAL)
-                if triple:
-                    yield triple
-                continue
             # a body's named part: "Sony's PlayStation division" → PlayStation division_of Sony;
             # a country's named body is based there: "France's Le Figaro newspaper"
             part_of = "based_in" if subject.type is EntityType.GPE else f"{noun.lemma_.lower()}_of"
-            # a body's site in a place: "Nissan's Sunderland plant" → plant_in Sunderland
+            # a body's site in a place: "Nissan's Sunderland plant" → plant_in Sunderland; a result
+            # in an event: "England's Rugby World Cup triumph" → win
             site = noun.lemma_.lower() in FACILITY_NOUNS and named.type in PLACE_TYPES
+            result = _EVENT_RESULTS.get(noun.lemma_.lower()) if named.type is EntityType.EVENT else None
             first, relation, second = ((named, part_of, subject) if kind
-                                       else (subject, f"{noun.lemma_.lower()}{'_in' if site else ''}", named))
+                                       else (subject, result or f"{noun.lemma_.lower()}{'_in' if site else ''}",
+                                             named))
             triple = ctx.make(first, relation, second, noun.sent, modality=modality,
                               surface=[owner, compound, noun], rule=POSS_NOMINAL)
             if triple:

@@ -44,7 +44,8 @@ LEADING_WORDS = _rule(
             triples=(("Mel Gibson", "meet", "Sony"),), not_actors=("Producer Mel Gibson",)))
 HEADLINE_REPEAT = _rule(
     "headline_repeat", "a headline's last name run into the first sentence's is two: \"Blair Tony Blair said\"",
-    Example(text="Straw rebukes Blair Tony Blair has criticised France over the deal.",
+    # a headline too long for its lede to be told apart
+    Example(text="Straw says he will not stand by and watch Blair Tony Blair has criticised France over the deal.",
             triples=(("Tony Blair", "criticise", "France"),), not_actors=("Blair Tony Blair",)))
 JOINED_NAMES = _rule(
     "joined_names", "two names the article also writes alone, tagged as one with \"and\": \"Blair and Brown\"",

@@ -198,6 +198,8 @@ def split_headline(doc: Doc) -> Doc:
     """Mark the start of the lede when a headline runs into it (runs between tagger and parser)."""
     k = headline_end(doc)
     if k is not None:
+        for token in doc[1:k]:
+            token.is_sent_start = False  # nor is the headline broken up ("Wasps 31-37 Leicester")
         doc[k].is_sent_start = True
         # and the lede's first words stay in it ("MP George Galloway is to stand ...")
         for token in doc[k + 1 : k + _LEDE_START]:

@@ -6,7 +6,8 @@
 * :mod:`.affiliations`: whom an actor belongs to, what it owns, where born (``work_for``, ``born_in``);
 * :mod:`.bodies`: what a body belongs to or owns (``part_of``, ``own``);
 * :mod:`.places`: where an actor is (``located_in``, ``held_in``);
-* :mod:`.nominal`: relations stated by nouns (``bid_for``, ``talks_with``).
+* :mod:`.nominal`: relations stated by nouns (``bid_for``, ``talks_with``);
+* :mod:`.results`: results given as a score line (``beat``, ``draw_with``).
 
 :mod:`.syntax` holds what the rules ask of the parse, :mod:`.context` the one place where a
 triple is made.
@@ -26,6 +27,7 @@ from graphbuild.extraction.rules import (
     credits,
     nominal,
     places,
+    results,
     roles,
     speech,
     staff,
@@ -42,7 +44,8 @@ __all__ = ["NAME_RULES", "RULES", "Context", "article_triples"]
 
 #: The extraction rules, family by family.
 RULES = (*arguments.RULES, *verbs.RULES, *speech.RULES, *stance.RULES, *roles.RULES, *affiliations.RULES,
-         *bodies.RULES, *places.RULES, *nominal.RULES, *credits.RULES, *staff.RULES)
+         *bodies.RULES, *places.RULES, *nominal.RULES, *credits.RULES, *staff.RULES,
+         *results.RULES)
 
 NameRule = Callable[[Named, Context], Iterator[Triple]]
 
@@ -54,6 +57,7 @@ NAME_RULES: tuple[NameRule, ...] = (
     affiliations.prep_affiliation, affiliations.squad_member, bodies.compound_of, roles.actor_title,
     roles.described_roles, roles.sibling_country, affiliations.born_in, roles.as_role, roles.kin_partner,
     bodies.owned_by, places.place_in, credits.nominee_credit, staff.bare_title,
+    results.score_line,
 )
 
 

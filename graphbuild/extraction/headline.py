@@ -47,6 +47,13 @@ _NOT_BEFORE_NAMES = frozenset({
     "of", "in", "on", "at", "to", "for", "with", "by", "from", "over", "into", "and", "or", "as", "against", "after",
     "v", "vs", "all", "both", "his", "her", "their", "its", "our", "this", "that", "these", "those", "no", "any",
     "van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "al", "bin", "el"})
+#: Words after which a name starts a clause of the same sentence, not a lede: "after Musk said
+#: Tesla would ...", "in Paris, where Macron said ...".
+_CLAUSE_WORDS = frozenset({
+    "said", "says", "say", "told", "tells", "warned", "claimed", "added", "insisted", "insists",
+    "believes", "thinks", "expects", "confirmed", "admitted", "argued", "suggested",
+    "where", "when", "while", "because", "if", "that", "which", "who", "whom", "whose", "since", "although",
+    "though", "until", "unless", "whether", "than", "so", "before"})
 #: The auxiliaries a lede's first clause has and a headline leaves out.
 _AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "been"})
 #: Nouns that title the name after them, in a lede as well as a headline: "Spain coach Luis
@@ -91,7 +98,8 @@ def headline_end(doc: Doc) -> int | None:
         start = _lede_start(doc, k, closing, short)
         if start is not None:
             return start
-        if short and before.is_alpha and before.text.islower() and before.lower_ not in _NOT_BEFORE_NAMES | _TITLES:
+        if short and before.is_alpha and before.text.islower() and (
+                before.lower_ not in _NOT_BEFORE_NAMES | _TITLES | _CLAUSE_WORDS):
             last = k
     return None
 
@@ -108,7 +116,7 @@ def _lede_start(doc: Doc, k: int, closing: bool, short: bool) -> int | None:
     if closing or (after_word and ((short and _common_word(doc, k)) or before.tag_ in _LAST_TAGS or (
             doc[k].tag_ in _LEDE_TAGS and before.tag_ not in _NOT_LAST_TAGS))):
         return _after_repeat(doc, k)
-    start = _named_again(doc, k) if short else None
+    start = _named_again(doc, k) if short and before.lower_ not in _CLAUSE_WORDS else None
     if start is None or (start == k and not (after_word or _score(doc, k))):
         return None
     return start

@@ -59,7 +59,8 @@ def test_the_lede_starts_a_sentence_of_its_own(nlp: Language, text: str, headlin
     "Arsenal boss Arsene Wenger says he has no plans to sign a new goalkeeper this month.",
     # a name after a reporting verb or a "where" starts a clause of the same sentence
     "Tesla shares rose after Musk said Tesla would expand its factory in Berlin next year to meet demand.",
-    "Boris Johnson met Emmanuel Macron in Paris where Macron said France would support new sanctions.",
+    ("Boris Johnson met Emmanuel Macron in Paris where Macron said France would back new sanctions against "
+     "Russia if the talks in Geneva fail."),
     # a name after a determiner is its object, even when named before
     "Rovers fans back all Rovers players after a run of defeats in the league and the cup this winter.",
     # a name named again far into a sentence is no lede

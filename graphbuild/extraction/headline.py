@@ -77,14 +77,15 @@ def headline_end(doc: Doc) -> int | None:
     - or begins the lede's naming of an actor the headline names ("... off lira Turkey is ...",
       "... Australian Open Jennifer Capriati has ...").
     Failing those, it is a name standing just before the lede's first auxiliary ("... asylum moves
-    David Blunkett has been ...")."""
-    quoted, last = False, None
+    David Blunkett has been ..."), or the first capitalised word after a verb's particle ("... to
+    stand down Veteran Labour MP ...")."""
+    quoted, last, particle = False, None, None
     for k in range(2, min(MAX_HEADLINE, len(doc) - MIN_LEDE)):
         token, before = doc[k], doc[k - 1]
         if before.lower_ in _NOT_IN_HEADLINES:
             named = last is not None and before.lower_ in _AUXILIARIES and all(
                 _capitalised(t) for t in doc[last:k - 1])
-            return last if named else None  # a sentence, not a headline
+            return last if named else particle  # a sentence, not a headline
         closing = before.text in _QUOTES and not doc[k - 2].whitespace_
         if before.text in _QUOTES:
             quoted = not closing
@@ -98,10 +99,12 @@ def headline_end(doc: Doc) -> int | None:
         start = _lede_start(doc, k, closing, short)
         if start is not None:
             return start
+        if particle is None and before.tag_ == "RP" and before.text.islower():
+            particle = k  # "... to stand down Veteran Labour MP ...", unless "plays down Varig rescue The ..."
         if short and before.is_alpha and before.text.islower() and (
                 before.lower_ not in _NOT_BEFORE_NAMES | _TITLES | _CLAUSE_WORDS):
             last = k
-    return None
+    return particle
 
 
 def _lede_start(doc: Doc, k: int, closing: bool, short: bool) -> int | None:
@@ -113,7 +116,10 @@ def _lede_start(doc: Doc, k: int, closing: bool, short: bool) -> int | None:
     titled = before.lower_ in _TITLES
     after_word = before.is_alpha and before.text.islower() and not titled and (
         before.lower_ not in _NOT_BEFORE_NAMES or before.tag_ == "RP")
-    if closing or (after_word and ((short and _common_word(doc, k)) or before.tag_ in _LAST_TAGS or (
+    # a particle ends a headline when it ends a hyphened noun ("Yukos split-up"); after a verb's
+    # ("plays down Varig rescue") the lede starts there only if nothing later starts it
+    last_word = before.tag_ in _LAST_TAGS and (before.tag_ != "RP" or doc[k - 2].text == "-")
+    if closing or (after_word and ((short and _common_word(doc, k)) or last_word or (
             doc[k].tag_ in _LEDE_TAGS and before.tag_ not in _NOT_LAST_TAGS))):
         return _after_repeat(doc, k)
     start = _named_again(doc, k) if short and before.lower_ not in _CLAUSE_WORDS else None

@@ -42,6 +42,12 @@ def _sentences(nlp: Language, text: str) -> list[str]:
     # a score line's second side keeps a word; the lede starts at the side named again
     ("Rovers 2-1 City Rovers moved into the quarter-finals of the cup with a late winner from Tom Reed.",
      "Rovers 2-1 City"),
+    # a verb's particle is no headline's end when a later word starts the lede ...
+    ("Minister plays down Rovers rescue The government has played down claims it will step in to save the club.",
+     "Minister plays down Rovers rescue"),
+    # ... but ends it when none does
+    ("Veteran MP to stand down Senior Labour MP and former minister John Reed has said he will not fight again.",
+     "Veteran MP to stand down"),
     # failing all else, a name just before the lede's first auxiliary
     ("Tories attack EU asylum moves Jane Brown has been accused of using confusion to hide new rules.",
      "Tories attack EU asylum moves"),

@@ -41,7 +41,9 @@ LEADING_WORDS = _rule(
     Example(text="Kim defeated Jan Hernych of the Czech Republic 7-5 6-3 on Monday.",  # a score after the name
             triples=(("Jan Hernych", "from", "Czech Republic"),), not_actors=("Czech Republic 7-5 6-3",)),
     Example(text="Producer Mel Gibson met Sony in Rome.",  # a label capitalised at a sentence's start
-            triples=(("Mel Gibson", "meet", "Sony"),), not_actors=("Producer Mel Gibson",)))
+            triples=(("Mel Gibson", "meet", "Sony"),), not_actors=("Producer Mel Gibson",)),
+    Example(text="Veteran Spaniard Conchita Martinez beat Roberta Vinci in Bangkok.",  # a describing word
+            not_actors=("Veteran Spaniard Conchita Martinez",)))
 HEADLINE_REPEAT = _rule(
     "headline_repeat", "a headline's last name run into the first sentence's is two: \"Blair Tony Blair said\"",
     # a headline too long for its lede to be told apart
@@ -167,12 +169,20 @@ _SWEPT_LABELS = (PROFESSION_NOUNS | PLAYER_NOUNS | EMPLOYEE_NOUNS) - {
     "sevens", "forward", "lock", "fellow", "centre", "doctor", "professor", "official", "representative", "player"}
 
 
+#: Words that describe the actor a sentence starts with, capitalised only because they start it:
+#: "Veteran Spaniard Conchita Martinez", "Injured Chelsea winger ...", "Comedy Meet The Fockers".
+_SENTENCE_MODIFIERS = frozenset({"veteran", "injured", "fellow", "double", "triple", "comedy", "drama", "thriller"})
+
+
 def _without_label(span: Span) -> Span:
-    """A person's name without the label the model swept into it: "Novelist Arthur Hailey" → Arthur Hailey."""
-    if (span.label_ != "PERSON" or len(span) < 2 or span[0].lower_ not in _SWEPT_LABELS
-            or not span[0].text[:1].isupper() or not (span[1].text[:1].isupper() or span[1].like_num)):
+    """A name without the label the model swept into it: "Novelist Arthur Hailey" → Arthur Hailey, and
+    any actor's without a describing word that starts the sentence ("Injured Chelsea" → Chelsea)."""
+    if len(span) < 2 or not span[0].text[:1].isupper() or not (span[1].text[:1].isupper() or span[1].like_num):
         return span
-    return Span(span.doc, span.start + 1, span.end, label=span.label_)
+    label = span.label_ == "PERSON" and span[0].lower_ in _SWEPT_LABELS
+    if label or (span[0].is_sent_start and span[0].lower_ in _SENTENCE_MODIFIERS):
+        return Span(span.doc, span.start + 1, span.end, label=span.label_)
+    return span
 
 
 def _score_at(doc: Doc, i: int) -> bool:

@@ -176,6 +176,34 @@ def test_names_recognised_once_are_found_again(run: Run) -> None:
     assert lse[0].mentions >= 2
 
 
+def _surname_referent(nlp: Language, extractor: Extractor, text: str, untag: int = 1) -> str | None:
+    """Whom the last "Federer" of ``text`` names when the model tagged it (and the ``untag`` - 1
+    words after it) as nothing: the miss the untagged-surname rule repairs, made certain."""
+    doc = nlp(text)
+    i = max(t.i for t in doc if t.text == "Federer")
+    doc.ents = [e for e in doc.ents if e.end <= i or e.start >= i + untag]
+    entity = find_mentions(doc, extractor.gazetteer).by_token.get(i)
+    return entity.name if entity is not None else None
+
+
+@pytest.mark.parametrize("text", [
+    "Roger Federer won in Melbourne. Federer overcame Lleyton Hewitt in straight sets.",
+    "Roger Federer won in Melbourne. Coach Federer praised Lleyton Hewitt.",  # a title before it
+])
+def test_an_untagged_surname_is_the_person_named_in_full(nlp: Language, extractor: Extractor, text: str) -> None:
+    assert _surname_referent(nlp, extractor, text) == "Roger Federer"
+
+
+def test_an_untagged_surname_two_people_share_is_neither(nlp: Language, extractor: Extractor) -> None:
+    text = "Roger Federer met Marc Federer on Monday. Federer overcame Lleyton Hewitt in straight sets."
+    assert _surname_referent(nlp, extractor, text) is None
+
+
+def test_an_untagged_surname_inside_another_name_is_not_the_person(nlp: Language, extractor: Extractor) -> None:
+    text = "Roger Federer won in Melbourne. Swiss Federer Express hired Lleyton Hewitt."
+    assert _surname_referent(nlp, extractor, text, untag=2) is None
+
+
 def test_acronym_in_brackets_joins_the_full_name(run: Run) -> None:
     result = run("The London Stock Exchange (LSE) met Deutsche Boerse. Later the LSE rejected Euronext.")
     lse = [e.entity for e in result.entities if e.entity.key == "london stock exchange"]

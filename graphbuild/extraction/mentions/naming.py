@@ -9,12 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extraction.mentions.article import GOVERNMENT
 from graphbuild.extraction.mentions.clusters import Cluster, Mention, is_subject, link, one_of_a_people, tokens_among
 from graphbuild.extraction.mentions.spans import ONE_OF_A_PEOPLE
-from graphbuild.extraction.mentions.words import GOVERNMENT_WORDS, MINOR_WORDS, PERSON_HONORIFICS, SURNAME_TYPES
+from graphbuild.extraction.mentions.words import (
+    EMPLOYEE_NOUNS,
+    GOVERNMENT_WORDS,
+    MINOR_WORDS,
+    OFFICE_NOUNS,
+    PERSON_HONORIFICS,
+    PLAYER_NOUNS,
+    PROFESSION_NOUNS,
+    SURNAME_TYPES,
+)
 from graphbuild.extraction.rule import Example, Rule, Stage
 from graphbuild.model import EntityType
 from graphbuild.names import HONORIFICS, Gazetteer, clean_name, name_tokens
@@ -56,6 +65,13 @@ REPEATED_NAME = _rule(
     "repeated_name", "a name the model tagged once is the same actor wherever else it is written",
     Example(text="The London Stock Exchange (LSE) held talks. Werner Seifert met LSE chief executive Clara Furse.",
             triples=(("Clara Furse", "chief_executive_of", "London Stock Exchange"),)))
+UNTAGGED_SURNAME = _rule(
+    "untagged_surname", "a person's surname written alone, where the model tagged nothing, is that person: "
+    "\"Federer overcame Lleyton Hewitt\" after \"Roger Federer\"",
+    Example(text="Roger Federer won in Melbourne. Federer overcame Lleyton Hewitt in straight sets.",
+            triples=(("Roger Federer", "beat", "Lleyton Hewitt"),)),
+    Example(text="Roger Federer met Marc Federer on Monday. Federer overcame Lleyton Hewitt in straight sets.",
+            absent=(("*", "beat", "Lleyton Hewitt"),)))  # two people of that surname: neither
 GROUP_MEMBER_WORD = _rule(
     "group_member_word", "a member's word for a group named in the plural: \"Green\" after \"the Greens\"",
     Example(text="The plan was attacked by the Greens. Green councillor Sian Berry called it reckless.",
@@ -259,6 +275,8 @@ def propagate_names(doc: Doc, mentions: list[Mention], sentence_of: dict[int, in
     covered = {i for m in mentions for i in range(m.start, m.end)}
     if REPEATED_NAME.name not in disabled:
         _repeated_names(doc, mentions, sentence_of, covered, people=ONE_OF_A_PEOPLE.name not in disabled)
+    if UNTAGGED_SURNAME.name not in disabled:
+        _untagged_surnames(doc, mentions, sentence_of, covered)
     if GROUP_MEMBER_WORD.name not in disabled:
         _group_member_words(doc, mentions, sentence_of, covered)
     mentions.sort(key=lambda m: m.start)
@@ -320,6 +338,46 @@ def _repeated_names(doc: Doc, mentions: list[Mention], sentence_of: dict[int, in
         mentions.append(Mention(start, end, span.root.i, sentence_of[start], cluster, is_subject(span.root)))
 
 
+def _untagged_surnames(doc: Doc, mentions: list[Mention], sentence_of: dict[int, int], covered: set[int]) -> None:
+    """A tagged person's surname written alone where the model tagged nothing is that person ("Federer
+    overcame Hewitt" after "Roger Federer"), unless two people of the article share it or it is part
+    of another name."""
+    owners: dict[str, dict[int, Cluster]] = {}
+    for m in mentions:
+        words = [t for t in doc[m.start : m.end] if t.tag_ != "POS"]
+        last = words[-1] if len(words) >= 2 else None
+        if (last is not None and m.cluster.type() is EntityType.PERSON and not m.cluster.body and not m.cluster.work
+                and last.pos_ == "PROPN" and last.is_alpha and last.text[:1].isupper() and not last.is_upper):
+            owners.setdefault(last.text, {})[id(m.cluster)] = m.cluster
+    if not owners:
+        return
+    for token in tokens_among(doc, owners, "ORTH"):
+        people = owners[token.text]
+        if token.i in covered or len(people) != 1 or token.pos_ != "PROPN" or _beside_a_capital(token):
+            continue
+        (cluster,) = people.values()
+        cluster.mentions += 1
+        covered.add(token.i)
+        mentions.append(Mention(token.i, token.i + 1, token.i, sentence_of[token.i], cluster, is_subject(token)))
+
+
+def _beside_a_capital(token: Token) -> bool:
+    """Whether a capitalised word stands just before ``token`` (other than an honorific or a title:
+    "Mr Federer", "Professor Curtice", "Striker Rooney") or just after it: then ``token`` is part of
+    another name ("Venus Williams", "C Sweeney", "Brown Street")."""
+    doc, sent = token.doc, token.sent
+    before = doc[token.i - 1] if token.i > sent.start else None
+    after = doc[token.i + 1] if token.i + 1 < sent.end else None
+    if (before is not None and before.text[:1].isupper() and before.pos_ == "PROPN"
+            and before.lower_.rstrip(".") not in _NAME_TITLES):
+        return True
+    return after is not None and after.text[:1].isupper() and after.pos_ in {"PROPN", "NOUN"}
+
+
+#: Words that title a surname after them: honorifics, offices, professions, players' positions.
+_NAME_TITLES = PERSON_HONORIFICS | OFFICE_NOUNS | PROFESSION_NOUNS | PLAYER_NOUNS | EMPLOYEE_NOUNS
+
+
 def _group_member_words(doc: Doc, mentions: list[Mention], sentence_of: dict[int, int], covered: set[int]) -> None:
     """A member's word for a group named in the plural: "Conservative shadow foreign secretary
     Michael Ancram" after "the Conservatives" is the party's, as is "a Democrat senator"."""
@@ -356,5 +414,5 @@ def merge_known_as(doc: Doc, mentions: Sequence[Mention], disabled: Collection[s
                         link(other.cluster, m.cluster)
 
 
-RULES = (CANONICAL_NAME, DEMONYM, PARTIAL_NAME, SHORT_NAME, ACRONYM, REPEATED_NAME, GROUP_MEMBER_WORD, KNOWN_AS,
-         EVENT_NAME)
+RULES = (CANONICAL_NAME, DEMONYM, PARTIAL_NAME, SHORT_NAME, ACRONYM, REPEATED_NAME, UNTAGGED_SURNAME,
+         GROUP_MEMBER_WORD, KNOWN_AS, EVENT_NAME)

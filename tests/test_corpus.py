@@ -44,6 +44,8 @@ def test_whole_corpus_and_broken_files_lose_nothing(corpus_build: tuple[Path, in
 #: One actor each, whatever form the text uses: no node may carry these names.
 VARIANTS = {"Conservative Party": ["Tory", "Tories", "Conservatives", "Conservative"],
             "Labour Party": ["Labour", "New Labour"], "Liberal Democrats": ["Lib Dems", "Lib Dem", "Liberal Democrat"]}
+#: A national team's nickname is its country.
+NICKNAMES = {"New Zealand": ["All Blacks"], "South Africa": ["Springboks", "Boks"], "Australia": ["Wallabies"]}
 #: Junk the model tags as names in this corpus.
 JUNK = ["124bn", "165bn", "0.04secs", "and Commonwealth Office", "rang Lucy", "plus Ryan Giggs", "Blair Tony Blair",
         "Blair and Brown"]
@@ -57,6 +59,9 @@ def test_the_corpus_graph_has_one_node_per_party_and_no_junk(corpus_build: tuple
     for party, forms in VARIANTS.items():
         assert names[party]["type"] == "ORG"
         assert not set(forms) & set(names), (party, set(forms) & set(names))
+    for country, forms in NICKNAMES.items():
+        assert names[country]["type"] == "GPE"
+        assert not set(forms) & set(names), (country, set(forms) & set(names))
     assert not set(JUNK) & set(names), set(JUNK) & set(names)
     assert not [name for name in names if "¿" in name]
     assert {"Home Office", "Foreign Office"} <= set(names)  # a body keeps the words that are titles elsewhere

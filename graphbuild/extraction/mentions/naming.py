@@ -36,9 +36,12 @@ def _rule(name: str, construction: str, *examples: Example) -> Rule:
 
 
 CANONICAL_NAME = _rule(
-    "canonical_name", "a place or body the gazetteer knows takes its canonical name: UK, Britain → United Kingdom",
+    "canonical_name", "a place or body the gazetteer knows takes its canonical name: UK, Britain → United Kingdom; "
+    "a national team's nickname is its country: the All Blacks → New Zealand",
     Example(text="Britain criticised Iran on Monday.", triples=(("United Kingdom", "criticise", "Iran"),)),
-    Example(text="The Republic of Belarus criticised Ukraine.", triples=(("Belarus", "criticise", "Ukraine"),)))
+    Example(text="The Republic of Belarus criticised Ukraine.", triples=(("Belarus", "criticise", "Ukraine"),)),
+    Example(text="The Springboks beat the Wallabies in Durban.",  # a team's nickname, even one tagged a person
+            triples=(("South Africa", "beat", "Australia"),)))
 DEMONYM = _rule(
     "demonym", "a people named by its demonym is its country: \"Russian president Vladimir Putin\" → Russia",
     Example(text="French president Emmanuel Macron spoke.", triples=(("Emmanuel Macron", "president_of", "France"),)))
@@ -143,8 +146,10 @@ def resolve_name(span: Span, gazetteer: Gazetteer, disabled: Collection[str] = (
         entry = gazetteer.canonical(name.split(" of ", 1)[1])
     if entry is None and (member := gazetteer.demonym(name)) is not None and member.type is EntityType.ORG:
         entry = member  # a party's member word tagged as a name of its own: "the Lib Dem"
-    if entry is not None and (label is not EntityType.PERSON or entry.type in {EntityType.ORG, EntityType.EVENT}):
-        # a person may bear a place's name ("Jordan"), not a party's or an award's ("Labour", "Oscar")
+    if entry is not None and (label is not EntityType.PERSON or entry.type in {EntityType.ORG, EntityType.EVENT}
+                              or span.root.tag_ == "NNPS"):
+        # a person may bear a place's name ("Jordan"), not a party's or an award's ("Labour", "Oscar"),
+        # and no person is named in the plural ("the Springboks", a country's team)
         return entry.name, entry.type
     if (label in {EntityType.ORG, EntityType.GPE, EntityType.FAC, EntityType.OTHER} and len(words) > 1
             and words[-1].lower() in EVENT_HEADS and EVENT_NAME.name not in disabled):

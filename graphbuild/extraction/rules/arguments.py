@@ -137,6 +137,8 @@ PREP = Rule(
                 triples=(("Netherlands", "bow_to", "Belgium"),)),
         Example(text="Mr Brown said he wanted the ban to end, despite US objections.",
                 absent=(("*", "*", "United States"),)),
+        Example(text="The European Union will deliver aid to Sri Lanka, according to the Wall Street Journal.",
+                absent=(("European Union", "*", "Wall Street Journal"),)),
         Example(text="Nicole Kidman is in Sydney to film a movie.",  # being in a place is being located there
                 triples=(("Nicole Kidman", "located_in", "Sydney"),)),
         Example(text="In Germany, Siemens will sell the phones through its own shops.",  # a place framing the clause
@@ -286,6 +288,8 @@ def _prepositional(verb: Token, child: Token, mentions: ArticleMentions, passive
         return
     if _frames_clause(child, mentions):
         return  # "In Britain, the Queen will lead the commemoration": where, not whom
+    if child.lower_ == "according":
+        return  # "according to the Wall Street Journal" names who says so, not whom the act touches
     prep = child
     inner = [c for c in child.children if c.dep_ == "prep"]
     if inner and not any(c.dep_ == "pobj" for c in child.children):

@@ -51,6 +51,8 @@ PLACE_IN = Rule(
                 absent=(("*", "located_in", "*"),)),
         Example(text="England were drawn against Samoa, France, Italy, Georgia and Chinese Taipei.",
                 absent=(("*", "located_in", "*"),)),
+        Example(text="England were beaten 19-13 by the Irish in Dublin on Saturday.",
+                absent=(("Ireland", "located_in", "Dublin"),)),
     ))
 EVENT_PLACE = Rule(
     name="event_place", family=_FAMILY, confidence=0.7,
@@ -225,6 +227,8 @@ def event_place(name: Named, ctx: Context) -> Iterator[Triple]:
 def place_in(name: Named, ctx: Context) -> Iterator[Triple]:
     """A name in a place: "Liffe in London", "Brick Lane, east London", "Bethnal Green, in London,"."""
     inner, token = name.entity, name.token
+    if ctx.gazetteer.is_country(inner.name):
+        return  # a country is in no place: "beaten by the Irish in Dublin" places the match
     relation = _IN_RELATIONS.get(inner.type, "located_in")
     last = _last(name, ctx)
     bracketed = _bracketed_in(last)

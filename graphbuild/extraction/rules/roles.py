@@ -13,7 +13,13 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from graphbuild.extraction.mentions import OFFICE_NOUNS, ArticleMentions
-from graphbuild.extraction.mentions.words import EMPLOYEE_NOUNS, PLAYER_NOUNS, PORTFOLIO_WORDS, PROFESSION_NOUNS
+from graphbuild.extraction.mentions.words import (
+    EMPLOYEE_NOUNS,
+    PERSON_HONORIFICS,
+    PLAYER_NOUNS,
+    PORTFOLIO_WORDS,
+    PROFESSION_NOUNS,
+)
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import Context, Named
 from graphbuild.extraction.rules.syntax import is_fellow, mention_tokens, role_words, snake
@@ -67,6 +73,8 @@ APPOS_ROLE = Rule(
                 triples=(("Paul Boateng", "chief_secretary_to", "Treasury"),)),
         Example(text="Karen Thomson, chief executive of AOL UK, said so.",  # a company's national branch
                 triples=(("Karen Thomson", "chief_executive_of", "AOL"),)),
+        Example(text="Rainer Hertrich, the German co-head of EADS, will step down.",  # "co-" is no noun of its own
+                triples=(("Rainer Hertrich", "lead", "EADS"),), absent=(("Rainer Hertrich", "*", "Germany"),)),
         Example(text="Colin Powell, US Secretary of State, visited Gaza.",
                 triples=(("Colin Powell", "secretary_of", "United States"),), absent=(("Colin Powell", "*", "State"),)),
     ))
@@ -96,6 +104,8 @@ TITLE_ROLE = Rule(
                 triples=(("Yukos", "based_in", "Russia"),)),  # a body's description names its country
         Example(text="The Tokyo Stock Exchange opened in May. Later the Tokyo exchange said it would sue Sony.",
                 absent=(("Tokyo Stock Exchange", "*", "Tokyo"),)),  # the place is part of the name
+        Example(text="Sources told the BBC Mr Howard had always backed the plan.",  # an honorific is no title
+                absent=(("Howard", "*", "BBC"),)),
     ))
 AS_ROLE = Rule(
     name="as_role", family=_FAMILY, confidence=0.7,
@@ -125,8 +135,8 @@ def actor_title(name: Named, ctx: Context) -> Iterator[Triple]:
         modifier = by_token.get(child.i)
         if child.dep_ not in {"compound", "nmod", "amod"} or child.i >= first or modifier in {None, person}:
             continue
-        title = [t for t in token.doc[child.i + 1 : first]
-                 if t.i not in by_token and t.pos_ in {"NOUN", "ADJ", "PROPN"}]
+        title = [t for t in token.doc[child.i + 1 : first] if t.i not in by_token and t.pos_ in {"NOUN", "ADJ", "PROPN"}
+                 and t.lower_.rstrip(".") not in PERSON_HONORIFICS]  # "the BBC Mr Howard": no title
         if token.pos_ == "NOUN" or (not token.ent_type_ and token.lower_ in TITLE_WORDS):
             # a description that stands for the person: "the British prime minister" → prime_minister_of
             title.append(token)
@@ -205,6 +215,8 @@ def _role_nouns(name: Named, mentions: ArticleMentions) -> list[tuple[Token, Rul
         if listed and child.dep_ == "appos":
             continue
         # apposition: "Sergei Shoigu, Russia's defence minister" / "Belarus, north of Ukraine"
+        if child.dep_ == "appos" and _word_prefix(child):
+            continue  # the "co" of "the German co-head" is no label of its own
         if child.dep_ == "appos" and child.i not in by_token and (child.pos_ == "NOUN" or (
                 name.entity.type is EntityType.PERSON and _named_office(child, by_token))):
             nouns.append((child, APPOS_ROLE))
@@ -223,6 +235,17 @@ def _role_nouns(name: Named, mentions: ArticleMentions) -> list[tuple[Token, Rul
     if description is not None:
         nouns.append((description, APPOS_ROLE))
     return nouns
+
+
+def _word_prefix(token: Token) -> bool:
+    """A prefix the tokenizer split from its word at the hyphen: the "co" of "co-head", the "ex" of "ex-head"."""
+    doc = token.doc
+    return (token.lower_ in _PREFIXES and token.i + 2 < len(doc) and doc[token.i + 1].text == "-"
+            and not token.whitespace_ and not doc[token.i + 1].whitespace_)
+
+
+#: Prefixes a hyphen joins to a label: "co-head", "ex-head".
+_PREFIXES = frozenset({"co", "ex"})
 
 
 def _named_office(token: Token, by_token: dict[int, Entity]) -> bool:

@@ -449,9 +449,9 @@ def test_initials_alone_are_the_body_named_in_full_but_not_two_bodies(run: Run) 
 def test_a_knights_first_name_is_the_one_knight_of_that_name(run: Run) -> None:
     result = run("Sir Alex Ferguson and Sir Bobby Robson met in Manchester. Sir Alex praised Arsenal.")
     assert ("Alex Ferguson", "praise", "Arsenal") in _triples(result)
-    # without the title, a first name is no knight's
-    plain = run("Sir Alex Ferguson met Wayne Rooney in Manchester. Alex praised Arsenal.")
-    assert ("Alex Ferguson", "praise", "Arsenal") not in _triples(plain)
+    # without the title, a first name two people share is neither's
+    plain = run("Sir Alex Ferguson met Alex McLeish in Manchester. Alex praised Arsenal.")
+    assert ("Alex", "praise", "Arsenal") in _triples(plain)
 
 
 def test_the_newspaper_is_a_paper_named_before(run: Run) -> None:

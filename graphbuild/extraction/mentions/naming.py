@@ -53,6 +53,12 @@ PARTIAL_NAME = _rule(
             triples=(("Robert Kilroy-Silk", "launch", "Veritas"),)),  # a surname of two words
     Example(text="Sir John Stevens spoke in London. Sir John told the Independent that the men were innocent.",
             triples=(("John Stevens", "speak_to", "Independent"),)))  # a knight by his first name
+FIRST_NAME = _rule(
+    "first_name", "a person called by the first name alone is the one person of the article with that first name",
+    Example(text="Joe Pasquale won the show on Monday. Joe later thanked Ant McPartlin.",
+            triples=(("Joe Pasquale", "thank", "Ant McPartlin"),)),
+    Example(text="Joe Pasquale and Joe Swash won the show on Monday. Joe later thanked Ant McPartlin.",
+            absent=(("Joe Pasquale", "thank", "*"), ("Joe Swash", "thank", "*"))))  # two Joes: neither
 SHORT_NAME = _rule(
     "short_name", "a body's shorter name is the one longer name it ends: \"the Telegraph\" → Daily Telegraph",
     Example(text="The Daily Telegraph printed the claims. Later the Telegraph criticised the BBC.",
@@ -164,6 +170,8 @@ def merge_partial_names(clusters: Sequence[Cluster], mentions: Sequence[Mention]
     if PARTIAL_NAME.name not in disabled:
         _merge_surnames(clusters, mentions)
         _merge_knights(clusters)
+    if FIRST_NAME.name not in disabled:
+        _merge_first_names(clusters)
     if SHORT_NAME.name not in disabled:
         _merge_short_names(clusters)
     if ACRONYM.name not in disabled:
@@ -200,6 +208,23 @@ def _merge_surnames(clusters: Sequence[Cluster], mentions: Sequence[Mention]) ->
         if target in mistyped:
             target.types[EntityType.PERSON] += cluster.mentions  # the honorific decides its type
         link(cluster, target)
+
+
+def _merge_first_names(clusters: Sequence[Cluster]) -> None:
+    # a person called by the first name alone ("Serena added", "Joe wants to") is the one person
+    # of the article with that first name (a surname of someone's is merged with that person
+    # before); not a word that starts a body's or a place's name too ("Yukos" of "Yukos Russia",
+    # a headline run together)
+    people = [c for c in clusters if c.merged_into is None and c.type() is EntityType.PERSON
+              and not c.body and not c.work]
+    full = [c for c in people if len(c.key.split()) > 1 and c.key.split()[-1] not in EVENT_HEADS]  # "Davis Cup"
+    others = {c.key.split()[0] for c in clusters if c not in people and c.key}
+    for cluster in people:
+        if len(cluster.key.split()) != 1 or cluster.key in others or _has_honorific(cluster, HONORIFICS):
+            continue
+        named = [c for c in full if c.key.split()[0] == cluster.key]
+        if len(named) == 1 and cluster.merged_into is None:
+            link(cluster, named[0])
 
 
 def _merge_knights(clusters: Sequence[Cluster]) -> None:
@@ -419,5 +444,5 @@ def merge_known_as(doc: Doc, mentions: Sequence[Mention], disabled: Collection[s
                         link(other.cluster, m.cluster)
 
 
-RULES = (CANONICAL_NAME, DEMONYM, PARTIAL_NAME, SHORT_NAME, ACRONYM, REPEATED_NAME, UNTAGGED_SURNAME,
+RULES = (CANONICAL_NAME, DEMONYM, PARTIAL_NAME, FIRST_NAME, SHORT_NAME, ACRONYM, REPEATED_NAME, UNTAGGED_SURNAME,
          GROUP_MEMBER_WORD, KNOWN_AS, EVENT_NAME)

@@ -41,7 +41,9 @@ CANONICAL_NAME = _rule(
     Example(text="Britain criticised Iran on Monday.", triples=(("United Kingdom", "criticise", "Iran"),)),
     Example(text="The Republic of Belarus criticised Ukraine.", triples=(("Belarus", "criticise", "Ukraine"),)),
     Example(text="The Springboks beat the Wallabies in Durban.",  # a team's nickname, even one tagged a person
-            triples=(("South Africa", "beat", "Australia"),)))
+            triples=(("South Africa", "beat", "Australia"),)),
+    Example(text="Scotland will play in the RBS 6 Nations next month.",  # a competition under its sponsor's name
+            triples=(("Scotland", "play_in", "Six Nations"),)))
 DEMONYM = _rule(
     "demonym", "a people named by its demonym is its country: \"Russian president Vladimir Putin\" → Russia",
     Example(text="French president Emmanuel Macron spoke.", triples=(("Emmanuel Macron", "president_of", "France"),)))

@@ -15,6 +15,7 @@ from graphbuild.extraction.mentions import OFFICE_NOUNS
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import Context, Named
 from graphbuild.extraction.rules.syntax import role_words, snake, subject_of
+from graphbuild.extraction.rules.words import is_party
 from graphbuild.model import Entity, EntityType, Triple
 from graphbuild.names import HONORIFICS, name_tokens
 
@@ -35,6 +36,10 @@ AFFILIATION = Rule(
                 triples=(("Andre Agassi", "from", "United States"),)),
         Example(text="Conservative Michael Howard attacked the plan.",  # a party's adjective
                 triples=(("Michael Howard", "member_of", "Conservative Party"),)),
+        Example(text="Labour's Ken Livingstone attacked the plan.",  # one belongs to a party
+                triples=(("Ken Livingstone", "member_of", "Labour Party"),)),
+        Example(text="Simon Thomas, of Plaid Cymru, attacked the plan.",
+                triples=(("Simon Thomas", "member_of", "Plaid Cymru"),)),
         Example(text="Russian President Vladimir Putin met Tony Blair.",  # the office says more
                 absent=(("Vladimir Putin", "from", "Russia"),)),
         Example(text="Brad Adams, from Human Rights Watch, said it was wrong.",
@@ -111,8 +116,8 @@ def owner_affiliation(name: Named, ctx: Context) -> Iterator[Triple]:
             continue
         if owner.type is EntityType.GPE and _titles(name):
             continue  # "Brazil's President Lula": the office says more, and its rule says it
-        triple = ctx.make(person, _OWNER_RELATIONS[owner.type], owner, name.token.sent, surface=[child],
-                          rule=AFFILIATION)
+        relation = "member_of" if is_party(owner) else _OWNER_RELATIONS[owner.type]  # "Labour's Mr Livingstone"
+        triple = ctx.make(person, relation, owner, name.token.sent, surface=[child], rule=AFFILIATION)
         if triple:
             yield triple
 
@@ -210,7 +215,8 @@ def prep_affiliation(name: Named, ctx: Context) -> Iterator[Triple]:
                 continue
             # a person of a country is from it: "Jan Hernych of the Czech Republic", and holds the
             # title before the name there: "President Musharraf of Pakistan" → president_of
-            relation = "work_for" if org.type is EntityType.ORG else _country_relation(name, child)
+            relation = (("member_of" if is_party(org) else "work_for") if org.type is EntityType.ORG
+                        else _country_relation(name, child))  # "Simon Thomas, of Plaid Cymru" is a member
             if relation is None:
                 continue
             triple = ctx.make(person, relation, org, name.token.sent, surface=[child], rule=AFFILIATION)

@@ -27,6 +27,7 @@ from graphbuild.extraction.rules.words import (
     COMPANY_NOUNS,
     KIN_NOUNS,
     ROLE_PREPS,
+    is_party,
 )
 from graphbuild.model import Entity, EntityType, Triple
 from graphbuild.names import TITLE_WORDS
@@ -150,10 +151,6 @@ def actor_title(name: Named, ctx: Context) -> Iterator[Triple]:
                 yield triple
 
 
-#: Parties whose names do not end in "Party".
-_PARTIES = frozenset({"Liberal Democrats", "Plaid Cymru", "Sinn Fein", "Greens", "Respect"})
-
-
 def label_relation(holder: Entity, noun: str, words: list[str], target: Entity) -> str:
     """What a label says of its holder and the actor it names, by the kind of label.
 
@@ -174,7 +171,7 @@ def label_relation(holder: Entity, noun: str, words: list[str], target: Entity) 
         return relation
     if noun in PLAYER_NOUNS and target.type in {EntityType.GPE, EntityType.ORG} and words[-1] in {"of", "for"}:
         return "play_for"
-    party = target.type is EntityType.ORG and (target.name.endswith("Party") or target.name in _PARTIES)
+    party = is_party(target)
     if noun in EMPLOYEE_NOUNS and target.type is EntityType.ORG:
         # a party's spokesman is one of its politicians, whatever the field: "spokesman_for"
         return snake([noun, "for"]) if party else "work_for"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graphbuild.extraction.mentions import FORCE_NOUNS
-from graphbuild.model import EntityType
+from graphbuild.model import Entity, EntityType
 
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -121,3 +121,12 @@ COMPANY_NOUNS = frozenset({
 #: Verbs whose object noun says what they do: "held a meeting at No 10" → hold_meeting_at.
 LIGHT_VERBS = frozenset({"hold", "have", "make", "take", "give", "reach", "strike", "sign", "launch", "lodge", "file",
                          "place", "raise", "pay", "put", "win", "play"})
+
+
+#: Parties whose names do not end in "Party".
+PARTY_NAMES = frozenset({"Liberal Democrats", "Plaid Cymru", "Sinn Fein", "Greens", "Respect"})
+
+
+def is_party(entity: Entity) -> bool:
+    """Whether ``entity`` is a political party: one belongs to it rather than works for it."""
+    return entity.type is EntityType.ORG and (entity.name.endswith("Party") or entity.name in PARTY_NAMES)

@@ -224,9 +224,7 @@ def _merge_first_names(clusters: Sequence[Cluster]) -> None:
     for cluster in people:
         if len(cluster.key.split()) != 1 or cluster.key in others or _has_honorific(cluster, HONORIFICS):
             continue
-        named = [c for c in full if c.key.split()[0] == cluster.key]
-        if len(named) == 1 and cluster.merged_into is None:
-            link(cluster, named[0])
+        _link_to_the_one_starting_so(cluster, full)
 
 
 def _merge_knights(clusters: Sequence[Cluster]) -> None:
@@ -237,9 +235,14 @@ def _merge_knights(clusters: Sequence[Cluster]) -> None:
         return
     knights = [c for c in titled if len(c.key.split()) > 1 and c.type() is EntityType.PERSON]
     for cluster in alone:
-        named = [c for c in knights if c.key.split()[0] == cluster.key]
-        if len(named) == 1 and cluster.merged_into is None:
-            link(cluster, named[0])
+        _link_to_the_one_starting_so(cluster, knights)
+
+
+def _link_to_the_one_starting_so(cluster: Cluster, full: Sequence[Cluster]) -> None:
+    """Merge a one-word name into the one full name of ``full`` that starts with it, if only one does."""
+    named = [c for c in full if c.key.split()[0] == cluster.key]
+    if len(named) == 1 and cluster.merged_into is None:
+        link(cluster, named[0])
 
 
 #: The titles a knight or dame is called by with the first name alone.

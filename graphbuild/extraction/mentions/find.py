@@ -119,7 +119,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, labels: Iterable[str] = ACT
     clusters, mentions = _cluster(doc, actors, owned_names, gazetteer, sentence_of, off)
     propagate_names(doc, mentions, sentence_of, off)
     ordered = sorted(clusters, key=lambda c: (c.first, c.key))
-    merge_partial_names(ordered, mentions, off)
+    merge_partial_names(doc, ordered, mentions, off)
     merge_known_as(doc, mentions, off)
     references = _References.resolve(doc, mentions, ordered, sentence_of, off, gazetteer)
     mentions.extend(references.described)

@@ -54,7 +54,12 @@ PARTIAL_NAME = _rule(
     Example(text="Robert Kilroy-Silk left UKIP in January. Mr Kilroy-Silk then launched Veritas.",
             triples=(("Robert Kilroy-Silk", "launch", "Veritas"),)),  # a surname of two words
     Example(text="Sir John Stevens spoke in London. Sir John told the Independent that the men were innocent.",
-            triples=(("John Stevens", "speak_to", "Independent"),)))  # a knight by his first name
+            triples=(("John Stevens", "speak_to", "Independent"),)),  # a knight by his first name
+    # a full name the model took for a body, whose surname it tags as a person alone
+    Example(text="Stars including Leonardo diCaprio attended. DiCaprio said he told the BBC he was happy.",
+            triples=(("Leonardo diCaprio", "speak_to", "BBC"),)),
+    Example(text="Deutsche Boerse made a bid for the LSE. Many analysts believe German Boerse has more "
+                 "financial firepower than Euronext.", absent=(("Deutsche Boerse", "from", "Germany"),)))
 FIRST_NAME = _rule(
     "first_name", "a person called by the first name alone is the one person of the article with that first name",
     Example(text="Joe Pasquale won the show on Monday. Joe later thanked Ant McPartlin.",
@@ -165,12 +170,12 @@ def resolve_name(span: Span, gazetteer: Gazetteer, disabled: Collection[str] = (
     return name, label
 
 
-def merge_partial_names(clusters: Sequence[Cluster], mentions: Sequence[Mention],
+def merge_partial_names(doc: Doc, clusters: Sequence[Cluster], mentions: Sequence[Mention],
                         disabled: Collection[str] = ()) -> None:
     """Merge surname-only and partial person names into the full name they belong to, and short
     names of bodies into the one longer name they end."""
     if PARTIAL_NAME.name not in disabled:
-        _merge_surnames(clusters, mentions)
+        _merge_surnames(clusters, mentions, doc)
         _merge_knights(clusters)
     if FIRST_NAME.name not in disabled:
         _merge_first_names(clusters)
@@ -180,7 +185,9 @@ def merge_partial_names(clusters: Sequence[Cluster], mentions: Sequence[Mention]
         _merge_acronyms(clusters)
 
 
-def _merge_surnames(clusters: Sequence[Cluster], mentions: Sequence[Mention]) -> None:
+def _merge_surnames(clusters: Sequence[Cluster], mentions: Sequence[Mention], doc: Doc) -> None:
+    alone = {id(m.cluster) for m in mentions if m.end - m.start == 1 and doc[m.start].ent_type_ == "PERSON"
+             and not _by_a_capital(doc[m.start])}
     full = [c for c in clusters if c.type() is EntityType.PERSON and len(c.key.split()) > 1]
     # a full name the model took for a body is a person's when the surname has an honorific:
     # "Vincent Cable" (tagged ORG) of "Mr Cable"
@@ -196,8 +203,11 @@ def _merge_surnames(clusters: Sequence[Cluster], mentions: Sequence[Mention]) ->
             continue
         if cluster.types[EntityType.GPE] + cluster.types[EntityType.LOC] > cluster.mentions // 2:
             continue
+        # ... or when the model tags the surname as a person where it stands alone: "Jones" of
+        # "Marion Jones" (ORG), not the "Boerse" of "German Boerse" (Deutsche Boerse, ORG)
+        typed = titled or (len(tokens) == 1 and cluster.type() is EntityType.PERSON and id(cluster) in alone)
         candidates = [
-            c for c in (full + mistyped if titled else full)
+            c for c in (full + mistyped if typed else full)
             if c is not cluster and set(tokens) <= set(c.key.split()) and c.key.split()[-1] == tokens[-1]
         ]
         if not candidates:
@@ -208,7 +218,7 @@ def _merge_surnames(clusters: Sequence[Cluster], mentions: Sequence[Mention]) ->
         target = max(pool, key=lambda c: (max((s for s in firsts.get(id(c), []) if s <= start), default=-1),
                                           c.mentions, c.key))
         if target in mistyped:
-            target.types[EntityType.PERSON] += cluster.mentions  # the honorific decides its type
+            target.types[EntityType.PERSON] += cluster.mentions  # the honorific or the surname decides its type
         link(cluster, target)
 
 
@@ -407,6 +417,14 @@ def _beside_a_capital(token: Token) -> bool:
             and before.lower_.rstrip(".") not in _NAME_TITLES):
         return True
     return after is not None and after.text[:1].isupper() and after.pos_ in {"PROPN", "NOUN"}
+
+
+def _by_a_capital(token: Token) -> bool:
+    """Whether a capitalised word of any kind stands beside ``token`` in its sentence ("German
+    Boerse"), or it is beside a capitalised name (see :func:`_beside_a_capital`)."""
+    before = token.doc[token.i - 1] if token.i > token.sent.start else None
+    return _beside_a_capital(token) or (before is not None and before.text[:1].isupper() and before.is_alpha
+                                        and before.lower_.rstrip(".") not in _NAME_TITLES)
 
 
 #: Words that title a surname after them: honorifics, offices, professions, players' positions.

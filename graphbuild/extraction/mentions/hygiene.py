@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from graphbuild.extraction.mentions.words import (
     EMPLOYEE_NOUNS,
     MAX_HEADLINE,
+    PARTY_MEMBERS,
     PLAYER_NOUNS,
     PORTFOLIO_WORDS,
     PROFESSION_NOUNS,
@@ -30,8 +31,9 @@ def _rule(name: str, construction: str, *examples: Example) -> Rule:
 
 
 LEADING_WORDS = _rule(
-    "leading_words", "lower-case words swept in before a name, and a score or small word after it, are not part "
-    "of it (\"rang Lucy\", \"the Czech Republic 7-5\", \"Shane Meadows for\"); no capital, no name",
+    "leading_words", "lower-case words swept in before a name, a label or member's title, and a score or small "
+    "word after it, are not part of it (\"rang Lucy\", \"MEP Caroline Lucas\", \"Shane Meadows for\"); no "
+    "capital, no name",
     Example(text="Mr Giggs said he rang Lucy Hart, who sued Tesco.", triples=(("Lucy Hart", "sue", "Tesco"),),
             not_actors=("rang Lucy Hart",)),
     Example(text="Shares in Google rose to 124bn, Reuters reported.", not_actors=("124bn",)),
@@ -43,7 +45,10 @@ LEADING_WORDS = _rule(
     Example(text="Producer Mel Gibson met Sony in Rome.",  # a label capitalised at a sentence's start
             triples=(("Mel Gibson", "meet", "Sony"),), not_actors=("Producer Mel Gibson",)),
     Example(text="Veteran Spaniard Conchita Martinez beat Roberta Vinci in Bangkok.",  # a describing word
-            not_actors=("Veteran Spaniard Conchita Martinez",)))
+            not_actors=("Veteran Spaniard Conchita Martinez",)),
+    Example(text="Labour MSP Jackie Baillie said the plan was wrong.",  # a member's title, tagged alone
+            triples=(("Jackie Baillie", "member_of", "Labour Party"),), not_actors=("MSP",)),
+    Example(text="Green MEP Caroline Lucas welcomed the plan.", not_actors=("MEP Caroline Lucas",)))
 HEADLINE_REPEAT = _rule(
     "headline_repeat", "a headline's last name run into the first sentence's is two: \"Blair Tony Blair said\"",
     # a headline too long for its lede to be told apart
@@ -107,6 +112,8 @@ def clean_spans(doc: Doc, spans: Sequence[Span], disabled: Collection[str] = ())
     cleaned: list[Span] = []
     for span, text in zip(spans, texts, strict=True):
         if text[:1].isupper() and " " not in text and text.isalpha() and span.label_ != "PERSON":
+            if LEADING_WORDS.name not in disabled and text.lower() in PARTY_MEMBERS:
+                continue  # a member's title alone: the "MSP" of "Labour MSP Jackie Baillie"
             if PORTFOLIO.name in disabled or _without_portfolio(span) is not None:
                 cleaned.append(span)  # one capitalised word: nothing to clean but an office's field
             continue
@@ -179,7 +186,7 @@ def _without_label(span: Span) -> Span:
     any actor's without a describing word that starts the sentence ("Injured Chelsea" → Chelsea)."""
     if len(span) < 2 or not span[0].text[:1].isupper() or not (span[1].text[:1].isupper() or span[1].like_num):
         return span
-    label = span.label_ == "PERSON" and span[0].lower_ in _SWEPT_LABELS
+    label = span.label_ == "PERSON" and span[0].lower_ in _SWEPT_LABELS | PARTY_MEMBERS
     if label or (span[0].is_sent_start and span[0].lower_ in _SENTENCE_MODIFIERS):
         return Span(span.doc, span.start + 1, span.end, label=span.label_)
     return span

@@ -167,6 +167,8 @@ class Gazetteer:
     written: dict[str, tuple[GazetteerEntry, bool]] = field(default_factory=dict)
     #: the first word of each written form, to find them in a text quickly
     first_words: frozenset[str] = frozenset()
+    #: given names that tell a man ("m") from a woman ("f"), from ``given_names.tsv``
+    given_names: dict[str, str] = field(default_factory=dict)
 
     def canonical(self, name: str) -> GazetteerEntry | None:
         """Return the entry whose name or alias normalises like ``name``."""
@@ -207,4 +209,11 @@ def load_gazetteer(text: str | None = None) -> Gazetteer:
             by_demonym.setdefault(name_key(demonym), entry)
             written.setdefault(demonym, (entry, True))
     return Gazetteer(by_alias=by_alias, by_demonym=by_demonym, written=written,
-                     first_words=frozenset(form.split()[0] for form in written))
+                     first_words=frozenset(form.split()[0] for form in written), given_names=_given_names())
+
+
+def _given_names() -> dict[str, str]:
+    """The bundled ``given_names.tsv``: a first name and the sex ("m" or "f") it almost always names."""
+    text = resources.files("graphbuild.data").joinpath("given_names.tsv").read_text(encoding="utf-8")
+    pairs = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {name.strip(): sex.strip() for name, sex in pairs}

@@ -57,3 +57,10 @@ def test_groups_share_a_key_in_singular_and_plural() -> None:
 
     assert entity_key("Palestinians", EntityType.NORP) == entity_key("Palestinian", EntityType.NORP)
     assert entity_key("Wales", EntityType.GPE) != entity_key("Wale", EntityType.GPE)  # only groups
+
+
+def test_gazetteer_knows_the_sex_of_common_given_names() -> None:
+    given = load_gazetteer().given_names
+    assert (given["Alicia"], given["Roger"]) == ("f", "m")
+    assert "Andrea" not in given  # a woman's name in the US, a man's in Italy: it tells nothing
+    assert "Kim" not in given  # borne by men and women alike

@@ -494,3 +494,18 @@ def test_the_two_leaders_are_the_two_named_last_and_no_more(run: Run) -> None:
     assert not any(r == "discuss" for _, r, _ in _triples(other))
     companies = run("Nokia signed a deal with Siemens. Both companies will build factories in China.")
     assert ("Siemens", "build_in", "China") in _triples(companies)
+
+
+@pytest.mark.parametrize(("surfaces", "expected"), [
+    ({"Alicia Keys", "Keys"}, "f"),
+    ({"Roger Federer", "Federer"}, "m"),
+    ({"Ms Alex Hart", "Alex Hart"}, "f"),  # the honorific decides
+    ({"Mr Hart", "Ms Hart"}, None),  # honorifics that disagree: no first name overrides them
+    ({"Kim Clijsters"}, None),  # a first name of either sex
+    ({"Keys"}, None),  # no first name at all
+])
+def test_a_persons_sex_comes_from_honorifics_then_first_names(surfaces: set[str], expected: str | None) -> None:
+    from graphbuild.extraction.mentions.pronouns import gender_of
+    from graphbuild.names import load_gazetteer
+
+    assert gender_of(surfaces, load_gazetteer().given_names) == expected

@@ -44,6 +44,7 @@ from graphbuild.extraction.mentions.naming import merge_known_as, merge_partial_
 from graphbuild.extraction.mentions.pronouns import (
     CATAPHOR,
     FIRST_PERSON,
+    GIVEN_NAME,
     OFFICE_HOLDER_BODY,
     POSSESSIVE_PRONOUN,
     PRONOUN,
@@ -214,8 +215,9 @@ class _References:
         org_words = {w for c in ordered if types[id(c.root())] is EntityType.ORG for n in c.names
                      for w in n.lower().split() if len(w) > 3}
         roles = role_descriptions(doc, mentions) if not off >= {ROLE_DESCRIPTION.name, LEDE_TITLE.name} else {}
+        given = None if GIVEN_NAME.name in off else gazetteer.given_names
         found = cls(sentence_of=sentence_of, mentions=mentions, types=types,
-                    genders={root: gender_of(surfaces) for root, surfaces in _surfaces(ordered).items()},
+                    genders={root: gender_of(surfaces, given) for root, surfaces in _surfaces(ordered).items()},
                     roles=roles, org_words=org_words, off=off,
                     countries=frozenset(id(c.root()) for c in ordered if _is_country(c.root(), gazetteer)),
                     gazetteer=gazetteer, nationality={} if PEOPLE_DESCRIPTION.name in off else nationalities(

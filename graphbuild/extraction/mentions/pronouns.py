@@ -9,7 +9,7 @@ subject, to the last country or body named outside quotation marks.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from spacy.tokens import Token
 
@@ -79,7 +79,14 @@ CATAPHOR = _rule(
             triples=(("David Blunkett", "introduce", "Identity Cards Bill"),),
             absent=(("Jack Straw", "introduce", "*"),)))
 
-RULES = (PRONOUN, POSSESSIVE_PRONOUN, OFFICE_HOLDER_BODY, SPEAKER, CATAPHOR)
+GIVEN_NAME = _rule(
+    "given_name", "a person's first name tells \"he\" from \"she\" where no honorific does: \"Alicia Keys\" is no "
+    "\"him\"",
+    Example(text="Alicia Keys met Jamie Foxx at the Staples Center in Los Angeles. Keys told him she admired "
+                 "Ray Charles.",
+            triples=(("Alicia Keys", "speak_to", "Jamie Foxx"),)))
+
+RULES = (PRONOUN, POSSESSIVE_PRONOUN, OFFICE_HOLDER_BODY, SPEAKER, CATAPHOR, GIVEN_NAME)
 
 #: Verbs that introduce a quotation: "said Andy Hayman", "he told the BBC".
 _QUOTING_VERBS = frozenset({"say", "tell", "add", "insist", "argue", "explain", "write", "warn", "claim", "admit",
@@ -87,13 +94,18 @@ _QUOTING_VERBS = frozenset({"say", "tell", "add", "insist", "argue", "explain", 
 FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 
 
-def gender_of(surfaces: Iterable[str]) -> str | None:
-    """"m" or "f" when the honorifics a person is written with agree, else None."""
-    words = {s.split()[0].lower().rstrip(".") for s in surfaces if s.split()}
+def gender_of(surfaces: Iterable[str], given_names: Mapping[str, str] | None = None) -> str | None:
+    """"m" or "f" when the honorifics a person is written with agree, or else (with ``given_names``)
+    when the first names of the full names they are written with do; None when nothing tells."""
+    names = [s.split() for s in surfaces if s.split()]
+    words = {name[0].lower().rstrip(".") for name in names}
     male, female = bool(words & MALE_HONORIFICS), bool(words & FEMALE_HONORIFICS)
-    if male == female:
-        return None
-    return "m" if male else "f"
+    if male != female:
+        return "m" if male else "f"
+    if male or not given_names:
+        return None  # honorifics of both sexes: two people in one, or a slip
+    sexes = {given_names.get(name[0]) for name in names if len(name) > 1}
+    return next(iter(sexes)) if len(sexes) == 1 and None not in sexes else None
 
 
 def cataphor(pronoun: Token, mentions: Sequence[Mention], genders: dict[int, str | None]) -> Cluster | None:

@@ -23,6 +23,7 @@ from graphbuild.extraction.mentions.words import (
     PARTITIVE,
     RULER_NOUNS,
     STATE_AGENTS,
+    WORK_NOUNS,
 )
 from graphbuild.extraction.rule import Example, Rule, Stage
 from graphbuild.model import ArticleEntity, Entity, EntityType
@@ -50,11 +51,14 @@ NAMED_PART = _rule(
     Example(text="Venus Williams reached the Wimbledon final in July.",  # a stage of an event is the event
             triples=(("Venus Williams", "reach", "Wimbledon"),)))
 APPOSITIVE_NAME = _rule(
-    "appositive_name", "a noun stands for the name in apposition to it: \"the foreign secretary, Liz Truss,\"",
+    "appositive_name", "a noun stands for the name in apposition to it: \"the foreign secretary, Liz Truss,\"; "
+    "a noun for a work, for the title it describes: \"Sideways, a comedy starring Paul Giamatti\"",
     Example(text="The foreign secretary, Liz Truss, criticised Iran on Monday.",
             triples=(("Liz Truss", "criticise", "Iran"),)),
     Example(text="The leader of the Liberal Democrats, Charles Kennedy, met Tony Blair.",  # hung on the body
-            triples=(("Charles Kennedy", "meet", "Tony Blair"),)))
+            triples=(("Charles Kennedy", "meet", "Tony Blair"),)),
+    Example(text="Sideways, a wine-tasting comedy starring Paul Giamatti, is up for six awards.",
+            triples=(("Paul Giamatti", "star_in", "Sideways"),)))
 GOVERNMENT = _rule(
     "government", "a country's government, administration or authorities are the country",
     Example(text="The Russian government warned Poland.", triples=(("Russia", "warn", "Poland"),)),
@@ -146,6 +150,10 @@ class ArticleMentions:
                 named = self.by_token.get(child.i) if child.dep_ == "compound" else None
                 if named is not None and named.type in kinds:
                     return named
+        if (token.dep_ == "appos" and lemma in WORK_NOUNS and APPOSITIVE_NAME.name not in off
+                and token.head.i < token.i and token.head.i in self.by_token
+                and self.by_token[token.head.i].type is EntityType.OTHER):
+            return self.by_token[token.head.i]  # "Sideways, a comedy starring Paul Giamatti": the work
         for child in token.children:
             # "the foreign secretary, Liz Truss": the noun stands for the person in apposition
             if child.dep_ == "appos" and child.i in self.by_token and APPOSITIVE_NAME.name not in off:

@@ -110,7 +110,7 @@ GAZETTEER_NAME = _rule(
 
 WORK_TITLE = _rule(
     "work_title", "an untagged capitalised run after a noun for a work, a person's possessive or an award "
-    "nominee: \"the film X\", \"best actress nominee Y for X\"",
+    "nominee, or set off before a noun for a work: \"the film X\", \"best actress nominee Y for X\", \"X, a comedy\"",
     Example(text="The film Gladiator stars Russell Crowe.", triples=(("Russell Crowe", "star_in", "Gladiator"),)),
     Example(text="Fans queued for Dan Brown's The Da Vinci Code.", triples=(("Dan Brown", "make", "Da Vinci Code"),)),
     Example(text="Best actress nominees include Keira Knightley for Pride and Prejudice.",
@@ -452,6 +452,26 @@ def _inside_name(doc: Doc, start: int, end: int, spans_at: dict[int, Span]) -> b
                                 and not (after is not None and after.start == end and after.label_ == "PERSON"))
 
 
+def _titles_before_their_kind(doc: Doc, taken: set[int]) -> list[Span]:
+    """Untagged titles set off before a noun for a work that describes them: "Sideways, a
+    wine-tasting comedy starring Paul Giamatti", "Brother to Brother, a drama about ..."."""
+    found: list[Span] = []
+    for noun in tokens_among(doc, WORK_NOUNS, "LOWER"):
+        comma = noun.left_edge.i - 1
+        if noun.pos_ != "NOUN" or noun.dep_ != "appos" or comma < 1 or doc[comma].text != ",":
+            continue
+        start, sent_start = comma, noun.sent.start
+        while start > sent_start and start - 1 not in taken and (doc[start - 1].text[:1].isupper() or (
+                doc[start - 1].lower_ in _TITLE_GLUE and start - 2 >= sent_start and doc[start - 2].text[:1].isupper()
+                and start < comma)):
+            start -= 1
+        if start < comma and doc[start].is_sent_start and doc[start].is_stop and doc[start].lower_ != "the":
+            start += 1  # "In Sideways, a comedy": the sentence's first word is no part of the title
+        if start < comma and noun.head.i in range(start, comma) and doc[start].is_alpha:
+            found.append(Span(doc, start, comma, label="WORK_OF_ART"))
+    return found
+
+
 #: Small words a title may hold between capitalised ones: "Eternal Sunshine of the Spotless Mind".
 _TITLE_GLUE = frozenset({"of", "the", "and", "in", "on", "a", "an", "to", "for", "with", "at"})
 
@@ -463,7 +483,6 @@ def work_titles(doc: Doc, actors: Sequence[Span]) -> list[Span]:
     join two of them); a run the model tagged, or none, makes nothing.
     """
     taken = {i for span in actors for i in range(span.start, span.end)}
-    found: list[Span] = []
     # after a noun for a work, or after a person's possessive ("Scorsese's The Aviator")
     starts = [noun.i + 1 for noun in tokens_among(doc, WORK_NOUNS, "LOWER") if noun.pos_ == "NOUN"]
     starts += [span.end + (span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE_MARKS) for span in actors
@@ -472,6 +491,7 @@ def work_titles(doc: Doc, actors: Sequence[Span]) -> list[Span]:
     # or after a nominee in a sentence about awards: "best actress nominees include Keira Knightley for Pride"
     starts += [span.end + 1 for span in actors if span.label_ == "PERSON" and span.end + 1 < len(doc)
                and doc[span.end].lower_ == "for" and any(t.lower_ in AWARD_WORDS for t in span.sent)]
+    found = _titles_before_their_kind(doc, taken)
     for start in sorted(set(starts)):
         if start >= len(doc) or start in taken or not doc[start].text[:1].isupper():
             continue

@@ -9,7 +9,9 @@ part or as a date ("the Today programme"), as is a paper named for its day ("the
 Telegraph"). A competition's name before a word for its stage is tagged in part ("the
 Australian Open semi-finals": "Australian" as a people), and so is an actor named by a noun
 after a tagged name: "the US presidential election", "British forces", "the Baltic states".
-A person named after a demonym is often left untagged ("beat Czech Jan Hernych").
+A person named after a demonym is often left untagged ("beat Czech Jan Hernych"), and so is a
+work's title after a noun for a work or before one set off by a comma ("the film Gladiator",
+"Sideways, a comedy").
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extraction.mentions.clusters import tokens_among
 from graphbuild.extraction.mentions.words import (
+    AWARD_WORDS,
     EVENT_LABELS,
     EVENT_NOUNS,
     FORCE_NOUNS,
@@ -32,6 +35,7 @@ from graphbuild.extraction.mentions.words import (
     POSSESSIVE_MARKS,
     SITE_NOUNS,
     STATE_GROUP_NOUNS,
+    WORK_NOUNS,
 )
 from graphbuild.model import EntityType
 from graphbuild.names import TITLE_WORDS, Gazetteer
@@ -306,3 +310,60 @@ def _untagged_acronyms(doc: Doc) -> list[Token]:
     upper, alpha, iob, length = doc.to_array(["IS_UPPER", "IS_ALPHA", "ENT_IOB", "LENGTH"]).T
     wanted = (upper == 1) & (alpha == 1) & (length >= 3) & ((iob == 0) | (iob == 2))
     return [doc[int(i)] for i in numpy.flatnonzero(wanted)]
+
+
+def _titles_before_their_kind(doc: Doc, taken: set[int]) -> list[Span]:
+    """Untagged titles set off before a noun for a work that describes them: "Sideways, a
+    wine-tasting comedy starring Paul Giamatti", "Brother to Brother, a drama about ..."."""
+    found: list[Span] = []
+    for noun in tokens_among(doc, WORK_NOUNS, "LOWER"):
+        comma = noun.left_edge.i - 1
+        if noun.pos_ != "NOUN" or noun.dep_ != "appos" or comma < 1 or doc[comma].text != ",":
+            continue
+        start, sent_start = comma, noun.sent.start
+        while start > sent_start and start - 1 not in taken and (doc[start - 1].text[:1].isupper() or (
+                doc[start - 1].lower_ in _TITLE_GLUE and start - 2 >= sent_start and doc[start - 2].text[:1].isupper()
+                and start < comma)):
+            start -= 1
+        if start < comma and doc[start].is_sent_start and doc[start].is_stop and doc[start].lower_ != "the":
+            start += 1  # "In Sideways, a comedy": the sentence's first word is no part of the title
+        if start < comma and noun.head.i in range(start, comma) and doc[start].is_alpha:
+            found.append(Span(doc, start, comma, label="WORK_OF_ART"))
+    return found
+
+
+#: Small words a title may hold between capitalised ones: "Eternal Sunshine of the Spotless Mind".
+_TITLE_GLUE = frozenset({"of", "the", "and", "in", "on", "a", "an", "to", "for", "with", "at"})
+
+
+def work_titles(doc: Doc, actors: Sequence[Span]) -> list[Span]:
+    """Untagged titles right after a noun for a work: "the film Gladiator", "his novel Atonement".
+
+    The title is the run of capitalised words after the noun (small words such as "of the" may
+    join two of them); a run the model tagged, or none, makes nothing.
+    """
+    taken = {i for span in actors for i in range(span.start, span.end)}
+    # after a noun for a work, or after a person's possessive ("Scorsese's The Aviator")
+    starts = [noun.i + 1 for noun in tokens_among(doc, WORK_NOUNS, "LOWER") if noun.pos_ == "NOUN"]
+    starts += [span.end + (span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE_MARKS) for span in actors
+               if span.label_ == "PERSON" and (doc[span.end - 1].lower_ in POSSESSIVE_MARKS or (
+                   span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE_MARKS))]
+    # or after a nominee in a sentence about awards: "best actress nominees include Keira Knightley for Pride"
+    starts += [span.end + 1 for span in actors if span.label_ == "PERSON" and span.end + 1 < len(doc)
+               and doc[span.end].lower_ == "for" and any(t.lower_ in AWARD_WORDS for t in span.sent)]
+    found = _titles_before_their_kind(doc, taken)
+    for start in sorted(set(starts)):
+        if start >= len(doc) or start in taken or not doc[start].text[:1].isupper():
+            continue
+        if any(start < span.end and span.start < start + 1 for span in found):
+            continue
+        end = start
+        while end < len(doc) and end not in taken and (
+                doc[end].text[:1].isupper() or (doc[end].lower_ in _TITLE_GLUE and end + 1 < len(doc)
+                                                 and doc[end + 1].text[:1].isupper() and end > start)):
+            end += 1
+        while end > start and doc[end - 1].lower_ in _TITLE_GLUE:
+            end -= 1  # a title ends in a word of its own: not "Bad Education and" before a tagged name
+        if end > start and doc[start].is_alpha:
+            found.append(Span(doc, start, end, label="WORK_OF_ART"))
+    return found

@@ -13,8 +13,10 @@ from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extraction.mentions.article import GOVERNMENT
 from graphbuild.extraction.mentions.clusters import Cluster, Mention, is_subject, link, one_of_a_people, tokens_among
+from graphbuild.extraction.mentions.hygiene import ORG_ENDINGS
 from graphbuild.extraction.mentions.spans import ONE_OF_A_PEOPLE
 from graphbuild.extraction.mentions.words import (
+    COMPASS,
     EMPLOYEE_NOUNS,
     GOVERNMENT_WORDS,
     MINOR_WORDS,
@@ -191,7 +193,12 @@ def _merge_surnames(clusters: Sequence[Cluster], mentions: Sequence[Mention], do
     full = [c for c in clusters if c.type() is EntityType.PERSON and len(c.key.split()) > 1]
     # a full name the model took for a body is a person's when the surname has an honorific:
     # "Vincent Cable" (tagged ORG) of "Mr Cable"
-    mistyped = [c for c in clusters if c.type() is EntityType.ORG and len(c.key.split()) == 2 and not c.body]
+    # a place's name that starts with another place or a compass point, or a club's, is no
+    # person's ("Manchester City", "South Yorkshire"), whatever the model tags its last word alone
+    places = COMPASS | {c.key for c in clusters if c.type() in {EntityType.GPE, EntityType.LOC} and " " not in c.key}
+    mistyped = [c for c in clusters if c.type() in _MISTAKEN_FOR and len(c.key.split()) == 2 and not c.body
+                and not c.work and c.key.split()[-1] not in ORG_ENDINGS
+                and (c.type() is EntityType.ORG or c.key.split()[0] not in places)]
     firsts: dict[int, list[int]] = {}
     for m in mentions:
         firsts.setdefault(id(m.cluster), []).append(m.start)
@@ -254,6 +261,9 @@ def _link_to_the_one_starting_so(cluster: Cluster, full: Sequence[Cluster]) -> N
     if len(named) == 1 and cluster.merged_into is None:
         link(cluster, named[0])
 
+
+#: What the model takes a person's full name for: a body, a place, a building ("Thabo Mbeki" as a place).
+_MISTAKEN_FOR = frozenset({EntityType.ORG, EntityType.GPE, EntityType.LOC, EntityType.FAC})
 
 #: The titles a knight or dame is called by with the first name alone.
 _KNIGHTHOODS = frozenset({"sir", "dame"})

@@ -517,7 +517,7 @@ def _typed_as(nlp: Language, extractor: Extractor, text: str, labels: dict[str, 
     from spacy.tokens import Span
 
     doc = nlp(text)
-    spans = []
+    spans: list[Span] = []
     for words, label in labels.items():
         for start in range(len(doc)):
             end = start + len(words.split())

@@ -53,7 +53,9 @@ PRONOUN = _rule(
             triples=(("Pervez Musharraf", "praise", "Germany"),),
             absent=(("Tony Blair", "praise", "Germany"),)),  # not the one his own phrase names
     Example(text="The film Gladiator won five awards. It was shown at the Odeon before it opened in Paris.",
-            triples=(("Gladiator", "show_at", "Odeon"),)))  # "it" for a work
+            triples=(("Gladiator", "show_at", "Odeon"),)),  # "it" for a work
+    Example(text="New York Attorney General Elliot Spitzer sued the company, accusing it of rigging bids.",
+            absent=(("Elliot Spitzer", "accuse", "New York"),)))  # a body that labels a person
 POSSESSIVE_PRONOUN = _rule(
     "possessive_pronoun", "his, her, its, their before an office or a journey: whose it is",
     Example(text="Siemens said on Monday that its founder Werner Mayer had died.",
@@ -187,12 +189,16 @@ def antecedent(pronoun: Token, sentence: int, mentions: Sequence[Mention],
                                                    for m in c.children) for c in head.children)
         if (head.lemma_.lower() in DUMMY_IT_VERBS and not _plans_to(head)) or extraposed:
             return None
+        # a body or country that only labels a person ("New York Attorney General Elliot Spitzer sued
+        # the company, accusing it") is no subject "it" can mean
+        people = {i for m in mentions if types[id(m.cluster.root())] is EntityType.PERSON
+                  for i in range(m.start, m.end)}
         same = [m for m in mentions if m.sentence == sentence and m.end <= pronoun.i and m.subject
-                and types[id(m.cluster.root())] in _IT_TYPES]
+                and types[id(m.cluster.root())] in _IT_TYPES and not _labels_a_person(m, pronoun, people)]
         if same:
             return same[-1].cluster.root()
         previous = [m for m in mentions if m.sentence == sentence - 1 and m.subject
-                    and types[id(m.cluster.root())] in _IT_TYPES]
+                    and types[id(m.cluster.root())] in _IT_TYPES and not _labels_a_person(m, pronoun, people)]
         return previous[-1].cluster.root() if previous else None
     if lower in PERSON_PRONOUNS:
         window, wanted, subjects_only = PRONOUN_WINDOW, {EntityType.PERSON}, False
@@ -213,6 +219,18 @@ def antecedent(pronoun: Token, sentence: int, mentions: Sequence[Mention],
         if pool and not subjects_only:
             return pool[-1].cluster.root()
     return None
+
+
+def _labels_a_person(mention: Mention, pronoun: Token, people: set[int]) -> bool:
+    """Whether ``mention`` is a word in front of a person's name ("New York Attorney General Elliot
+    Spitzer", "Tory leader Michael Howard"): its head, up the chain of names, is the person's."""
+    token = pronoun.doc[mention.root]
+    if token.dep_ not in {"compound", "amod", "nmod"}:
+        return False
+    head = token.head
+    while head.dep_ in {"compound", "flat"} and head.head.i != head.i and head.i not in people:
+        head = head.head
+    return head.i in people
 
 
 def _own_adjuncts(pronoun: Token) -> set[int]:

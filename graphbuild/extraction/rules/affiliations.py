@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from graphbuild.extraction.mentions import OFFICE_NOUNS
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import Context, Named
-from graphbuild.extraction.rules.syntax import role_words, snake, subject_of
+from graphbuild.extraction.rules.syntax import role_words, snake, speaker_affiliation, subject_of
 from graphbuild.extraction.rules.words import is_party
 from graphbuild.model import Entity, EntityType, Triple
 from graphbuild.names import HONORIFICS, name_tokens
@@ -40,6 +40,8 @@ AFFILIATION = Rule(
                 triples=(("Ken Livingstone", "member_of", "Labour Party"),)),
         Example(text="Simon Thomas, of Plaid Cymru, attacked the plan.",
                 triples=(("Simon Thomas", "member_of", "Plaid Cymru"),)),
+        Example(text="\"We expect the deficit to widen,\" said economist Marie-Pierre Ripert at IXIS.",  # on the verb
+                triples=(("Marie-Pierre Ripert", "work_for", "IXIS"),), absent=(("*", "say_at", "IXIS"),)),
         Example(text="Russian President Vladimir Putin met Tony Blair.",  # the office says more
                 absent=(("Vladimir Putin", "from", "Russia"),)),
         Example(text="Brad Adams, from Human Rights Watch, said it was wrong.",
@@ -206,7 +208,9 @@ def prep_affiliation(name: Named, ctx: Context) -> Iterator[Triple]:
     person = name.entity
     if person.type is not EntityType.PERSON or name.token.pos_ != "PROPN":
         return  # a description's "of" is its office's: "the chairman of Southampton"
-    for child in name.token.children:
+    token = name.token
+    hung = speaker_affiliation(token.head) if token.dep_ == "nsubj" else []  # "said X, from Starcom"
+    for child in [*token.children, *hung]:
         if child.dep_ != "prep" or child.lower_ not in {"from", "of", "at"}:
             continue
         for pobj in child.children:

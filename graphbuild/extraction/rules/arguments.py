@@ -25,6 +25,7 @@ from graphbuild.extraction.rules.syntax import (
     mention_tokens,
     noun_chain,
     role_words,
+    speaker_affiliation,
 )
 from graphbuild.extraction.rules.words import (
     ALONG,
@@ -290,6 +291,9 @@ def _prepositional(verb: Token, child: Token, mentions: ArticleMentions, passive
         return  # "In Britain, the Queen will lead the commemoration": where, not whom
     if child.lower_ == "according":
         return  # "according to the Wall Street Journal" names who says so, not whom the act touches
+    if child in speaker_affiliation(verb) and any(
+            e is not None and e.type is EntityType.ORG for e in map(mentions.entity, child.children)):
+        return  # "said Tim Hanlon, from Starcom": whom the speaker works for (an affiliation)
     prep = child
     inner = [c for c in child.children if c.dep_ == "prep"]
     if inner and not any(c.dep_ == "pobj" for c in child.children):

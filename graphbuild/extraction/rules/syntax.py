@@ -28,6 +28,7 @@ from graphbuild.extraction.rules.words import (
     PASS_SUBJ_DEPS,
     PLACE_TYPES,
     RELATIVE_PRONOUNS,
+    REPORTING_VERBS,
     SUBJ_DEPS,
     TITLE_MODIFIERS,
 )
@@ -198,6 +199,17 @@ def co_agents(verb: Token) -> list[Token]:
         found += [t for prep in preps for pobj in prep.children if pobj.dep_ == "pobj" for t in conjuncts(pobj)]
         found += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"}]
     return found
+
+
+def speaker_affiliation(verb: Token) -> list[Token]:
+    """The "from" or "at" a verb of saying carries after the speaker it names: in "said Tim Hanlon,
+    from Starcom" and "said economist Marie-Pierre Ripert at IXIS" the parser hangs the
+    speaker's body on the verb; it is whom the speaker works for, not where it was said."""
+    if verb.lemma_.lower() not in REPORTING_VERBS:
+        return []
+    speakers = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
+    return [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"from", "at"}
+            and any(s.i < c.i for s in speakers)]
 
 
 def is_along_with(prep: Token) -> bool:

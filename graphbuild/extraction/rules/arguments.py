@@ -20,12 +20,12 @@ from graphbuild.extraction.rules.syntax import (
     conjuncts,
     for_clause_subject,
     is_along_with,
-    is_example,
     is_infinitive,
     mention_tokens,
     noun_chain,
     role_words,
     speaker_affiliation,
+    without_examples,
 )
 from graphbuild.extraction.rules.words import (
     ALONG,
@@ -56,6 +56,8 @@ SVO = Rule(
                 triples=(("Tony Blair", "sack", "Gordon Brown"),), absent=(("Charles Kennedy", "sack", "*"),)),
         Example(text="Manchester United beat Chelsea 2-1 at Old Trafford.",  # a score after the object
                 triples=(("Manchester United", "beat", "Chelsea"),)),
+        Example(text="Barcelona must face the likes of Real Madrid each season.",  # an example for its kind
+                triples=(("Barcelona", "face", "Real Madrid"),)),
         Example(text="Firms that have sued Microsoft include Sun Microsystems and Novell.",  # the kind's members
                 triples=(("Novell", "sue", "Microsoft"),)),
         Example(text="Tony Blair and Gordon Brown are among the leaders who have criticised Robert Mugabe.",
@@ -144,6 +146,9 @@ PREP = Rule(
                 triples=(("Nicole Kidman", "located_in", "Sydney"),)),
         Example(text="In Germany, Siemens will sell the phones through its own shops.",  # a place framing the clause
                 absent=(("Siemens", "*", "Germany"),)),
+        Example(text="France fought back to beat England in the Six Nations.",  # a contest's event: a part in it
+                triples=(("France", "play_in", "Six Nations"),)),
+        Example(text="England won in the Six Nations.", absent=(("England", "play_in", "Six Nations"),)),
     ))
 PREP_NOUN = Rule(
     name="prep_noun", family=_FAMILY, confidence=0.55,
@@ -156,6 +161,8 @@ PREP_NOUN = Rule(
         Example(text="Andre Agassi reached the fourth round with victory over Taylor Dent.",  # a result noun
                 triples=(("Andre Agassi", "beat", "Taylor Dent"),)),
         Example(text="England slumped to a 20-10 loss to Wales.", triples=(("Wales", "beat", "England"),)),
+        Example(text="Alicia Markova worked with young choreographers such as Frederick Ashton.",  # an example
+                triples=(("Alicia Markova", "work_with", "Frederick Ashton"),)),
         Example(text="Chelsea celebrated after Arsenal's win over Liverpool.",  # another's result
                 absent=(("Chelsea", "*", "Liverpool"),)),
         Example(text="Wayne Rooney was hurt during the win over Arsenal.",  # the team's result
@@ -223,9 +230,10 @@ def _direct_objects(verb: Token, child: Token, mentions: ArticleMentions, passiv
                 continue  # the subject of a reported clause: "added some projects, such as X, were doing well"
             # object noun with a prepositional actor: "imposed sanctions on Russia" → impose_sanctions_on
             for words, surface, actor in noun_chain(obj, mentions):
-                if len(surface) == 2 and is_example(surface[1]):
-                    # an example of the object is its object: "won several awards, including an
-                    # Oscar", "criticised rivals such as Howard" → win, criticise
+                # an example stands for its kind: "won several awards, including an Oscar",
+                # "faced the likes of Real Madrid" → win, face
+                words, surface = without_examples(words, surface)
+                if not words:
                     yield Relation((), (), actor, SVO)
                 else:
                     yield Relation(tuple(words), tuple(surface), actor, SVO_NOUN_PREP)
@@ -318,6 +326,8 @@ def _prepositional(verb: Token, child: Token, mentions: ArticleMentions, passive
             elif obj.pos_ == "NOUN":
                 # "finished talks with leaders in Europe" → finish_talks_with_leaders_in
                 for words, surface, actor in noun_chain(obj, mentions, 1):
+                    # "worked with choreographers such as Ashton" → work_with
+                    words, surface = without_examples(words, surface)
                     yield Relation((*head, *words), (child, *surface), actor, PREP_NOUN)
 
 

@@ -360,6 +360,17 @@ def is_example(prep: Token) -> bool:
         prep.lower_ == "as" and any(c.lower_ == "such" for c in [*prep.children, prep.doc[prep.i - 1]]))
 
 
+def without_examples(words: list[str], surface: list[Token]) -> tuple[list[str], list[Token]]:
+    """A noun chain's words without each noun that only names a kind its actor is an example of:
+    "worked with choreographers such as Ashton" → with (Ashton), "compared to the likes of Coe" → to."""
+    drop: set[int] = set()
+    for k in range(1, len(surface)):
+        noun, prep = surface[k - 1], surface[k]
+        if prep.dep_ == "prep" and (is_example(prep) or (noun.lower_ == "likes" and prep.lower_ == "of")):
+            drop |= {k - 1, k}
+    return [w for k, w in enumerate(words) if k not in drop], [t for k, t in enumerate(surface) if k not in drop]
+
+
 def role_words(noun: Token, mentions: ArticleMentions | None = None) -> list[str]:
     """The words of a role noun with its non-actor modifiers: "defence minister" (not "Labour" of
     "Labour MP", which the mentions may hold though the model did not tag it)."""

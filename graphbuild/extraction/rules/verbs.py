@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from graphbuild.extraction.mentions import ArticleMentions
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.arguments import COPULA, DATIVE, arguments
 from graphbuild.extraction.rules.context import Context
@@ -71,6 +72,10 @@ _BEING_IN = frozenset({"be_in", "be_inside"})
 #: them in: "reached the last eight with victory over Dent" is victory_over (beat) Dent.
 _RESULTS = {"victory": {"over", "against"}, "win": {"over", "against"}, "triumph": {"over", "against"},
             "defeat": {"to", "by", "against"}, "loss": {"to", "against"}, "draw": {"with", "against"}}
+#: Verbs of a contest with a rival, whose "in" or "at" an event is where it was played.
+_CONTEST_VERBS = frozenset({"beat", "defeat", "lose", "face", "draw", "thrash", "trounce", "edge", "overcome",
+                            "outclass", "outplay", "crush", "stun", "upset"})
+_AT_EVENT = frozenset({("in",), ("at",)})
 _CIRCUMSTANCES = frozenset({"in", "during", "after", "following", "since", "before", "for"})
 
 
@@ -171,6 +176,20 @@ def _result(rel: Relation) -> list[str] | None:
     return None if any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in noun.children) else [*words[-2:]]
 
 
+def _rival_of(verb: Token, mentions: ArticleMentions) -> Token | None:
+    """The actor a contest verb was played against: "beat Samoa", "lost to Argentina"."""
+    if verb.lemma_.lower() not in _CONTEST_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj" and mentions.entity(child) is not None:
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"to", "against", "by"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and mentions.entity(pobj) is not None:
+                    return pobj
+    return None
+
+
 def _argument_triples(p: _Predicate, ctx: Context) -> Iterator[Triple]:
     """A triple for each subject and each object the ``arguments`` rules find."""
     verb, mentions = p.verb, ctx.mentions
@@ -195,6 +214,10 @@ def _argument_triples(p: _Predicate, ctx: Context) -> Iterator[Triple]:
         players_only = bool(result) and rel.surface[0].dep_ == "prep" and rel.surface[0].lower_ in _CIRCUMSTANCES
         if relation in _BEING_IN and obj.type in PLACE_TYPES:
             relation = "located_in"  # "Kidman is in Sydney", "the troops were inside Iraq"
+        elif obj.type is EntityType.EVENT and rel.words in _AT_EVENT and _rival_of(verb, mentions) is not None:
+            # "beat Samoa in the Los Angeles Sevens": a part in the event; the result is the rival's
+            # triple ("lost in the final" has no rival, and stays lose_in)
+            relation = "play_in"
         for subject_token, subject in p.subjects:
             if players_only and subject.type is EntityType.PERSON:
                 continue

@@ -15,7 +15,7 @@ from graphbuild.extraction.mentions.words import AWARD_WORDS
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import Context, Named
 from graphbuild.extraction.rules.syntax import conjuncts
-from graphbuild.model import EntityType, Triple
+from graphbuild.model import Entity, EntityType, Triple
 
 __all__ = ["NOMINEE", "ROLE_IN_WORK", "RULES", "nominee_credit", "role_credit"]
 
@@ -39,6 +39,17 @@ ROLE_IN_WORK = Rule(
     examples=(
         Example(text="Kate Winslet was praised for her roles in the film Iris.",
                 triples=(("Kate Winslet", "star_in", "Iris"),)),
+        # the model tags many titles as places or bodies: a role says it is a work all the same
+        Example(text="Imelda Staunton has again been recognised for her role in Vera Drake.",
+                triples=(("Imelda Staunton", "star_in", "Vera Drake"),)),
+        Example(text="Sophie Okonedo won the award for her performance in Hotel Rwanda.",
+                triples=(("Sophie Okonedo", "star_in", "Hotel Rwanda"),)),
+        Example(text="Tony Blair defended his role in Iraq.",  # a place the gazetteer knows
+                absent=(("*", "star_in", "*"),)),
+        Example(text="Fans praised her performance in the Carling Cup final against Chelsea.",  # an event
+                absent=(("*", "star_in", "*"),)),
+        Example(text="Kelly Holmes was pleased with her performance in Sheffield.",  # no award, no role
+                absent=(("*", "star_in", "*"),)),
     ))
 
 RULES = (NOMINEE, ROLE_IN_WORK)
@@ -52,6 +63,9 @@ _CATEGORY_VERBS = {
 #: What a nominee's "for" names that is no work: a person, or a country they represent.
 _NOT_WORKS = frozenset({EntityType.PERSON, EntityType.GPE, EntityType.NORP})
 _ROLE_NOUNS = frozenset({"role", "part", "performance", "turn"})
+#: What a title the model took for something else may still be: "her role in Closer" (tagged a place or
+#: a person: no one has a role in a person)
+_MISTYPED_WORKS = frozenset({EntityType.GPE, EntityType.LOC, EntityType.FAC, EntityType.ORG, EntityType.PERSON})
 #: Verbs of winning or being in the running for a prize.
 _WINNING_VERBS = frozenset({"win", "nominate", "earn", "scoop", "collect", "receive", "land", "pick", "take"})
 
@@ -110,8 +124,19 @@ def role_credit(noun: Token, ctx: Context) -> Iterator[Triple]:
         for obj in prep.children:
             for target in conjuncts(obj):
                 work = ctx.mentions.entity(target)
-                if work is None or work.type is not EntityType.OTHER:
+                if work is None or work == owners[0] or not _a_work(work, noun, ctx):
                     continue
                 triple = ctx.make(owners[0], "star_in", work, noun.sent, surface=[noun, prep], rule=ROLE_IN_WORK)
                 if triple:
                     yield triple
+
+
+def _a_work(work: Entity, noun: Token, ctx: Context) -> bool:
+    """True when a role's "in" names a work: one tagged as such, or a name the model took for a place
+    or a body that no gazetteer entry is, where the noun is "role" or the sentence speaks of awards
+    ("Oscar-winning performance in My Left Foot"; not "her strong performance in Sheffield")."""
+    if work.type is EntityType.OTHER:
+        return True
+    if work.type not in _MISTYPED_WORKS or ctx.gazetteer.canonical(work.name) is not None:
+        return False
+    return noun.lemma_.lower() == "role" or any(t.lower_ in AWARD_WORDS for t in noun.sent)

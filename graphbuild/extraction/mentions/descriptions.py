@@ -21,10 +21,12 @@ from graphbuild.extraction.mentions.words import (
     LAW_DESCRIPTIONS,
     LAW_HEADS,
     NUMERIC_LABELS,
+    PLAYER_NOUNS,
     PORTFOLIO_WORDS,
     POSSESSIVE_MARKS,
     PRESS_DESCRIPTIONS,
     PRESS_NAME_WORDS,
+    PROFESSION_NOUNS,
     PRONOUN_WINDOW,
     ROLE_DEPS,
     SEAT_TITLES,
@@ -48,6 +50,7 @@ __all__ = [
     "generic_organisation",
     "governing_country",
     "lede_person",
+    "professional_person",
     "role_descriptions",
     "trade_organisation",
 ]
@@ -118,8 +121,28 @@ PEOPLE_DESCRIPTION = _rule(
     Example(text="Albert Montanes beat Tim Henman in Doha. The Spaniard will play Roger Federer next.",
             absent=(("Albert Montanes", "play", "Roger Federer"),)))  # not said to be Spanish
 
+PROFESSION_DESCRIPTION = _rule(
+    "profession_description", "\"the singer\", \"the Welsh striker\" as a subject is the one person named in it or "
+    "the two sentences before, unless that person holds another title (\"Arsenal boss Arsene Wenger\" is no striker)",
+    Example(text="Joss Stone won the award on Monday. The singer thanked Radio 1.",
+            triples=(("Joss Stone", "thank", "Radio 1"),)),
+    Example(text="Arsenal boss Arsene Wenger spoke on Monday. The striker has rejected Chelsea.",
+            absent=(("Arsene Wenger", "*", "Chelsea"),)),
+    Example(text="Tony Blair met Joss Stone on Monday. The singer thanked Radio 1.",  # two people: which one?
+            absent=(("*", "thank", "Radio 1"),)),
+    Example(text="Joss Stone will sing on it. The music player has impressed Sony.",  # a thing, not a player
+            absent=(("*", "impress", "Sony"),)),
+    Example(text="Henman scored on Monday. The player thanked Real Madrid.",  # one word: a person, or a body?
+            absent=(("*", "thank", "Real Madrid"),)))
+
 RULES = (ROLE_DESCRIPTION, LEDE_TITLE, NAME_DESCRIPTION, BODY_DESCRIPTION, TRADE_DESCRIPTION, THE_GOVERNMENT,
-         AGE_DESCRIPTION, LAW_DESCRIPTION, PEOPLE_DESCRIPTION)
+         AGE_DESCRIPTION, LAW_DESCRIPTION, PEOPLE_DESCRIPTION, PROFESSION_DESCRIPTION)
+
+#: What a person is, for "the singer", "the striker" (not a group: "the band", "the duo").
+_PROFESSIONS = (PROFESSION_NOUNS | PLAYER_NOUNS | {"director", "presenter", "captain", "skipper", "veteran",
+                                                   "youngster", "teenager"}) - {"band", "duo", "tennis", "number",
+                                                                                 "centre", "half", "international",
+                                                                                 "scrum", "sevens", "wing", "model"}
 
 
 #: A role a person is named with: the country or body it is of (if any), the person, and the
@@ -426,3 +449,23 @@ def person_of_people(token: Token, sentence: int, mentions: Sequence[Mention], g
     fitting = [m for m in mentions if sentence - 3 <= m.sentence <= sentence and m.end <= token.i
                and entry.name in nationality.get(id(m.cluster.root()), ())]
     return fitting[-1].cluster.root() if fitting else None
+
+
+def professional_person(token: Token, sentence: int, mentions: Sequence[Mention], roles: dict[str, list[Role]],
+                        types: dict[int, EntityType]) -> Cluster | None:
+    """The person "the singer" or "the Welsh striker" refers to as a subject: the only person named
+    in its sentence before it or in the two sentences before, who holds no title but professions."""
+    lemma = token.lemma_.lower()
+    if (lemma not in _PROFESSIONS or token.tag_ != "NN" or not definite(token) or not is_subject(token)
+            or any(c.dep_ in {"poss", "appos"} or (c.dep_ == "compound" and c.pos_ == "NOUN") for c in token.children)):
+        return None  # "the music player", "the Olympic 10,000m champion": a thing, or a narrower title
+    people = {m.cluster.root() for m in mentions
+              if sentence - 2 <= m.sentence <= sentence and m.end <= token.i
+              and types.get(id(m.cluster.root())) is EntityType.PERSON}
+    if len(people) != 1:
+        return None
+    person = people.pop()
+    if not any(len(name.split()) > 1 for name in person.names):
+        return None  # a person known by one word only may be a body the model took for one ("the Blues")
+    titles = {title for title, entries in roles.items() for _, holder, _ in entries if holder.root() is person}
+    return person if titles <= _PROFESSIONS else None

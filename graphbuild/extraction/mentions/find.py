@@ -23,6 +23,7 @@ from graphbuild.extraction.mentions.descriptions import (
     LEDE_TITLE,
     NAME_DESCRIPTION,
     PEOPLE_DESCRIPTION,
+    PROFESSION_DESCRIPTION,
     ROLE_DESCRIPTION,
     THE_GOVERNMENT,
     TRADE_DESCRIPTION,
@@ -36,6 +37,7 @@ from graphbuild.extraction.mentions.descriptions import (
     lede_person,
     nationalities,
     person_of_people,
+    professional_person,
     role_descriptions,
     trade_organisation,
 )
@@ -272,6 +274,8 @@ class _References:
             referent = aged_person(token, self.resolved, self.sentence_of)
         if referent is None and self.nationality and self.gazetteer is not None and token.pos_ in {"PROPN", "NOUN"}:
             referent = person_of_people(token, sentence, self.resolved, self.gazetteer, self.nationality)
+        if referent is None and noun and PROFESSION_DESCRIPTION.name not in off:
+            referent = professional_person(token, sentence, self.resolved, self.roles, self.types)
         return referent
 
     def _pronoun(self, token: Token) -> None:

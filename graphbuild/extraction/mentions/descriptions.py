@@ -123,7 +123,8 @@ PEOPLE_DESCRIPTION = _rule(
 
 PROFESSION_DESCRIPTION = _rule(
     "profession_description", "\"the singer\", \"the Welsh striker\" as a subject is the one person named in it or "
-    "the two sentences before, unless that person holds another title (\"Arsenal boss Arsene Wenger\" is no striker)",
+    "the two sentences before, unless that person holds another title (\"Arsenal boss Arsene Wenger\" is no striker) "
+    "or is known by one word only; a noun before it makes it a thing (\"the music player\")",
     Example(text="Joss Stone won the award on Monday. The singer thanked Radio 1.",
             triples=(("Joss Stone", "thank", "Radio 1"),)),
     Example(text="Arsenal boss Arsene Wenger spoke on Monday. The striker has rejected Chelsea.",

@@ -18,6 +18,7 @@ from graphbuild.extraction.mentions.hygiene import clean_spans
 from graphbuild.extraction.mentions.whole_names import (
     acronym_bodies,
     armed_forces,
+    credited_titles,
     demonym_names,
     event_titles,
     law_references,
@@ -115,6 +116,14 @@ WORK_TITLE = _rule(
     Example(text="Best actress nominees include Keira Knightley for Pride and Prejudice.",
             triples=(("Keira Knightley", "star_in", "Pride and Prejudice"),)))
 
+CREDITED_TITLE = _rule(
+    "credited_title", "a capitalised run set off before a participle that credits a person is a work, even where "
+    "the model tagged a place or a person in it: \"Closer, directed by Mike Nichols,\", \"X, starring Y,\"",
+    Example(text="Lost in Translation, directed by Sofia Coppola, won the award.",
+            triples=(("Sofia Coppola", "direct", "Lost in Translation"),)),
+    Example(text="Comedy Meet the Fockers, starring Ben Stiller, was second.",  # a kind is no part of the title
+            triples=(("Ben Stiller", "star_in", "Meet the Fockers"),)))
+
 OWN_WEBSITE = _rule(
     "own_website", "a body's website is an actor of its own: \"told the BBC News website\"",
     Example(text="Gonzalo Frasca told the BBC News website that games matter.",
@@ -170,8 +179,8 @@ ONE_OF_A_PEOPLE = _rule(
             not_actors=("Briton",)))
 
 RULES = (HONORIFIC_NAME, POSSESSED_NAME, CONSTITUENCY, NAMED_EVENT, ARMED_FORCES, STATE_GROUP, TITLE_IN_NAME,
-         SPLIT_POSSESSIVE, GAZETTEER_NAME, WORK_TITLE, OWN_WEBSITE, LAW_TITLE, DEMONYM_INSIDE, DEMONYM_NAME, SITE_NAME,
-         MEDIA_TITLE, EVENT_TITLE, ONE_OF_A_PEOPLE, ACRONYM_BODY)
+         SPLIT_POSSESSIVE, GAZETTEER_NAME, WORK_TITLE, CREDITED_TITLE, OWN_WEBSITE, LAW_TITLE, DEMONYM_INSIDE,
+         DEMONYM_NAME, SITE_NAME, MEDIA_TITLE, EVENT_TITLE, ONE_OF_A_PEOPLE, ACRONYM_BODY)
 
 
 def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
@@ -200,7 +209,8 @@ def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
         actors = [*(span for span in actors if span.start not in inside), *known]
     for rule, finder, label in ((NAMED_EVENT, named_events, "EVENT"), (ARMED_FORCES, armed_forces, "ORG"),
                                 (STATE_GROUP, state_groups, "LOC"), (LAW_TITLE, law_titles, "LAW"),
-                                (SITE_NAME, site_names, "FAC"), (MEDIA_TITLE, media_titles, "ORG"),
+                                (CREDITED_TITLE, credited_titles, "WORK_OF_ART"), (SITE_NAME, site_names, "FAC"),
+                                (MEDIA_TITLE, media_titles, "ORG"),
                                 (MEDIA_TITLE, weekday_papers, "ORG"), (EVENT_TITLE, event_titles, "EVENT"),
                                 (ACRONYM_BODY, acronym_bodies, "ORG")):
         if label in wanted and rule.name not in disabled:

@@ -11,12 +11,13 @@ Australian Open semi-finals": "Australian" as a people), and so is an actor name
 after a tagged name: "the US presidential election", "British forces", "the Baltic states".
 A person named after a demonym is often left untagged ("beat Czech Jan Hernych"), and so is a
 work's title after a noun for a work or before one set off by a comma ("the film Gladiator",
-"Sideways, a comedy").
+"Sideways, a comedy"), or before a participle that credits a person ("Closer, directed by Mike
+Nichols").
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy
 from spacy.tokens import Doc, Span, Token
@@ -24,6 +25,8 @@ from spacy.tokens import Doc, Span, Token
 from graphbuild.extraction.mentions.clusters import tokens_among
 from graphbuild.extraction.mentions.words import (
     AWARD_WORDS,
+    CREDIT_PARTICIPLES,
+    CREDIT_REACH,
     EVENT_LABELS,
     EVENT_NOUNS,
     FORCE_NOUNS,
@@ -40,8 +43,9 @@ from graphbuild.extraction.mentions.words import (
 from graphbuild.model import EntityType
 from graphbuild.names import TITLE_WORDS, Gazetteer
 
-__all__ = ["acronym_bodies", "armed_forces", "demonym_names", "event_titles", "is_law_name", "law_references",
-           "law_titles", "media_titles", "named_events", "site_names", "state_groups", "weekday_papers"]
+__all__ = ["acronym_bodies", "armed_forces", "credited_reach", "credited_titles", "demonym_names", "event_titles",
+           "is_law_name", "law_references", "law_titles", "media_titles", "named_events", "site_names", "state_groups",
+           "weekday_papers"]
 
 #: The words before a law's head word alone that make it the law named before: "the Bill".
 _LAW_DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
@@ -320,14 +324,59 @@ def _titles_before_their_kind(doc: Doc, taken: set[int]) -> list[Span]:
         comma = noun.left_edge.i - 1
         if noun.pos_ != "NOUN" or noun.dep_ != "appos" or comma < 1 or doc[comma].text != ",":
             continue
-        start, sent_start = comma, noun.sent.start
-        while start > sent_start and start - 1 not in taken and (doc[start - 1].text[:1].isupper() or (
-                doc[start - 1].lower_ in _TITLE_GLUE and start - 2 >= sent_start and doc[start - 2].text[:1].isupper()
-                and start < comma)):
-            start -= 1
-        if start < comma and doc[start].is_sent_start and doc[start].is_stop and doc[start].lower_ != "the":
-            start += 1  # "In Sideways, a comedy": the sentence's first word is no part of the title
+        start = _title_start(doc, comma, taken)
         if start < comma and noun.head.i in range(start, comma) and doc[start].is_alpha:
+            found.append(Span(doc, start, comma, label="WORK_OF_ART"))
+    return found
+
+
+def _title_start(doc: Doc, end: int, taken: Collection[int]) -> int:
+    """Where the capitalised run that ends before ``end`` starts, short of the ``taken`` tokens and of
+    the sentence's start (or a stop the parser missed before it: it cuts some titles in two). Small
+    words may join two capitalised ones ("Eternal Sunshine of the Spotless Mind", "Man of the
+    House"); the first word is no part of the run when it is a small word other than "the" or a noun
+    for a work ("In Sideways, a comedy", "Comedy Christmas with the Kranks, starring")."""
+    floor = _clause_start(doc, end)
+    start = end
+    while start > floor and start - 1 not in taken:
+        if doc[start - 1].text[:1].isupper():
+            start -= 1
+            continue
+        glue = start - 1
+        while glue > floor and doc[glue].lower_ in _TITLE_GLUE and start - glue <= 2:
+            glue -= 1
+        if start == end or glue == start - 1 or not doc[glue].text[:1].isupper() or glue in taken:
+            break
+        start = glue
+    first = doc[start]
+    if start < end and start == floor and ((first.is_stop and first.lower_ != "the") or first.lower_ in WORK_NOUNS):
+        start += 1
+    return start
+
+
+def _clause_start(doc: Doc, end: int) -> int:
+    """The first token after the last full stop, colon, semicolon or line break before ``end``."""
+    start = end
+    while start > 0 and doc[start - 1].text not in {".", "!", "?", ":", ";"} and "\n" not in doc[start - 1].text:
+        start -= 1
+    return start
+
+
+def credited_titles(doc: Doc, actors: Sequence[Span]) -> list[Span]:
+    """Titles set off before a participle that credits a person: "Closer, directed by Mike Nichols,",
+    "Meet the Fockers, starring Ben Stiller,". The model tags many such titles in part, as places or
+    as people ("Lost in Translation" as a place "Translation", "Closer" as a person); the credit says
+    they are works, and the new span takes the place of a name inside it."""
+    people = {span.start for span in actors if span.label_ == "PERSON"}
+    found: list[Span] = []
+    for participle in tokens_among(doc, CREDIT_PARTICIPLES, "LOWER"):
+        comma = participle.i - 1
+        if comma < 1 or doc[comma].text != "," or not any(i in people for i in credited_reach(participle)):
+            continue
+        start = _title_start(doc, comma, ())
+        # a name the model tagged across the run's start belongs to it whole: "Ocean's Eleven"
+        start = min([start, *(s.start for s in actors if s.start < start < s.end)])
+        if start < comma and doc[start].is_alpha:
             found.append(Span(doc, start, comma, label="WORK_OF_ART"))
     return found
 
@@ -367,3 +416,17 @@ def work_titles(doc: Doc, actors: Sequence[Span]) -> list[Span]:
         if end > start and doc[start].is_alpha:
             found.append(Span(doc, start, end, label="WORK_OF_ART"))
     return found
+
+
+def credited_reach(participle: Token) -> range:
+    """Where the name of the person a credit participle credits may start: right after "starring",
+    a few words after "directed by" ("by Oscar-winning director Steven Soderbergh"); nowhere where
+    the participle is no credit ("starring in", "written off")."""
+    after = participle.i + 1
+    if participle.lower_ not in CREDIT_PARTICIPLES or after >= len(participle.doc):
+        return range(0)
+    if participle.lower_.endswith("starring"):
+        return range(after, after + 1)
+    if participle.doc[after].lower_ != "by":
+        return range(0)
+    return range(after + 1, min(after + 1 + CREDIT_REACH, len(participle.doc)))

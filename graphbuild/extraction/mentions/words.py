@@ -133,6 +133,14 @@ WORK_NOUNS = frozenset({
     "book", "album", "single", "song", "opera", "ballet", "soap", "thriller", "blockbuster", "biopic", "epic",
     "cartoon", "comedy", "memoir", "biography", "painting", "sculpture", "video", "franchise",
 })
+#: Participles that credit the person after them with the work set off before them, and what the
+#: person did: "Closer, directed by Mike Nichols," → direct.
+CREDIT_PARTICIPLES = {
+    "directed": "direct", "written": "write", "co-written": "write", "produced": "produce", "composed": "compose",
+    "starring": "star_in", "co-starring": "star_in",
+}
+#: How many words after a credit's "by" the credited person's name may start ("by Oscar-winning director X").
+CREDIT_REACH = 6
 #: The last words of the name of a law or treaty: "the Licensing Act", "the Kyoto Protocol".
 LAW_HEADS = frozenset({"Act", "Bill", "Treaty", "Directive", "Protocol", "Accord"})
 #: What any law is called once named: "the legislation".

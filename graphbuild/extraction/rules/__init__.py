@@ -56,7 +56,7 @@ NAME_RULES: tuple[NameRule, ...] = (
     places.named_place, bodies.state_body, bodies.business_owner, places.range_parts, places.event_place,
     affiliations.prep_affiliation, affiliations.squad_member, bodies.compound_of, roles.actor_title,
     roles.described_roles, roles.sibling_country, affiliations.born_in, roles.as_role, roles.kin_partner,
-    bodies.owned_by, places.place_in, credits.nominee_credit, staff.bare_title,
+    bodies.owned_by, places.place_in, credits.nominee_credit, credits.credit, staff.bare_title,
     results.score_line,
 )
 

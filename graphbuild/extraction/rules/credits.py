@@ -11,13 +11,14 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from graphbuild.extraction.mentions.words import AWARD_WORDS
+from graphbuild.extraction.mentions.whole_names import credited_reach
+from graphbuild.extraction.mentions.words import AWARD_WORDS, CREDIT_PARTICIPLES
 from graphbuild.extraction.rule import Example, Rule
 from graphbuild.extraction.rules.context import Context, Named
-from graphbuild.extraction.rules.syntax import conjuncts
+from graphbuild.extraction.rules.syntax import conjuncts, is_mention_root
 from graphbuild.model import Entity, EntityType, Triple
 
-__all__ = ["NOMINEE", "ROLE_IN_WORK", "RULES", "nominee_credit", "role_credit"]
+__all__ = ["CREDIT", "NOMINEE", "ROLE_IN_WORK", "RULES", "credit", "nominee_credit", "role_credit"]
 
 NOMINEE = Rule(
     name="nominee", family="credits", confidence=0.6,
@@ -52,7 +53,19 @@ ROLE_IN_WORK = Rule(
                 absent=(("*", "star_in", "*"),)),
     ))
 
-RULES = (NOMINEE, ROLE_IN_WORK)
+CREDIT = Rule(
+    name="credit", family="credits", confidence=0.65,
+    construction="a participle set off after a work credits the people it names: \"Closer, directed by Mike "
+                 "Nichols,\" → direct; \"X, starring Y and Z,\" → star_in",
+    examples=(
+        Example(text="In Closer, directed by Mike Nichols, she plays a stripper.",
+                triples=(("Mike Nichols", "direct", "Closer"),)),
+        Example(text="Meet the Fockers, starring Ben Stiller and Robert De Niro, took $40m.",
+                triples=(("Ben Stiller", "star_in", "Meet the Fockers"),
+                         ("Robert De Niro", "star_in", "Meet the Fockers"))),
+    ))
+
+RULES = (NOMINEE, ROLE_IN_WORK, CREDIT)
 
 #: What an award category says a nominee did to the work named with them.
 _CATEGORY_VERBS = {
@@ -140,3 +153,26 @@ def _a_work(work: Entity, noun: Token, ctx: Context) -> bool:
     if work.type not in _MISTYPED_WORKS or ctx.gazetteer.canonical(work.name) is not None:
         return False
     return noun.lemma_.lower() == "role" or any(t.lower_ in AWARD_WORDS for t in noun.sent)
+
+
+def credit(name: Named, ctx: Context) -> Iterator[Triple]:
+    """"Closer, directed by Mike Nichols," → Mike Nichols direct Closer; each person of a list."""
+    work, doc = name.entity, name.token.doc
+    after = name.words[-1].i + 2
+    if work.type is not EntityType.OTHER or after >= len(doc) or doc[after - 1].text != "," or not ctx.on(CREDIT):
+        return
+    participle, reach = doc[after], credited_reach(doc[after])
+    first = next((t for t in doc[reach.start:reach.stop]
+                  if (e := ctx.mentions.entity(t)) is not None and e.type is EntityType.PERSON), None)
+    if first is None:
+        return
+    while not is_mention_root(first, ctx.mentions):
+        first = first.head  # "Ben" of "Ben Stiller and Robert De Niro": the list hangs on "Stiller"
+    for person_token in conjuncts(first):
+        person = ctx.mentions.entity(person_token)
+        if person is None or person.type is not EntityType.PERSON:
+            continue
+        triple = ctx.make(person, CREDIT_PARTICIPLES[participle.lower_], work, participle.sent,
+                          surface=[participle], rule=CREDIT, ends=(person_token, name.token))
+        if triple:
+            yield triple

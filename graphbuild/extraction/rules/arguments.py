@@ -36,7 +36,7 @@ from graphbuild.extraction.rules.words import (
     RELATIVE_PRONOUNS,
     REPORTING_VERBS,
 )
-from graphbuild.model import EntityType
+from graphbuild.model import Entity, EntityType
 
 __all__ = ["RULES", "arguments"]
 
@@ -105,6 +105,10 @@ SVO_NOUN_PREP = Rule(
                      "Mahmoud Abbas.", triples=(("Tony Blair", "meet", "Mahmoud Abbas"),)),
         Example(text="George Galloway mentioned the voters in Glasgow whom he abandoned.",
                 triples=(("George Galloway", "abandon_voters_in", "Glasgow"),)),
+        Example(text="Suez owns 40% of Thames Water.",  # a share of a body is a stake in it
+                triples=(("Suez", "own_stake_in", "Thames Water"),)),
+        Example(text="Indonesia has rebuilt 70% of Aceh.",  # of a place, it stays a share
+                absent=(("Indonesia", "rebuild_stake_in", "Aceh"),)),
     ))
 SVO_MODIFIER = Rule(
     name="svo_modifier", family=_FAMILY, confidence=0.55,
@@ -233,6 +237,7 @@ def _direct_objects(verb: Token, child: Token, mentions: ArticleMentions, passiv
                 # an example stands for its kind: "won several awards, including an Oscar",
                 # "faced the likes of Real Madrid" → win, face
                 words, surface = without_examples(words, surface)
+                words = _as_stake(words, mentions.entity(actor))
                 if not words:
                     yield Relation((), (), actor, SVO)
                 else:
@@ -248,6 +253,18 @@ def _direct_objects(verb: Token, child: Token, mentions: ArticleMentions, passiv
                 if modifier.dep_ in {"poss", "compound", "nmod"} and mentions.entity(modifier) is not None:
                     for actor in conjuncts(modifier):
                         yield Relation((*role_words(obj), "of"), (obj,), actor, SVO_MODIFIER)
+
+
+#: The words of a share named by its size: "18.8% of Southcorp", "a third of the company".
+_SHARE_WORDS = frozenset({"%", "percent", "cent"})
+
+
+def _as_stake(words: list[str], actor: Entity | None) -> list[str]:
+    """A share of a body is a stake in it: "bought 18.8% of Southcorp" → buy_stake_in."""
+    if len(words) == 2 and words[0] in _SHARE_WORDS and words[1] == "of" and (
+            actor is not None and actor.type is EntityType.ORG):
+        return ["stake", "in"]
+    return words
 
 
 def _nominal_adjective(obj: Token) -> bool:

@@ -3,11 +3,13 @@
 The small model tags some spans that are no names, or more than one: lower-case words and
 amounts ("comfort zone", "124bn", "0.04secs"), words it swept in before a name ("rang Lucy"),
 a headline's last name run into the first sentence's ("Blair Tony Blair"), two names joined by
-"and" ("Blair and Brown"), and clubs or companies typed as people ("Manchester United").
+"and" ("Blair and Brown") or a list of them by commas ("Bernal, Jamie Foxx"), and clubs or
+companies typed as people ("Manchester United").
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc, Span
@@ -58,6 +60,13 @@ JOINED_NAMES = _rule(
     "joined_names", "two names the article also writes alone, tagged as one with \"and\": \"Blair and Brown\"",
     Example(text="Tony Blair met Dell. Hewlett Packard was absent. Since then Dell and Hewlett Packard sued IBM.",
             triples=(("Hewlett Packard", "sue", "IBM"),), not_actors=("Dell and Hewlett Packard",)))
+LISTED_NAMES = _rule(
+    "listed_names", "a tagged span holding commas is a list: \"Bernal, Jamie Foxx\" is two names, each of the "
+    "type the article gives it where it is tagged alone",
+    Example(text="Leonardo DiCaprio and Gael Garcia Bernal are nominated. Jamie Foxx won in January. DiCaprio "
+                 "faces competition from Bernal, Jamie Foxx, Jim Carrey and Johnny Depp.",
+            triples=(("Leonardo DiCaprio", "face_competition_from", "Gael Garcia Bernal"),),
+            not_actors=("Bernal Jamie Foxx",)))
 ORG_SHAPE = _rule(
     "org_shape", "a name ending like a club or company (United, City, Rovers, plc, Bank) is no person",
     Example(text="Manchester United's Wayne Rooney scored twice.",
@@ -77,7 +86,7 @@ PORTFOLIO = _rule(
     Example(text="Lib Dem Home Affairs spokesman Mark Oaten said the plan was wrong.",  # the party before it
             triples=(("Mark Oaten", "spokesman_for", "Liberal Democrats"),)))
 
-RULES = (LEADING_WORDS, HEADLINE_REPEAT, JOINED_NAMES, ORG_SHAPE, HONORIFIC_INSIDE, PORTFOLIO)
+RULES = (LEADING_WORDS, HEADLINE_REPEAT, JOINED_NAMES, LISTED_NAMES, ORG_SHAPE, HONORIFIC_INSIDE, PORTFOLIO)
 
 #: Words before an office's field that are no name either: "Ex-Home Secretary".
 _BEFORE_TITLES = frozenset({"ex", "former", "then", "acting", "deputy", "junior", "senior"})
@@ -109,6 +118,8 @@ def clean_spans(doc: Doc, spans: Sequence[Span], disabled: Collection[str] = ())
     """The tagged ``spans`` with the amounts dropped, swept-in words cut off and joined names split."""
     texts = [span.text for span in spans]
     alone = {text for text in texts if " and " not in text}
+    # the type each name has where it is tagged on its own, for the names of a list tagged as one
+    types = {span.text: span.label_ for span in spans if "," not in span.text and " and " not in span.text}
     cleaned: list[Span] = []
     for span, text in zip(spans, texts, strict=True):
         if text[:1].isupper() and " " not in text and text.isalpha() and span.label_ != "PERSON":
@@ -125,6 +136,8 @@ def clean_spans(doc: Doc, spans: Sequence[Span], disabled: Collection[str] = ())
             parts = [q for p in parts for q in _split_repeat(p, alone)]
         if JOINED_NAMES.name not in disabled:
             parts = [q for p in parts for q in _split_joined(p, alone)]
+        if LISTED_NAMES.name not in disabled:
+            parts = [q for p in parts for q in _split_listed(p, types)]
         if HONORIFIC_INSIDE.name not in disabled:
             parts = [q for p in parts for q in _split_at_honorific(p)]
         if PORTFOLIO.name not in disabled:
@@ -231,6 +244,25 @@ def _split_joined(span: Span, alone: set[str]) -> list[Span]:
     if not (len(left) and len(right)) or not (_known(left.text, alone) and _known(right.text, alone)):
         return [span]
     return [Span(doc, left.start, left.end, label=span.label_), Span(doc, right.start, right.end, label=span.label_)]
+
+
+def _split_listed(span: Span, types: dict[str, str]) -> list[Span]:
+    """"Bernal, Jamie Foxx" → "Bernal", "Jamie Foxx": the parts between commas that hold a capital,
+    each with the type of the name it is (or ends) where the article tags it alone."""
+    doc = span.doc
+    commas = [t.i for t in span if t.text == ","]
+    if not commas:
+        return [span]
+    edges = [span.start - 1, *commas, span.end]
+    parts: list[Span] = []
+    for left, right in itertools.pairwise(edges):
+        part = doc[left + 1:right]
+        if not any(t.text[:1].isupper() for t in part):
+            continue
+        label = next((kind for name, kind in types.items() if name == part.text or name.endswith(" " + part.text)),
+                     span.label_)
+        parts.append(Span(doc, part.start, part.end, label=label))
+    return parts
 
 
 def _known(text: str, alone: set[str]) -> bool:

@@ -69,9 +69,12 @@ FIRST_NAME = _rule(
     Example(text="Joe Pasquale and Joe Swash won the show on Monday. Joe later thanked Ant McPartlin.",
             absent=(("Joe Pasquale", "thank", "*"), ("Joe Swash", "thank", "*"))))  # two Joes: neither
 SHORT_NAME = _rule(
-    "short_name", "a body's shorter name is the one longer name it ends: \"the Telegraph\" → Daily Telegraph",
+    "short_name", "a body's shorter name is the one longer name it ends: \"the Telegraph\" → Daily Telegraph; "
+    "not the part after a hyphen, a parent's name: \"BP\" of \"TNK-BP\"",
     Example(text="The Daily Telegraph printed the claims. Later the Telegraph criticised the BBC.",
-            triples=(("Daily Telegraph", "criticise", "BBC"),)))
+            triples=(("Daily Telegraph", "criticise", "BBC"),)),
+    Example(text="Russia fined TNK-BP on Monday. BP said it would appeal against Russia.",
+            absent=(("TNK-BP", "appeal_against", "Russia"),)))
 ACRONYM = _rule(
     "acronym", "an acronym in brackets after a name, or a body's initials written alone, is that name: "
     "\"the London Stock Exchange (LSE)\", \"the NAO\" after \"the National Audit Office\"",
@@ -285,9 +288,16 @@ def _merge_short_names(clusters: Sequence[Cluster]) -> None:
     for cluster in orgs + lone:
         tokens = cluster.key.split()
         longer = [c for c in orgs if c is not cluster and c.merged_into is None
-                  and len(c.key.split()) > len(tokens) and c.key.split()[-len(tokens):] == tokens]
+                  and len(c.key.split()) > len(tokens) and c.key.split()[-len(tokens):] == tokens
+                  and not _after_hyphen(cluster, c)]
         if len(longer) == 1:
             link(cluster, longer[0])
+
+
+def _after_hyphen(short: Cluster, long: Cluster) -> bool:
+    """True when the shorter name is the part after a hyphen in the longer one: "BP" of "TNK-BP",
+    "Ericsson" of "Sony-Ericsson", a parent firm named in its joint venture's name."""
+    return any(name.lower().endswith("-" + part.lower()) for name in long.names for part in short.names)
 
 
 def _merge_acronyms(clusters: Sequence[Cluster]) -> None:

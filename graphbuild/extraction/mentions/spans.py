@@ -25,6 +25,7 @@ from graphbuild.extraction.mentions.whole_names import (
     law_titles,
     media_titles,
     named_events,
+    numbered_channels,
     site_names,
     state_groups,
     weekday_papers,
@@ -141,11 +142,13 @@ SITE_NAME = _rule(
             triples=(("Tony Blair", "host_reception_at", "St James's Palace"),)))
 MEDIA_TITLE = _rule(
     "media_title", "the capitalised run between \"the\" and a newspaper's or programme's noun is its name: "
-    "\"told the Bisnis Indonesia newspaper\"",
+    "\"told the Bisnis Indonesia newspaper\"; so is a channel's number after a body: \"BBC Three\"",
     Example(text="Aburizal Bakrie told the Bisnis Indonesia newspaper that the aid was enough.",
             triples=(("Aburizal Bakrie", "speak_to", "Bisnis Indonesia"),)),
     Example(text="Alan Milburn told the Sunday Telegraph that the campaign was going well.",  # not a date
-            triples=(("Alan Milburn", "speak_to", "Sunday Telegraph"),)))
+            triples=(("Alan Milburn", "speak_to", "Sunday Telegraph"),)),
+    Example(text="The Orange Film Awards will be shown on BBC One at 2010 GMT.",  # a channel's number
+            triples=(("BBC One", "show", "Orange Film Awards"),)))
 DEMONYM_INSIDE = _rule(
     "demonym_inside", "a country's or party's demonym the model swept into a person's name is not part of it: "
     "\"Kenyan Bernard Lagat\", \"Tory Liam Fox\"",
@@ -210,8 +213,8 @@ def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
     for rule, finder, label in ((NAMED_EVENT, named_events, "EVENT"), (ARMED_FORCES, armed_forces, "ORG"),
                                 (STATE_GROUP, state_groups, "LOC"), (LAW_TITLE, law_titles, "LAW"),
                                 (CREDITED_TITLE, credited_titles, "WORK_OF_ART"), (SITE_NAME, site_names, "FAC"),
-                                (MEDIA_TITLE, media_titles, "ORG"),
-                                (MEDIA_TITLE, weekday_papers, "ORG"), (EVENT_TITLE, event_titles, "EVENT"),
+                                (MEDIA_TITLE, media_titles, "ORG"), (MEDIA_TITLE, weekday_papers, "ORG"),
+                                (MEDIA_TITLE, numbered_channels, "ORG"), (EVENT_TITLE, event_titles, "EVENT"),
                                 (ACRONYM_BODY, acronym_bodies, "ORG")):
         if label in wanted and rule.name not in disabled:
             # the new spans take the place of the names inside them

@@ -44,8 +44,8 @@ from graphbuild.model import EntityType
 from graphbuild.names import TITLE_WORDS, Gazetteer
 
 __all__ = ["acronym_bodies", "armed_forces", "credited_reach", "credited_titles", "demonym_names", "event_titles",
-           "is_law_name", "law_references", "law_titles", "media_titles", "named_events", "site_names", "state_groups",
-           "weekday_papers"]
+           "is_law_name", "law_references", "law_titles", "media_titles", "named_events", "numbered_channels",
+           "site_names", "state_groups", "weekday_papers"]
 
 #: The words before a law's head word alone that make it the law named before: "the Bill".
 _LAW_DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
@@ -164,6 +164,17 @@ def weekday_papers(doc: Doc, actors: Sequence[Span]) -> list[Span]:
 
 #: The days a newspaper is named for.
 _PAPER_DAYS = frozenset({"Sunday", "Saturday"})
+#: The number words that end a channel's name: "BBC One", "BBC Three".
+_CHANNEL_NUMBERS = frozenset({"One", "Two", "Three", "Four", "Five"})
+
+
+def numbered_channels(doc: Doc, actors: Sequence[Span]) -> list[Span]:
+    """A broadcaster's initials with a capitalised number word after them name a channel, which
+    the model tags without the number: "shown on BBC One", "BBC Three's controller" (not "BBC Radio
+    Five Live", nor a headline's "Aer Lingus Three senior executives")."""
+    return [Span(doc, span.start, span.end + 1, label="ORG") for span in actors
+            if span.label_ == "ORG" and len(span) == 1 and span[0].is_upper and span.end < len(doc)
+            and doc[span.end].text in _CHANNEL_NUMBERS and doc[span.end].ent_type_ not in {"PERSON", "ORG"}]
 
 
 #: The capitalised head words that end the name of a competition or a festival: "the Australian

@@ -34,7 +34,13 @@ from graphbuild.extraction.rules.syntax import (
     subject_of,
     verb_words,
 )
-from graphbuild.extraction.rules.words import BODY_TYPES, PLACE_TYPES, RECIPROCAL_VERBS, REMOVAL_VERBS
+from graphbuild.extraction.rules.words import (
+    BODY_TYPES,
+    BROADCAST_VERBS,
+    PLACE_TYPES,
+    RECIPROCAL_VERBS,
+    REMOVAL_VERBS,
+)
 from graphbuild.model import Entity, EntityType, Triple
 
 __all__ = ["RECIPROCAL", "RULES", "predicate_triples"]
@@ -52,6 +58,12 @@ PASSIVE_FROM = Rule(
     examples=(Example(text="Ken Livingstone was suspended from the Labour Party in 2016.",
                       triples=(("Labour Party", "suspend", "Ken Livingstone"),),
                       absent=(("Ken Livingstone", "*", "*"),)),))
+PASSIVE_ON = Rule(
+    name="passive_on", family=_FAMILY, confidence=0.7,
+    construction="a passive broadcast names the broadcaster with \"on\": \"shown on BBC One\" → BBC One show",
+    examples=(Example(text="The Orange Film Awards will be shown on BBC One at 2010 GMT.",
+                      triples=(("BBC One", "show", "Orange Film Awards"),),
+                      absent=(("Orange Film Awards", "*", "*"),)),))
 RECIPROCAL = Rule(
     name="reciprocal", family=_FAMILY, confidence=0.65,
     construction="coordinated actors of a mutual verb or noun act on each other: \"X and Y agreed\", "
@@ -64,7 +76,7 @@ RECIPROCAL = Rule(
                 triples=(("Manchester United", "play_against", "Everton"),)),  # a match between two sides
     ))
 
-RULES = (PASSIVE_AGENT, PASSIVE_FROM, RECIPROCAL)
+RULES = (PASSIVE_AGENT, PASSIVE_FROM, PASSIVE_ON, RECIPROCAL)
 
 #: A copula with "in" before a place says where its subject is.
 _BEING_IN = frozenset({"be_in", "be_inside"})
@@ -135,21 +147,30 @@ def _reciprocal(p: _Predicate, ctx: Context) -> Iterator[Triple]:
             yield triple
 
 
+#: Passives that name their doer with a preposition: a removal with "from" ("expelled from
+#: Labour"), a broadcast with "on" ("shown on BBC One", any actor: a channel or programme the
+#: model may type as anything); the doer's types; the rule.
+_PREP_DOERS = ((REMOVAL_VERBS, "from", BODY_TYPES, PASSIVE_FROM),
+               (BROADCAST_VERBS, "on", frozenset(EntityType), PASSIVE_ON))
+
+
 def _passive_doers(p: _Predicate, ctx: Context) -> list[Triple] | None:
     """The doer of a passive becomes the subject, and the verb says nothing else.
 
     The agent ("Jack Straw was criticised by the Conservatives" → Conservatives criticise Straw),
-    or the body a removal names with "from" ("Galloway was expelled from Labour" → Labour expel
-    Galloway, not Galloway expel_from Labour). None when the passive names no doer.
+    the body a removal names with "from" ("Galloway was expelled from Labour" → Labour expel
+    Galloway, not Galloway expel_from Labour), or the channel a broadcast names with "on". None
+    when the passive names no doer.
     """
     verb, mentions = p.verb, ctx.mentions
     doers = [(t, a) for t in agent_tokens(verb) for a in [mentions.entity(t)] if a is not None]
     rule = PASSIVE_AGENT
-    if not doers and verb.lemma_.lower() in REMOVAL_VERBS:
-        doers = [(t, e) for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
-                 for pobj in prep.children if pobj.dep_ == "pobj" for t in conjuncts(pobj)
-                 for e in [mentions.entity(t)] if e is not None and e.type in BODY_TYPES]
-        rule = PASSIVE_FROM
+    for verbs, word, types, by_prep in _PREP_DOERS:
+        if not doers and verb.lemma_.lower() in verbs:
+            doers = [(t, e) for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == word
+                     for pobj in prep.children if pobj.dep_ == "pobj" for t in conjuncts(pobj)
+                     for e in [mentions.entity(t)] if e is not None and e.type in types]
+            rule = by_prep
     if not doers:
         return None
     found = []

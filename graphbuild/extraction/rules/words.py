@@ -46,6 +46,8 @@ CONTEST_NOUNS = frozenset({"match", "tie", "game", "fixture", "final", "derby", 
 REMOVAL_VERBS = frozenset({
     "expel", "suspend", "ban", "bar", "exclude", "oust", "eject", "dismiss", "sack", "deport", "extradite",
 })
+#: Verbs whose passive names the broadcaster with "on": "shown on BBC One" → BBC One show.
+BROADCAST_VERBS = frozenset({"show", "broadcast", "screen", "air", "televise", "stream"})
 #: Actors that can remove someone (a party, a country, a group).
 BODY_TYPES = frozenset({EntityType.ORG, EntityType.GPE, EntityType.NORP})
 #: Reporting verbs that accuse: "the newspaper claimed he received money" → newspaper claim he.

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from spacy.language import Language
 
 from graphbuild.extraction.mentions.whole_names import credited_reach, credited_titles
+from graphbuild.model import ArticleResult, EntityType
+
+Run = Callable[[str], ArticleResult]
 
 
 def _titles(nlp: Language, text: str) -> list[str]:
@@ -44,3 +49,17 @@ def test_a_credit_reaches_past_a_persons_description(nlp: Language) -> None:
     written = nlp("The debt was written off.")[3]
     assert written.lower_ == "written"
     assert len(credited_reach(written)) == 0  # no "by": no one is credited
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Mel Gibson's The Passion of the Christ won best drama.", "The Passion of the Christ"),
+    ("Best director nominees include Michel Gondry for Eternal Sunshine of the Spotless Mind.",
+     "Eternal Sunshine of the Spotless Mind"),
+    # "and", "in", "at" may end a title and start a list or a place
+    ("Nominees include Pedro Almodovar for Bad Education and Hong Kong director Wong Kar-Wai for 2046.",
+     "Bad Education"),
+])
+def test_a_title_cut_at_of_goes_on_past_it(run: Run, text: str, title: str) -> None:
+    works = {e.entity.name for e in run(text).entities if e.entity.type is EntityType.OTHER}
+    assert any(name == title or "The " + name == title for name in works), works
+    assert not any(title in name and name != title and "The " + name != title for name in works)

@@ -18,6 +18,7 @@ from graphbuild.extraction.mentions.hygiene import clean_spans
 from graphbuild.extraction.mentions.whole_names import (
     acronym_bodies,
     armed_forces,
+    continued_titles,
     credited_titles,
     demonym_names,
     event_titles,
@@ -111,11 +112,14 @@ GAZETTEER_NAME = _rule(
 
 WORK_TITLE = _rule(
     "work_title", "an untagged capitalised run after a noun for a work, a person's possessive or an award "
-    "nominee, or set off before a noun for a work: \"the film X\", \"best actress nominee Y for X\", \"X, a comedy\"",
+    "nominee, or set off before a noun for a work: \"the film X\", \"best actress nominee Y for X\", \"X, a comedy\"; "
+    "a title cut at a small word goes on past it: \"Eternal Sunshine of the Spotless Mind\"",
     Example(text="The film Gladiator stars Russell Crowe.", triples=(("Russell Crowe", "star_in", "Gladiator"),)),
     Example(text="Fans queued for Dan Brown's The Da Vinci Code.", triples=(("Dan Brown", "make", "Da Vinci Code"),)),
     Example(text="Best actress nominees include Keira Knightley for Pride and Prejudice.",
-            triples=(("Keira Knightley", "star_in", "Pride and Prejudice"),)))
+            triples=(("Keira Knightley", "star_in", "Pride and Prejudice"),)),
+    Example(text="Best director nominees include Michel Gondry for Eternal Sunshine of the Spotless Mind.",
+            triples=(("Michel Gondry", "direct", "Eternal Sunshine of the Spotless Mind"),)))
 
 CREDITED_TITLE = _rule(
     "credited_title", "a capitalised run set off before a participle that credits a person is a work, even where "
@@ -212,7 +216,8 @@ def actor_spans(doc: Doc, gazetteer: Gazetteer, wanted: frozenset[str],
         actors = [*(span for span in actors if span.start not in inside), *known]
     for rule, finder, label in ((NAMED_EVENT, named_events, "EVENT"), (ARMED_FORCES, armed_forces, "ORG"),
                                 (STATE_GROUP, state_groups, "LOC"), (LAW_TITLE, law_titles, "LAW"),
-                                (CREDITED_TITLE, credited_titles, "WORK_OF_ART"), (SITE_NAME, site_names, "FAC"),
+                                (CREDITED_TITLE, credited_titles, "WORK_OF_ART"),
+                                (WORK_TITLE, continued_titles, "WORK_OF_ART"), (SITE_NAME, site_names, "FAC"),
                                 (MEDIA_TITLE, media_titles, "ORG"), (MEDIA_TITLE, weekday_papers, "ORG"),
                                 (MEDIA_TITLE, numbered_channels, "ORG"), (EVENT_TITLE, event_titles, "EVENT"),
                                 (ACRONYM_BODY, acronym_bodies, "ORG")):

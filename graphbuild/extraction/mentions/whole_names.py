@@ -43,9 +43,9 @@ from graphbuild.extraction.mentions.words import (
 from graphbuild.model import EntityType
 from graphbuild.names import TITLE_WORDS, Gazetteer
 
-__all__ = ["acronym_bodies", "armed_forces", "credited_reach", "credited_titles", "demonym_names", "event_titles",
-           "is_law_name", "law_references", "law_titles", "media_titles", "named_events", "numbered_channels",
-           "site_names", "state_groups", "weekday_papers"]
+__all__ = ["acronym_bodies", "armed_forces", "continued_titles", "credited_reach", "credited_titles", "demonym_names",
+           "event_titles", "is_law_name", "law_references", "law_titles", "media_titles", "named_events",
+           "numbered_channels", "site_names", "state_groups", "weekday_papers"]
 
 #: The words before a law's head word alone that make it the law named before: "the Bill".
 _LAW_DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
@@ -353,12 +353,14 @@ def _title_start(doc: Doc, end: int, taken: Collection[int]) -> int:
         if doc[start - 1].text[:1].isupper():
             start -= 1
             continue
-        glue = start - 1
-        while glue > floor and doc[glue].lower_ in _TITLE_GLUE and start - glue <= 2:
+        glue = start - 1  # one small word, or one before "the": "Christmas with the Kranks"
+        if glue > floor + 1 and doc[glue].lower_ == "the" and doc[glue - 1].lower_ in _TITLE_GLUE:
             glue -= 1
-        if start == end or glue == start - 1 or not doc[glue].text[:1].isupper() or glue in taken:
+        before = glue - 1
+        if (start == end or doc[glue].lower_ not in _TITLE_GLUE or not doc[before].text[:1].isupper()
+                or before in taken or before < floor):
             break
-        start = glue
+        start = before
     first = doc[start]
     if start < end and start == floor and ((first.is_stop and first.lower_ != "the") or first.lower_ in WORK_NOUNS):
         start += 1
@@ -394,6 +396,40 @@ def credited_titles(doc: Doc, actors: Sequence[Span]) -> list[Span]:
 
 #: Small words a title may hold between capitalised ones: "Eternal Sunshine of the Spotless Mind".
 _TITLE_GLUE = frozenset({"of", "the", "and", "in", "on", "a", "an", "to", "for", "with", "at"})
+#: The two small words a title may hold together: "Man of the House", "The Passion of the Christ".
+_OF_THE = ("of", "the")
+
+
+def continued_titles(doc: Doc, actors: Sequence[Span]) -> list[Span]:
+    """A work's title the model cut at "of", the rest tagged apart or not at all: "Eternal
+    Sunshine" + "of the" + "the Spotless Mind" (a place), "Man" + "of the" + "House" (a body). The
+    whole run is the title; a person's name after "of" is no part of it."""
+    people = {i for span in actors if span.label_ == "PERSON" for i in range(span.start, span.end)}
+    ends = {span.start: span.end for span in actors}
+    found: list[Span] = []
+    for span in actors:
+        if (span.label_ != "WORK_OF_ART" or span.end >= len(doc) or doc[span.end].lower_ != "of"
+                or not _glued(doc, span.end)):
+            continue  # cut at "of": "in", "at", "and" may as well end the title and start a place or a list
+        rest = span.end + 1
+        if rest not in ends and doc[rest].lower_ in _TITLE_GLUE:
+            rest += 1  # "of the": unless "the" starts a name tagged with it
+        end = rest
+        while end < len(doc) and end not in people and (end in ends or doc[end].text[:1].isupper()):
+            end = ends.get(end, end + 1)
+        if end > rest:
+            found.append(Span(doc, span.start, end, label="WORK_OF_ART"))
+    return found
+
+
+def _glued(doc: Doc, i: int) -> bool:
+    """True when the small word at ``i`` joins a title's capitalised words, alone or as "of the":
+    "Lost in Translation", "Eternal Sunshine of the Spotless Mind"."""
+    if doc[i].lower_ not in _TITLE_GLUE:
+        return False
+    after = list(doc[i + 1:i + 3])
+    return bool(after) and (after[0].text[:1].isupper() or (
+        len(after) == 2 and (doc[i].lower_, after[0].lower_) == _OF_THE and after[1].text[:1].isupper()))
 
 
 def work_titles(doc: Doc, actors: Sequence[Span]) -> list[Span]:
@@ -418,9 +454,8 @@ def work_titles(doc: Doc, actors: Sequence[Span]) -> list[Span]:
         if any(start < span.end and span.start < start + 1 for span in found):
             continue
         end = start
-        while end < len(doc) and end not in taken and (
-                doc[end].text[:1].isupper() or (doc[end].lower_ in _TITLE_GLUE and end + 1 < len(doc)
-                                                 and doc[end + 1].text[:1].isupper() and end > start)):
+        while end < len(doc) and end not in taken and (doc[end].text[:1].isupper() or (
+                end > start and _glued(doc, end))):
             end += 1
         while end > start and doc[end - 1].lower_ in _TITLE_GLUE:
             end -= 1  # a title ends in a word of its own: not "Bad Education and" before a tagged name

@@ -146,13 +146,16 @@ SITE_NAME = _rule(
             triples=(("Tony Blair", "host_reception_at", "St James's Palace"),)))
 MEDIA_TITLE = _rule(
     "media_title", "the capitalised run between \"the\" and a newspaper's or programme's noun is its name: "
-    "\"told the Bisnis Indonesia newspaper\"; so is a channel's number after a body: \"BBC Three\"",
+    "\"told the Bisnis Indonesia newspaper\", or between a body's possessive and the noun: \"BBC's Breakfast with "
+    "Frost programme\"; so is a channel's number after a body: \"BBC Three\"",
     Example(text="Aburizal Bakrie told the Bisnis Indonesia newspaper that the aid was enough.",
             triples=(("Aburizal Bakrie", "speak_to", "Bisnis Indonesia"),)),
     Example(text="Alan Milburn told the Sunday Telegraph that the campaign was going well.",  # not a date
             triples=(("Alan Milburn", "speak_to", "Sunday Telegraph"),)),
     Example(text="The Orange Film Awards will be shown on BBC One at 2010 GMT.",  # a channel's number
-            triples=(("BBC One", "show", "Orange Film Awards"),)))
+            triples=(("BBC One", "show", "Orange Film Awards"),)),
+    Example(text="Charles Kennedy told BBC's Breakfast with Frost programme that the plan was wrong.",
+            triples=(("Charles Kennedy", "speak_to", "Breakfast with Frost"),)))
 DEMONYM_INSIDE = _rule(
     "demonym_inside", "a country's or party's demonym the model swept into a person's name is not part of it: "
     "\"Kenyan Bernard Lagat\", \"Tory Liam Fox\"",

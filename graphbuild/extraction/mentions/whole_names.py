@@ -130,12 +130,21 @@ _MEDIA_KINDS = frozenset({"TV", "Radio", "Internet", "Web", "Sunday", "Saturday"
 
 def media_titles(doc: Doc, actors: Sequence[Span]) -> list[Span]:
     """The capitalised run between "the" and a newspaper's or programme's noun: "the Bisnis Indonesia
-    newspaper", "the Today programme" (a country or people it begins with only describes it)."""
+    newspaper", "the Today programme" (a country or people it begins with only describes it); or
+    between a body's possessive and the noun, small words and all: "BBC's Breakfast with Frost
+    programme"."""
     found: list[Span] = []
     for noun in tokens_among(doc, MEDIA_NOUNS, "LOWER"):
         start = noun.i
         while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].dep_ == "compound":
             start -= 1
+        owned = _title_start(doc, noun.i, ())
+        if (0 < owned < start and doc[owned - 1].lower_ in POSSESSIVE_MARKS and noun.is_lower
+                and not any(t.lower_ == "and" for t in doc[owned:noun.i])):
+            # "BBC's Breakfast with Frost programme"; not "The Catherine Tate Show", nor "the UK's
+            # Department for International Development and the UN Development Programme"
+            found.append(Span(doc, owned, noun.i, label="ORG"))
+            continue
         while start < noun.i and doc[start].ent_type_ in {"GPE", "NORP"} and start + 1 < noun.i:
             start += 1  # "the US Sun newspaper": the Sun
         if start == noun.i or start == 0 or doc[start - 1].lower_ != "the" or doc[start].ent_type_ in {"GPE", "NORP"}:

@@ -10,7 +10,7 @@ companies typed as people ("Manchester United").
 from __future__ import annotations
 
 import itertools
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -259,15 +259,19 @@ def _split_listed(span: Span, types: dict[str, str]) -> list[Span]:
         part = doc[left + 1:right]
         if not any(t.text[:1].isupper() for t in part):
             continue
-        label = next((kind for name, kind in types.items() if name == part.text or name.endswith(" " + part.text)),
-                     span.label_)
-        parts.append(Span(doc, part.start, part.end, label=label))
+        name = _written_alone(part.text, types)
+        parts.append(Span(doc, part.start, part.end, label=span.label_ if name is None else types[name]))
     return parts
 
 
 def _known(text: str, alone: set[str]) -> bool:
     """Whether the article writes ``text`` (or a name ending with it, for a surname) as a name of its own."""
-    return any(name == text or name.endswith(" " + text) for name in alone)
+    return _written_alone(text, alone) is not None
+
+
+def _written_alone(text: str, names: Iterable[str]) -> str | None:
+    """The first of ``names`` that is ``text`` or ends with it (a surname's full name), if any."""
+    return next((name for name in names if name == text or name.endswith(" " + text)), None)
 
 
 def _org_shaped(span: Span) -> Span:

@@ -366,8 +366,8 @@ def _title_start(doc: Doc, end: int, taken: Collection[int]) -> int:
         if glue > floor + 1 and doc[glue].lower_ == "the" and doc[glue - 1].lower_ in _TITLE_GLUE:
             glue -= 1
         before = glue - 1
-        if (start == end or doc[glue].lower_ not in _TITLE_GLUE or not doc[before].text[:1].isupper()
-                or before in taken or before < floor):
+        if (start == end or before < floor or doc[glue].lower_ not in _TITLE_GLUE
+                or not doc[before].text[:1].isupper() or before in taken):
             break
         start = before
     first = doc[start]

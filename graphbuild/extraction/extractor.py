@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR_VERSION", "Extractor"]
 
 #: Bumped whenever a rule changes what is extracted (it keys caches of extraction results).
-EXTRACTOR_VERSION = "33"
+EXTRACTOR_VERSION = "34"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,7 +1,8 @@
 """Pronouns: the ``coreference`` family.
 
 ``he``/``she`` resolve to the most recent person, preferring a subject and respecting the
-article's honorifics; ``they`` to the latest body, country or group that was a subject, ``it``
+article's honorifics; ``they`` to the latest body, country or group that was a subject, unless a
+plural noun was a subject after it ("Analysts said they ..."), ``it``
 to the latest body, country, work or event that was one; possessive pronouns the same way,
 seen only by the rules that ask; and ``its`` before a named person's office, with no body as
 subject, to the last country or body named outside quotation marks.
@@ -15,6 +16,7 @@ from spacy.tokens import Token
 
 from graphbuild.extraction.mentions.clusters import Cluster, Mention
 from graphbuild.extraction.mentions.words import (
+    BODY_PEOPLE,
     DUMMY_IT_VERBS,
     FEMALE_HONORIFICS,
     GROUP_TYPES,
@@ -55,7 +57,15 @@ PRONOUN = _rule(
     Example(text="The film Gladiator won five awards. It was shown at the Odeon before it opened in Paris.",
             triples=(("Gladiator", "show_at", "Odeon"),)),  # "it" for a work
     Example(text="New York Attorney General Elliot Spitzer sued the company, accusing it of rigging bids.",
-            absent=(("Elliot Spitzer", "accuse", "New York"),)))  # a body that labels a person
+            absent=(("Elliot Spitzer", "accuse", "New York"),)),  # a body that labels a person
+    Example(text="Microsoft raised prices in January. Analysts said they expected Google to follow.",
+            absent=(("Microsoft", "expect", "Google"),)),  # "they" are the analysts
+    Example(text="Despite giving their backing to the cards, the Conservatives insisted they would hold ministers to "
+                 "account over the precise purpose of the scheme. They said they would also press Labour on the cards.",
+            # "ministers" is no subject of a finite verb
+            triples=(("Conservative Party", "press", "Labour Party"),)),
+    Example(text="Nato ministers met in London on Friday. Max Lawson said they should cancel the plan.",
+            triples=(("Max Lawson", "urge", "Nato"),)))  # a body's people stand for the body
 POSSESSIVE_PRONOUN = _rule(
     "possessive_pronoun", "his, her, its, their before an office or a journey: whose it is",
     Example(text="Siemens said on Monday that its founder Werner Mayer had died.",
@@ -214,11 +224,38 @@ def antecedent(pronoun: Token, sentence: int, mentions: Sequence[Mention],
             and (gender is None or genders.get(id(m.cluster.root())) in {None, gender}) and m.root not in own
         ]
         subjects = [m for m in pool if m.subject]
+        if subjects_only:
+            plural = _plural_subject(pronoun, back, mentions)
+            if plural is not None and (not subjects or plural > subjects[-1].root):
+                return None  # "The companies insist they were victims": they are the companies
         if subjects:
             return subjects[-1].cluster.root()
         if pool and not subjects_only:
             return pool[-1].cluster.root()
     return None
+
+
+def _plural_subject(pronoun: Token, back: int, mentions: Sequence[Mention]) -> int | None:
+    """The last plural common noun that is the subject of a finite verb before ``pronoun``, ``back``
+    sentences before its own ("The companies insist", "United fans have reacted"): what "they" most
+    likely means. Not a body's people ("G7 ministers"), who stand for the body, nor a noun a mention
+    covers, nor the subject of an infinitive ("hold ministers to account")."""
+    sent = pronoun.sent
+    for _ in range(back):
+        if sent.start == 0:
+            return None
+        sent = pronoun.doc[sent.start - 1].sent
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    found = [t.i for t in sent if t.i < pronoun.i and t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ == "NNS"
+             and t.i not in covered and _finite(t.head)
+             and not (t.lemma_.lower() in BODY_PEOPLE and any(c.i in covered for c in t.children))]
+    return found[-1] if found else None
+
+
+def _finite(verb: Token) -> bool:
+    """Whether ``verb`` is finite, or made so by an auxiliary ("have reacted", "will face")."""
+    return any("Fin" in t.morph.get("VerbForm", []) or t.tag_ == "MD"
+               for t in (verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})))
 
 
 def _labels_a_person(mention: Mention, pronoun: Token, people: set[int]) -> bool:

@@ -245,9 +245,12 @@ def _plural_subject(pronoun: Token, back: int, mentions: Sequence[Mention]) -> i
         if sent.start == 0:
             return None
         sent = pronoun.doc[sent.start - 1].sent
-    covered = {i for m in mentions for i in range(m.start, m.end)}
-    found = [t.i for t in sent if t.i < pronoun.i and t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ == "NNS"
-             and t.i not in covered and _finite(t.head)
+    nouns = [t for t in sent if t.i < pronoun.i and t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ == "NNS"
+             and _finite(t.head)]
+    if not nouns:
+        return None
+    covered = {i for m in mentions if m.start < sent.end and m.end > sent.start for i in range(m.start, m.end)}
+    found = [t.i for t in nouns if t.i not in covered
              and not (t.lemma_.lower() in BODY_PEOPLE and any(c.i in covered for c in t.children))]
     return found[-1] if found else None
 

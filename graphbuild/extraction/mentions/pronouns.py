@@ -3,7 +3,8 @@
 ``he``/``she`` resolve to the most recent person, preferring a subject and respecting the
 article's honorifics; ``they`` to the latest body, country or group that was a subject, unless a
 plural noun was a subject after it ("Analysts said they ..."), ``it``
-to the latest body, country, work or event that was one; possessive pronouns the same way,
+to the latest body, country, work or event that was one (an object "it" only to the object of a
+verb before it: "quit the party and accused it of"); possessive pronouns the same way,
 seen only by the rules that ask; and ``its`` before a named person's office, with no body as
 subject, to the last country or body named outside quotation marks.
 """
@@ -58,6 +59,10 @@ PRONOUN = _rule(
             triples=(("Gladiator", "show_at", "Odeon"),)),  # "it" for a work
     Example(text="New York Attorney General Elliot Spitzer sued the company, accusing it of rigging bids.",
             absent=(("Elliot Spitzer", "accuse", "New York"),)),  # a body that labels a person
+    Example(text="Sony released the console in March. Bill Gates said he had already bought it.",
+            absent=(("Bill Gates", "buy", "Sony"),)),  # an object "it" is the thing, not the last subject
+    Example(text="Robert Kilroy-Silk has quit the UK Independence Party and accused it of betraying its supporters.",
+            triples=(("Robert Kilroy-Silk", "accuse", "UK Independence Party"),)),  # the object before it
     Example(text="Microsoft raised prices in January. Analysts said they expected Google to follow.",
             absent=(("Microsoft", "expect", "Google"),)),  # "they" are the analysts
     Example(text="Despite giving their backing to the cards, the Conservatives insisted they would hold ministers to "
@@ -199,6 +204,8 @@ def antecedent(pronoun: Token, sentence: int, mentions: Sequence[Mention],
                                                    for m in c.children) for c in head.children)
         if (head.lemma_.lower() in DUMMY_IT_VERBS and not _plans_to(head)) or extraposed:
             return None
+        if pronoun.lower_ == "it" and pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+            return _object_before(pronoun, mentions, types)
         # a body or country that only labels a person ("New York Attorney General Elliot Spitzer sued
         # the company, accusing it") is no subject "it" can mean
         people = {i for m in mentions if types[id(m.cluster.root())] is EntityType.PERSON
@@ -232,6 +239,20 @@ def antecedent(pronoun: Token, sentence: int, mentions: Sequence[Mention],
             return subjects[-1].cluster.root()
         if pool and not subjects_only:
             return pool[-1].cluster.root()
+    return None
+
+
+def _object_before(pronoun: Token, mentions: Sequence[Mention], types: dict[int, EntityType]) -> Cluster | None:
+    """What an "it" that is no subject stands for: the object of a verb before it in its own
+    sentence, if that is a body, country, work or event ("sued the company, accusing it of"); an
+    "it" in "broke it again", "has it in the bag" or "battling it out" is seldom an actor at all."""
+    objects = [t for t in pronoun.sent if t.i < pronoun.i and t.dep_ == "dobj"]
+    if not objects:
+        return None
+    last = objects[-1].i
+    for m in mentions:
+        if m.start <= last < m.end and types[id(m.cluster.root())] in _IT_TYPES:
+            return m.cluster.root()
     return None
 
 

@@ -138,6 +138,8 @@ PREP = Rule(
                 triples=(("Natalie Portman", "be_up_against", "Meryl Streep"),)),
         Example(text="He spoke after Cabinet members held their last meeting at No 10.",
                 triples=(("Cabinet", "hold_meeting_at", "No 10"),)),
+        Example(text="Steven Gerrard may walk out of the club like Michael Owen did.",
+                absent=(("Steven Gerrard", "*", "Michael Owen"),)),  # a likeness: Owen is not walked
         Example(text="England beat Samoa before losing to Argentina in the semi-finals.",
                 triples=(("Argentina", "beat", "England"),)),
         Example(text="What the Dutch government is doing is bowing to Belgium.",
@@ -316,6 +318,8 @@ def _prepositional(verb: Token, child: Token, mentions: ArticleMentions, passive
         return  # "In Britain, the Queen will lead the commemoration": where, not whom
     if child.lower_ == "according":
         return  # "according to the Wall Street Journal" names who says so, not whom the act touches
+    if child.lower_ in {"like", "unlike"}:
+        return  # "walked out like Michael Owen did": whom the act is likened to, not whom it touches
     if child in speaker_affiliation(verb) and any(
             e is not None and e.type is EntityType.ORG for e in map(mentions.entity, child.children)):
         return  # "said Tim Hanlon, from Starcom": whom the speaker works for (an affiliation)

@@ -22,6 +22,7 @@ from graphbuild.extraction.rules.syntax import (
     is_along_with,
     is_infinitive,
     mention_tokens,
+    names_a_time,
     noun_chain,
     role_words,
     speaker_affiliation,
@@ -140,6 +141,12 @@ PREP = Rule(
                 triples=(("Cabinet", "hold_meeting_at", "No 10"),)),
         Example(text="Steven Gerrard may walk out of the club like Michael Owen did.",
                 absent=(("Steven Gerrard", "*", "Michael Owen"),)),  # a likeness: Owen is not walked
+        Example(text="Vic Reeves remains favourite to win the show, after Joe Pasquale.",
+                absent=(("Vic Reeves", "*", "Joe Pasquale"),)),  # a time: "after" an actor dates the act
+        Example(text="Mia Hamm retired after the Athens Olympics.",  # an event may date an act and be its object
+                triples=(("Mia Hamm", "retire_after", "Athens Olympics"),)),
+        Example(text="David Prutton faces a ban when he goes before the Football Association.",  # a place
+                triples=(("David Prutton", "go_before", "Football Association"),)),
         Example(text="England beat Samoa before losing to Argentina in the semi-finals.",
                 triples=(("Argentina", "beat", "England"),)),
         Example(text="What the Dutch government is doing is bowing to Belgium.",
@@ -341,9 +348,10 @@ def _prepositional(verb: Token, child: Token, mentions: ArticleMentions, passive
                     if modifier.dep_ in {"amod", "compound", "poss"} and mentions.entity(modifier) is not None:
                         for actor in conjuncts(modifier):
                             yield Relation(head, (child,), actor, PREP)
-            elif mentions.entity(obj) is not None:
-                # prepositional object: "travelled to Moscow" → travel_to
-                yield Relation(head, (prep, child), obj, PREP)
+            elif (named := mentions.entity(obj)) is not None:
+                # prepositional object: "travelled to Moscow" → travel_to; not a time ("won after Pasquale")
+                if not names_a_time(child, named.type):
+                    yield Relation(head, (prep, child), obj, PREP)
             elif obj.pos_ == "NOUN":
                 # "finished talks with leaders in Europe" → finish_talks_with_leaders_in
                 for words, surface, actor in noun_chain(obj, mentions, 1):

@@ -334,11 +334,30 @@ def noun_chain(
             if pobj.dep_ != "pobj":
                 continue
             for target in conjuncts(pobj):
-                if mentions.entity(target) is not None:
-                    yield [noun.lower_, prep.lower_], [noun, prep], target
+                named = mentions.entity(target)
+                if named is not None:
+                    if not names_a_time(prep, named.type):
+                        yield [noun.lower_, prep.lower_], [noun, prep], target
                 elif target.pos_ == "NOUN":
                     for words, surface, actor in noun_chain(target, mentions, depth + 1):
                         yield [noun.lower_, prep.lower_, *words], [noun, prep, *surface], actor
+
+
+#: Prepositions of time: after one, an actor dates an act ("silverware after Robinson's injury").
+_TIME_PREPS = frozenset({"after", "before", "since", "following", "until", "during"})
+#: Verbs whose "before" or "after" is a place or a pursuit: "went before the FA", "gone after auditors".
+_BEFORE_VERBS = frozenset({"go", "appear", "come", "bring", "stand"})
+#: What a time preposition may take as an actor: an event or a work ("retired after the Athens Olympics").
+_DATED_BY = frozenset({EntityType.EVENT, EntityType.OTHER})
+
+
+def names_a_time(prep: Token, actor_type: EntityType) -> bool:
+    """Whether ``prep`` with an actor of ``actor_type`` says when, not whom: "after Pasquale", "since
+    Herbert Hoover", "following Jackie Stallone"; not "before the Athens Olympics", and not "went
+    before the Football Association"."""
+    if prep.lower_ not in _TIME_PREPS or actor_type in _DATED_BY:
+        return False
+    return not (prep.lower_ in {"before", "after"} and prep.head.lemma_.lower() in _BEFORE_VERBS)
 
 
 def sentences_back(sent: Span, count: int) -> list[Span]:

@@ -2,11 +2,11 @@
 
 ``he``/``she`` resolve to the most recent person, preferring a subject and respecting the
 article's honorifics; ``they`` to the latest body, country or group that was a subject, unless a
-plural noun was a subject after it ("Analysts said they ..."), ``it``
-to the latest body, country, work or event that was one (an object "it" only to the object of a
-verb before it: "quit the party and accused it of"); possessive pronouns the same way,
-seen only by the rules that ask; and ``its`` before a named person's office, with no body as
-subject, to the last country or body named outside quotation marks.
+plural noun was a subject after it ("Analysts said they ..."); ``it`` to the latest body,
+country, work or event that was one (an object "it" only to the object of a verb before it:
+"quit the party and accused it of"); possessive pronouns the same way, seen only by the rules
+that ask; and ``its`` before a named person's office, with no body as subject, to the last
+country or body named outside quotation marks.
 """
 
 from __future__ import annotations

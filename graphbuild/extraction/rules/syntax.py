@@ -343,7 +343,7 @@ def noun_chain(
                         yield [noun.lower_, prep.lower_, *words], [noun, prep, *surface], actor
 
 
-#: Prepositions of time: after one, an actor dates an act ("silverware after Robinson's injury").
+#: Prepositions of time: after one, an actor dates an act ("won the show, after Pasquale").
 _TIME_PREPS = frozenset({"after", "before", "since", "following", "until", "during"})
 #: Verbs whose "before" or "after" is a place or a pursuit: "went before the FA", "gone after auditors".
 _BEFORE_VERBS = frozenset({"go", "appear", "come", "bring", "stand"})
